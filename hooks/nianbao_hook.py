@@ -1,0 +1,78 @@
+"""MkDocs adapter for nianbao. Thin on purpose: loading, checking and rendering live in the
+``nianbao`` package, which never imports mkdocs (and can write plain Markdown without it).
+
+Data is checked in ``on_config``, before MkDocs touches ``site/``: when the data has errors (or
+warnings under ``--strict``) the build stops with one clean message and the old site stays as it was.
+Set NIANBAO_DATA to build another data folder (relative to mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from nianbao.problems import report_text
+from nianbao.render.pages import Page as GeneratedPage
+from nianbao.site import HOME_MARKER, SiteBuild, build_site
+
+log = logging.getLogger("mkdocs.plugins.nianbao")
+
+_state: dict[str, Any] = {}
+
+
+def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
+    root = Path(config.config_file_path).parent
+    return root / os.environ.get("NIANBAO_DATA", "data"), root
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data_dir, root = _data_dir(config)
+    build = build_site(data_dir, root)
+    findings = build.findings
+    failing = findings.failing(strict=bool(config.strict))
+    if failing:
+        mode = " (--strict: warnings count)" if config.strict else ""
+        raise PluginError(
+            f"nianbao: the data in {data_dir.name}/ has problems{mode}; nothing was built.\n\n"
+            + report_text(failing) + f"\n\n{findings.summary()}"
+        )
+    for problem in findings.warnings:
+        log.warning("nianbao: " + problem.render())
+    if findings.acknowledged:
+        log.info(f"nianbao: {len(findings.acknowledged)} acknowledged finding(s), shown on their report pages")
+    _state["build"] = build
+    _state["pages"] = {page.src_uri: page for page in build.pages}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _state["pages"].values():
+        # Report and body pages are reached from index pages, not the sidebar: a nav of
+        # thousands of pages makes every page render all of them.
+        files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if HOME_MARKER in markdown:
+        build: SiteBuild = _state["build"]
+        markdown = markdown.replace(HOME_MARKER, build.home_markdown)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
+    return generated.html(html) if generated else html
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(_data_dir(config)[0]))
+    return server

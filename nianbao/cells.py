@@ -1,0 +1,94 @@
+"""Table cell values: a number as published, blank (not stated) or 不适用, never confused.
+
+A count is a non-negative integer; a signed count (本年增/减) keeps its sign; an amount is a
+decimal in the column's unit; an amount with its own unit (2019 采购总金额) keeps the unit written
+in the cell. ``text`` is what the report printed and what the site shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from .formats import CellKind
+
+NOT_APPLICABLE = "不适用"
+
+State = Literal["number", "blank", "na"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    state: State
+    value: Decimal | None = None
+    text: str = ""
+    unit: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        return self.state == "number"
+
+
+BLANK = Cell("blank")
+NA = Cell("na", text=NOT_APPLICABLE)
+
+
+class CellError(ValueError):
+    """A cell value that does not fit its column; the message says what was expected."""
+
+    def __init__(self, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+
+
+_INT = re.compile(r"[+-]?\d+")
+_AMOUNT = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>\D.*)?")
+
+EXPECTED = {
+    "count": "a whole number ≥ 0, blank (~) for not stated, or 不适用",
+    "signed": "a whole number with its sign as published (+1, -3, 0), blank (~), or 不适用",
+    "amount": "a number ≥ 0 in the column's unit (e.g. 12.5), blank (~), or 不适用",
+    "amount_with_unit": "an amount with its unit as published (e.g. 461.7 万元, 251000元), blank (~), or 不适用",
+}
+
+
+def parse_cell(raw: str | None, kind: CellKind, unit: str = "") -> Cell:
+    """Turn the YAML text of one cell into a Cell, or raise CellError."""
+    if raw is None:
+        return BLANK
+    text = raw.strip()
+    if text == NOT_APPLICABLE:
+        return NA
+    expected = EXPECTED[kind]
+    if kind in ("count", "signed"):
+        if not _INT.fullmatch(text):
+            raise CellError(f"{text!r} is not a whole number", expected)
+        value = Decimal(text)
+        if kind == "count":
+            if value < 0:
+                raise CellError(f"negative count {text}", expected)
+            return Cell("number", value, str(int(value)))
+        # Keep an explicit plus sign: reports print "+1" for an increase.
+        shown = ("+" if text.startswith("+") else "") + str(int(value))
+        return Cell("number", value, shown)
+    match = _AMOUNT.fullmatch(text)
+    if not match:
+        raise CellError(f"{text!r} is not an amount", expected)
+    try:
+        value = Decimal(match["num"])
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise CellError(f"{text!r} is not an amount", expected) from None
+    if value < 0:
+        raise CellError(f"negative amount {text}", expected)
+    written_unit = (match["unit"] or "").strip()
+    if kind == "amount":
+        if written_unit and written_unit != unit:
+            raise CellError(f"{text!r} has unit {written_unit!r}, but the column is in {unit}", expected)
+        return Cell("number", value, match["num"], unit)
+    if not written_unit:
+        raise CellError(f"{text!r} has no unit; the format gives none, so write the one the report printed",
+                        expected)
+    return Cell("number", value, text, written_unit)

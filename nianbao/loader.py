@@ -1,0 +1,258 @@
+"""Load ``data/``: every body and report, typed, with every problem found in one pass.
+
+Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Folders whose names start with
+``_`` or ``.`` (``_schema``) are not bodies.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from .formats import get_format
+from .model import Body, Report, ReportMeta
+from .problems import Findings, Locator, Problem, display_path
+from .suggest import did_you_mean
+from .tables import read_tables
+from .yamlsource import DataPath, SourceDoc, YamlSourceError, read_yaml
+
+SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
+FIRST_YEAR = 2008  # the first 条例 took effect in 2008
+
+
+class DataDirError(Exception):
+    """The data folder itself cannot be used (a usage error, not a data problem)."""
+
+
+@dataclass
+class Dataset:
+    root: Path
+    bodies: dict[str, Body] = field(default_factory=dict)
+    reports: dict[tuple[str, int], Report] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+    body_files: dict[str, str] = field(default_factory=dict)
+
+    def reports_of(self, slug: str) -> list[Report]:
+        return sorted((r for (s, _), r in self.reports.items() if s == slug), key=lambda r: r.year)
+
+    def report(self, slug: str, year: int) -> Report | None:
+        return self.reports.get((slug, year))
+
+
+def load_data(data_dir: Path, root: Path | None = None) -> Dataset:
+    """Load every body and report under data_dir. File names in problems are relative to root."""
+    if not data_dir.is_dir():
+        raise DataDirError(f"{data_dir}: no such data folder")
+    root = root or Path.cwd()
+    data = Dataset(root=data_dir)
+    names: dict[str, str] = {}
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        where = Locator(display_path(folder, root) + "/")
+        if not SLUG.fullmatch(folder.name):
+            data.findings.add(where.problem(
+                "error", "data.slug", (), "a body's folder name is its web address, so it must be path-safe",
+                expected="lower-case letters a-z, digits and '-', e.g. wanggang-zhen", found=folder.name,
+                hint=f"rename the folder, e.g. to {_slug_hint(folder.name)}",
+            ))
+            continue
+        body = _load_body(folder, data, root)
+        report_files = _report_files(folder, data, root)
+        if not (folder / "body.yml").exists() and report_files:
+            data.findings.add(where.problem(
+                "error", "data.no_body", (), "every body needs body.yml describing it",
+                expected=f"{display_path(folder / 'body.yml', root)}", found="no body.yml",
+                hint="create body.yml with name, level, region and contact",
+            ))
+        if body is not None and body.name in names:
+            data.findings.add(Locator(data.body_files[folder.name]).problem(
+                "error", "data.duplicate_body", ("name",), "the same body is described twice",
+                expected="one folder per body", found=f"{body.name} also in data/{names[body.name]}/",
+                hint="merge the two folders into one",
+            ))
+            continue
+        if body is not None:
+            names[body.name] = folder.name
+            data.bodies[folder.name] = body
+        # Reports are read even when body.yml is faulty, so that one run reports everything.
+        for year, path in report_files:
+            report = _load_report(path, folder.name, year, data, root)
+            if report is not None:
+                data.reports[(folder.name, year)] = report
+    return data
+
+
+def _slug_hint(name: str) -> str:
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return ascii_part or "a pinyin name such as wanggang-zhen"
+
+
+def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Path]]:
+    found: dict[int, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name in ("body.yml",) or path.name.startswith("."):
+            continue
+        where = Locator(display_path(path, root))
+        match = REPORT_FILE.fullmatch(path.name)
+        if not match:
+            data.findings.add(where.problem(
+                "warning", "data.stray_file", (), "not a report: report files are named <year>.yml",
+                expected="body.yml or e.g. 2020.yml", found=path.name, hint="rename or move the file",
+            ))
+            continue
+        year = int(match[1])
+        if year in found:
+            data.findings.add(where.problem(
+                "error", "data.duplicate_report", (), "two files hold the same body and year",
+                expected="one file per year", found=f"{path.name} and {found[year].name}",
+                hint="keep one of them",
+            ))
+            continue
+        found[year] = path
+    return sorted(found.items())
+
+
+def _read(path: Path, data: Dataset, root: Path) -> tuple[SourceDoc, Locator] | None:
+    where = Locator(display_path(path, root))
+    try:
+        doc = read_yaml(path)
+    except YamlSourceError as exc:
+        data.findings.add(Problem("error", "data.yaml", where.file, exc.line, "", exc.message,
+                                  hint="check indentation, colons and brackets near this line", column=exc.column))
+        return None
+    where.doc = doc
+    if not isinstance(doc.value, dict):
+        data.findings.add(where.problem("error", "data.type", (), "the file must be a mapping of keys to values",
+                                        found="an empty file" if doc.value is None else type(doc.value).__name__))
+        return None
+    return doc, where
+
+
+def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
+    path = folder / "body.yml"
+    if not path.exists():
+        return None
+    data.body_files[folder.name] = display_path(path, root)
+    read = _read(path, data, root)
+    if read is None:
+        return None
+    doc, where = read
+    try:
+        return Body.model_validate(doc.value)
+    except ValidationError as exc:
+        data.findings.extend(model_problems(exc, Body, doc.value, where))
+        return None
+
+
+def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) -> Report | None:
+    read = _read(path, data, root)
+    if read is None:
+        return None
+    doc, where = read
+    raw: dict[str, Any] = doc.value
+    table_keys = {t.key for f in _formats_named(raw) for t in f.tables}
+    meta_raw = {k: v for k, v in raw.items() if k not in table_keys}
+    meta: ReportMeta | None = None
+    try:
+        meta = ReportMeta.model_validate(meta_raw)
+    except ValidationError as exc:
+        data.findings.extend(model_problems(exc, ReportMeta, meta_raw, where))
+    fmt = _formats_named(raw)
+    if not fmt:
+        return None
+    tables, problems = read_tables(raw, fmt[0], where)
+    data.findings.extend(problems)
+    if year < FIRST_YEAR:
+        data.findings.add(where.problem("error", "data.year", (), "report years start with 2008",
+                                        expected=f"a year ≥ {FIRST_YEAR}", found=str(year)))
+        return None
+    if meta is None:
+        return None
+    # Faulty rows are left out; the identities skip what they cannot see, so one run reports all.
+    return Report(body=slug, year=year, file=where.file, format=fmt[0], meta=meta, tables=tables, source=doc)
+
+
+def _formats_named(raw: dict[str, Any]) -> list[Any]:
+    try:
+        return [get_format(str(raw.get("format")))]
+    except KeyError:
+        return []
+
+
+def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where: Locator) -> list[Problem]:
+    """Turn pydantic's errors into Problems a maintainer can act on."""
+    problems = []
+    for err in exc.errors():
+        loc: DataPath = tuple(k for k in err["loc"] if k != "[key]")
+        kind = err["type"]
+        message = str(err["msg"]).removeprefix("Value error, ")
+        found = "" if kind == "missing" else _shown(err.get("input"))
+        hint = ""
+        if kind == "extra_forbidden":
+            allowed = _fields_at(model, loc[:-1])
+            message = f"unknown key {loc[-1]!r}"
+            hint = did_you_mean(str(loc[-1]), allowed)
+            found = str(loc[-1])
+        elif kind == "missing":
+            message = f"required key {loc[-1]!r} is missing"
+            hint = _description(model, loc)
+        elif "[key]" in err["loc"]:
+            message = f"unknown key {loc[-1]!r}: {message}"
+        problem = where.problem("error", f"data.{kind}", loc, message, expected=_description(model, loc),
+                                found=found, hint=hint)
+        problems.append(problem)
+    return problems
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'}"
+    return "nothing" if value is None else repr(value)
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        else:
+            return tp
+
+
+def _walk(model: type[BaseModel], loc: DataPath) -> tuple[Any, Any]:
+    """(type at loc, pydantic FieldInfo of the last model field on the way)."""
+    tp: Any = model
+    info = None
+    for key in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(key, str) and key in tp.model_fields:
+            info = tp.model_fields[key]
+            tp = info.annotation
+        elif typing.get_origin(tp) is list:
+            tp = typing.get_args(tp)[0]
+        elif typing.get_origin(tp) is dict:
+            tp = typing.get_args(tp)[1]
+        else:
+            return None, info
+    return _unwrap(tp), info
+
+
+def _fields_at(model: type[BaseModel], loc: DataPath) -> Mapping[str, str]:
+    tp, _ = _walk(model, loc)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return {name: (f.description or name) for name, f in tp.model_fields.items()}
+    return {}
+
+
+def _description(model: type[BaseModel], loc: DataPath) -> str:
+    _, info = _walk(model, loc)
+    return (info.description or "") if info is not None else ""

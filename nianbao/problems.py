@@ -1,0 +1,140 @@
+"""Problems found in the data, and how they are shown to a maintainer.
+
+A problem names the file and line, the data path, the rule in the statute's words, what was
+expected against what was found, and a hint. Findings of the validator can be acknowledged in
+the report's YAML (``acknowledged:``), so that a report can be published exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from .yamlsource import DataPath, SourceDoc
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    rule: str  # stable id: an identity id (T3.1) or a rule id (Y.1, P.1, …) or a data rule (data.type)
+    file: str  # relative to the project root when possible
+    line: int
+    path: str  # data path, e.g. applications.results.total.natural_person
+    message: str  # the rule, in the statute's words where there is one
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
+    cells: str = ""  # what an acknowledgement names; empty for problems that cannot be acknowledged
+    acknowledged: str = ""  # the maintainer's reason, when acknowledged
+    column: int = 0
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def acknowledge(self, reason: str) -> Problem:
+        return replace(self, acknowledged=reason)
+
+    def render(self) -> str:
+        """The multi-line text a maintainer reads in the terminal."""
+        head = f"{self.location}: {self.severity} [{self.rule}]"
+        if self.path:
+            head += f" {self.path}"
+        lines = [head, f"    rule:     {self.message}"]
+        if self.expected:
+            lines.append(f"    expected: {self.expected}")
+        if self.found:
+            lines.append(f"    found:    {self.found}")
+        if self.hint:
+            lines.append(f"    hint:     {self.hint}")
+        if self.acknowledged:
+            lines.append(f"    acknowledged: {self.acknowledged}")
+        elif self.cells:
+            lines.append(
+                "    if the published report says so, acknowledge it in the file:\n"
+                f"              acknowledged:\n"
+                f"                - {{rule: {self.rule}, cells: {self.cells}, reason: 与原文一致}}"
+            )
+        return "\n".join(lines)
+
+
+@dataclass
+class Findings:
+    """Everything a check run found, in the order found."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def open(self) -> list[Problem]:
+        return [p for p in self.problems if not p.acknowledged]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.open if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.open if p.severity == "warning"]
+
+    @property
+    def acknowledged(self) -> list[Problem]:
+        return [p for p in self.problems if p.acknowledged]
+
+    def failing(self, strict: bool) -> list[Problem]:
+        return self.open if strict else self.errors
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
+            f"{len(self.acknowledged)} acknowledged finding(s)"
+        )
+
+
+def report_text(problems: Iterable[Problem]) -> str:
+    return "\n\n".join(p.render() for p in sorted(problems, key=_order))
+
+
+def _order(p: Problem) -> tuple[str, int, int]:
+    return (p.file, p.line, p.column)
+
+
+def display_path(file: Path, root: Path) -> str:
+    """A file name relative to root when it lies below it; the names users see in errors."""
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+class Locator:
+    """Makes Problems for one YAML file: turns a data path into file:line."""
+
+    def __init__(self, file: str, doc: SourceDoc | None = None) -> None:
+        self.file = file
+        self.doc = doc
+
+    def problem(self, severity: Severity, rule: str, path: DataPath, message: str, *, shown_path: str = "",
+                expected: str = "", found: str = "", hint: str = "", cells: str = "") -> Problem:
+        pos = self.doc.position(path) if self.doc is not None else None
+        return Problem(
+            severity=severity, rule=rule, file=self.file, line=pos.line if pos else 0,
+            column=pos.column if pos else 0, path=shown_path or dotted(path), message=message,
+            expected=expected, found=found, hint=hint, cells=cells,
+        )
+
+
+def dotted(path: DataPath) -> str:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
+    return out

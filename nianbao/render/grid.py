@@ -1,0 +1,189 @@
+"""Lay a statutory table out as the official grid: header rows with rowspan/colspan, row labels,
+one data cell per value. The result is a view model; ``tables.py`` turns it into HTML.
+
+The layout is derived from the format definition alone, so a new format needs no code here:
+label columns = depth of the row tree, header rows = depth of the column tree; a group spans its
+leaves; a leaf reaches down (or across) to the last header row (or label column).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..cells import BLANK, Cell
+from ..formats import Block, Node, Table
+
+
+@dataclass
+class GridCell:
+    tag: str  # "th" or "td"
+    text: str = ""
+    id: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    scope: str = ""
+    headers: str = ""
+    css: str = ""
+
+
+@dataclass
+class GridRow:
+    cells: list[GridCell] = field(default_factory=list)
+    css: str = ""
+    id: str = ""
+
+
+@dataclass
+class GridBlock:
+    head: list[GridRow]
+    body: list[GridRow]
+
+
+@dataclass
+class Grid:
+    key: str
+    caption: str
+    width: int
+    blocks: list[GridBlock]
+    # One <thead> when the table has a single block (T3, T4); T2's blocks each carry their header.
+    single_head: bool
+
+
+def _id(*parts: str) -> str:
+    return "-".join(p.replace(".", "-").replace("_", "-") for p in parts if p)
+
+
+def table_grid(table: Table, values: dict[str, tuple[Cell, ...]] | None, caption: str) -> Grid:
+    values = values or {}
+    widths = [_label_columns(b) + _data_width(b) for b in table.blocks]
+    width = max(widths)
+    multi = len(table.blocks) > 1
+    blocks = [
+        _block_grid(table.key, f"b{i + 1}" if multi else "", block, values, width)
+        for i, block in enumerate(table.blocks)
+    ]
+    return Grid(key=table.key, caption=caption, width=width, blocks=blocks, single_head=not multi)
+
+
+def _label_columns(block: Block) -> int:
+    if block.layout == "side_by_side":
+        return 0
+    return max(row.depth() for row in block.rows)
+
+
+def _span(node: Node) -> int:
+    return sum(_span(c) for c in node.children) if node.children else node.span
+
+
+def _data_width(block: Block) -> int:
+    if block.layout == "side_by_side":
+        return sum(_span(c) for c in block.columns) * len(block.leaf_rows)
+    return sum(_span(c) for c in block.columns)
+
+
+def _header_tree(block: Block) -> tuple[Node, ...]:
+    """The column tree to draw. Side by side (T4): the row tree on top, each leaf row over the columns."""
+    if block.layout != "side_by_side":
+        return block.columns
+
+    def graft(row: Node) -> Node:
+        kids = tuple(graft(c) for c in row.children) if row.children else block.columns
+        return Node(label=row.label, key=row.key, children=kids)
+
+    return tuple(graft(r) for r in block.rows)
+
+
+def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], width: int) -> GridBlock:
+    labels = _label_columns(block)
+    tree = _header_tree(block)
+    depth = max(n.depth() for n in tree)
+    head = [GridRow() for _ in range(depth)]
+    band_id = ""
+    if block.band:
+        band_id = _id(tkey, bkey, "band")
+        head.insert(0, GridRow([GridCell("th", block.band, band_id, colspan=width, scope="colgroup")], css="nb-band"))
+    first = head[1] if block.band else head[0]
+    if labels:
+        first.cells.append(GridCell("th", block.corner, _id(tkey, bkey, "corner"), colspan=labels, rowspan=depth,
+                                    scope="col", css="nb-corner"))
+    leaf_headers: list[str] = []  # header ids for each data column, in order
+
+    def place(node: Node, level: int, path: str, parents: list[str]) -> None:
+        key = f"{path}.{node.key}" if path and node.key else (node.key or path)
+        row = head[level + (1 if block.band else 0)]
+        # Column groups such as 法人或其他组织 carry no key: name them by position.
+        cell_id = _id(tkey, bkey, "col", key or f"group{level}{len(row.cells)}")
+        if node.children:
+            row.cells.append(GridCell("th", node.label, cell_id, colspan=_span(node), scope="colgroup"))
+            for child in node.children:
+                place(child, level + 1, key, parents + [cell_id])
+        else:
+            row.cells.append(GridCell("th", node.label, cell_id, colspan=node.span, rowspan=depth - level,
+                                      scope="col"))
+            leaf_headers.append(" ".join(parents + [cell_id]))
+
+    for node in tree:
+        place(node, 0, "", [band_id] if band_id else [])
+    pad = width - labels - _data_width(block)
+    if pad:
+        # 2019 (八)(九) have two data columns in a four-column table: the rest stays empty, as printed.
+        for row in head[(1 if block.band else 0):]:
+            row.cells.append(GridCell("td", css="nb-pad", rowspan=depth))
+            break
+    body = (_side_by_side_body(tkey, bkey, block, values, leaf_headers) if block.layout == "side_by_side"
+            else _grid_body(tkey, bkey, block, values, labels, leaf_headers, band_id))
+    if pad:
+        for row in body:
+            row.cells.append(GridCell("td", css="nb-pad", colspan=pad))
+    return GridBlock(head=head, body=body)
+
+
+def _value_cell(cell: Cell, headers: str, span: int = 1) -> GridCell:
+    if cell.state == "number":
+        return GridCell("td", cell.text, headers=headers, colspan=span, css="nb-num")
+    if cell.state == "na":
+        return GridCell("td", cell.text, headers=headers, colspan=span, css="nb-na")
+    return GridCell("td", "", headers=headers, colspan=span, css="nb-blank")
+
+
+def _grid_body(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], labels: int,
+               leaf_headers: list[str], band_id: str) -> list[GridRow]:
+    rows: list[GridRow] = []
+    spans = [c.span for _, c in block.leaf_columns]
+
+    def walk(node: Node, level: int, path: str, parents: list[str], row: GridRow | None) -> GridRow | None:
+        key = f"{path}.{node.key}" if path else node.key
+        cell_id = _id(tkey, "row", key)
+        if row is None:
+            row = GridRow()
+            rows.append(row)
+        if node.children:
+            row.cells.append(GridCell("th", node.label, cell_id, rowspan=len(list(node.leaves())),
+                                      scope="rowgroup", css=f"nb-label nb-label-{level + 1}"))
+            pending: GridRow | None = row
+            for child in node.children:
+                walk(child, level + 1, key, parents + [cell_id], pending)
+                pending = None
+            return None
+        row.cells.append(GridCell("th", node.label, cell_id, colspan=labels - level, scope="row",
+                                  css=f"nb-label nb-label-{level + 1}"))
+        cells = values.get(key) or tuple(BLANK for _ in spans)
+        for cell, headers, span in zip(cells, leaf_headers, spans):
+            row.cells.append(_value_cell(cell, " ".join(filter(None, [headers, *parents, cell_id])), span))
+        return None
+
+    for node in block.rows:
+        walk(node, 0, "", [], None)
+    return rows
+
+
+def _side_by_side_body(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]],
+                       leaf_headers: list[str]) -> list[GridRow]:
+    row = GridRow()
+    spans = [c.span for _, c in block.leaf_columns]
+    headers = iter(leaf_headers)
+    for key, _ in block.leaf_rows:
+        cells = values.get(key) or tuple(BLANK for _ in spans)
+        for cell, span in zip(cells, spans):
+            row.cells.append(_value_cell(cell, next(headers), span))
+    return [row]

@@ -1,0 +1,46 @@
+"""From data/ to the site's pages, with no MkDocs involved: load, check, render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import ReportCheck, check_dataset
+from .loader import Dataset, load_data
+from .problems import Findings
+from .render.pages import Page, body_page, home_listing, report_page
+
+HOME_MARKER = "<!-- nianbao:bodies -->"
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    data: Dataset
+    checks: dict[tuple[str, int], ReportCheck]
+    pages: tuple[Page, ...]
+    home_markdown: str
+
+    @property
+    def findings(self) -> Findings:
+        return self.data.findings
+
+
+def check_site(data_dir: Path, root: Path | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+    data = load_data(data_dir, root)
+    return data, check_dataset(data)
+
+
+def build_site(data_dir: Path, root: Path | None = None) -> SiteBuild:
+    """Load and check data_dir; render every page unless there are errors (then render nothing)."""
+    data, checks = check_site(data_dir, root)
+    if data.findings.errors:
+        return SiteBuild(data, checks, (), "")
+    pages: list[Page] = []
+    by_body: dict[str, list] = {slug: data.reports_of(slug) for slug in data.bodies}
+    for slug, body in sorted(data.bodies.items()):
+        reports = by_body[slug]
+        years = [r.year for r in reports]
+        for report in reports:
+            pages.append(report_page(report, body, checks[(slug, report.year)], years))
+        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
+    return SiteBuild(data, checks, tuple(pages), home_listing(data.bodies, by_body))

@@ -1,0 +1,120 @@
+"""Read a YAML file into plain values while remembering where every value came from.
+
+Every scalar stays a string (or None for an empty value, ``~`` or ``null``). YAML 1.1 would read
+``NO`` as false, ``010000`` as octal and ``2024-13-01`` as a date (or crash); here the model
+decides what a value means, so a postcode keeps its leading zero and a bad date gets a clear
+error instead of a traceback. Duplicate keys are an error, not a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+PathKey = Union[str, int]
+DataPath = tuple[PathKey, ...]
+
+
+class YamlSourceError(Exception):
+    """The file is not readable YAML. Carries the position of the first fault."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that resolves nothing but null: every other scalar is a string."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", yaml.resolver.Resolver.yaml_implicit_resolvers["~"][0][1],
+                              ["~", "n", "N", ""])
+
+
+@dataclass
+class SourceDoc:
+    """A parsed YAML document: plain values plus a position for every data path."""
+
+    value: Any
+    positions: dict[DataPath, Position]
+
+    def position(self, path: DataPath) -> Position:
+        """The position of path, or of its nearest ancestor that exists in the file."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, Position(1, 1))
+
+
+def _pos(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(node: yaml.Node, path: DataPath, positions: dict[DataPath, Position]) -> Any:
+    positions.setdefault(path, _pos(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":null"):
+                raise YamlSourceError("a mapping key must be plain text", *_line_col(key_node))
+            key = str(key_node.value)
+            if key in result:
+                first = positions[path + (key,)]
+                raise YamlSourceError(
+                    f"duplicate key {key!r} (first given on line {first.line})", *_line_col(key_node)
+                )
+            positions[path + (key,)] = _pos(key_node)
+            result[key] = _convert(value_node, path + (key,), positions)
+            # Point at the value for scalars (the cell), at the key for blocks (the heading).
+            if isinstance(value_node, yaml.ScalarNode):
+                positions[path + (key,)] = _pos(value_node) if value_node.value != "" else _pos(key_node)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), positions) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag.endswith(":null"):
+        return None
+    if node.tag not in ("tag:yaml.org,2002:str",) and node.tag.startswith("tag:yaml.org,2002:"):
+        # An explicit tag such as !!int or !!binary: we never need one, so reject it plainly.
+        raise YamlSourceError(f"explicit YAML tag {node.tag} is not supported; write the plain value", *_line_col(node))
+    return str(node.value)
+
+
+def _line_col(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse_yaml(text: str) -> SourceDoc:
+    """Parse one YAML document; raise YamlSourceError with a position on malformed input."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise YamlSourceError(f"malformed YAML: {problem}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise YamlSourceError(f"malformed YAML: {exc}") from None
+    positions: dict[DataPath, Position] = {}
+    if node is None:
+        return SourceDoc(None, positions)
+    return SourceDoc(_convert(node, (), positions), positions)
+
+
+def read_yaml(path: Path) -> SourceDoc:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlSourceError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+    return parse_yaml(text)
