@@ -1,0 +1,106 @@
+"""Command line: ``python -m nianbao check|schema|pages|import``.
+
+Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import DataDirError
+from .problems import Problem, report_text
+from .schema import write_schemas
+from .site import build_site, check_site
+
+
+def _data_root(path: Path) -> tuple[Path, Path | None]:
+    """The data folder holding path, and the part of it to report on (None: everything)."""
+    path = path.resolve()
+    if path.is_file():
+        return path.parent.parent, path
+    if (path / "body.yml").exists() or any(path.glob("[0-9][0-9][0-9][0-9].y*ml")):
+        return path.parent, path
+    return path, None
+
+
+def _within(problem: Problem, focus: Path | None, root: Path) -> bool:
+    if focus is None:
+        return True
+    file = (root / problem.file).resolve()
+    return file == focus or focus in file.parents or str(file).startswith(str(focus))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    data_dir, focus = _data_root(Path(args.path))
+    root = Path.cwd()
+    try:
+        data, _ = check_site(data_dir, root)
+    except DataDirError as exc:
+        print(f"nianbao check: {exc}", file=sys.stderr)
+        return 2
+    findings = [p for p in data.findings.problems if _within(p, focus, root)]
+    open_ = [p for p in findings if not p.acknowledged]
+    failing = [p for p in open_ if p.severity == "error" or args.strict]
+    if open_:
+        print(report_text(open_))
+        print()
+    acknowledged = len(findings) - len(open_)
+    errors = sum(1 for p in open_ if p.severity == "error")
+    print(f"checked {len(data.reports)} report(s) of {len(data.bodies)} body(ies): {errors} error(s), "
+          f"{len(open_) - errors} warning(s), {acknowledged} acknowledged finding(s)")
+    return 1 if failing else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(Path(args.data)):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Write every generated page as a standalone Markdown file (HTML inline), for other site tools."""
+    try:
+        build = build_site(Path(args.data), Path.cwd())
+    except DataDirError as exc:
+        print(f"nianbao pages: {exc}", file=sys.stderr)
+        return 2
+    if build.findings.errors:
+        print(report_text(build.findings.errors))
+        return 1
+    out = Path(args.out)
+    for page in build.pages:
+        target = out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.standalone_markdown(), encoding="utf-8")
+    print(f"wrote {len(build.pages)} page(s) to {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "import":
+        from .importer.cli import main as import_main
+
+        return import_main(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m nianbao", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check the data without building the site")
+    check.add_argument("path", nargs="?", default="data", help="data folder, a body folder or a report file")
+    check.add_argument("--strict", action="store_true", help="warnings fail too, as with mkdocs build --strict")
+    check.set_defaults(run=cmd_check)
+    schema = sub.add_parser("schema", help="write the JSON Schemas to DATA/_schema/")
+    schema.add_argument("--data", default="data")
+    schema.set_defaults(run=cmd_schema)
+    pages = sub.add_parser("pages", help="write the generated pages as Markdown files")
+    pages.add_argument("out")
+    pages.add_argument("--data", default="data")
+    pages.set_defaults(run=cmd_pages)
+    sub.add_parser("import", help="import published reports (HTML or text): see `import --help`")
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""JSON Schemas for the data files, generated from the model and the format definitions.
+
+Each data file names its schema on its first line (``# yaml-language-server: $schema=…``), so an
+editor with the YAML language server completes keys and flags mistakes while a maintainer types.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .cells import NOT_APPLICABLE
+from .formats import Format, Node, Table, all_formats
+from .model import Body, ReportMeta
+
+SCHEMA_DIR = "_schema"
+_DIALECT = "http://json-schema.org/draft-07/schema#"
+
+
+def _cell_definitions() -> dict[str, Any]:
+    """One schema per cell kind; rows refer to them, which keeps the schema file small."""
+    na = {"const": NOT_APPLICABLE, "description": "不适用"}
+    blank = {"type": "null", "description": "未填写（报告没有给出）"}
+    numbers: dict[str, dict[str, Any]] = {
+        "count": {"type": "integer", "minimum": 0, "description": "件数（不小于 0 的整数）"},
+        "signed": {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^[+-]?\d+$"}],
+                   "description": "增减数，照原文保留正负号，如 +1、-3"},
+        "amount": {"type": "number", "minimum": 0, "description": "金额，单位见表头"},
+        "amount_with_unit": {"type": "string", "pattern": r"^\d+(\.\d+)?\s*\S+$",
+                             "description": "金额，照原文写明单位，如 461.7 万元"},
+    }
+    return {kind: {"anyOf": [number, blank, na]} for kind, number in numbers.items()}
+
+
+def _cell_schema(column: Node) -> dict[str, Any]:
+    return {"$ref": f"#/definitions/cell_{column.kind}"}
+
+
+def _row_schema(table: Table, row_key: str, node: Node) -> dict[str, Any]:
+    if node.children:
+        return {
+            "type": "object", "description": node.label, "additionalProperties": False,
+            "required": [c.key for c in node.children],
+            "properties": {c.key: _row_schema(table, f"{row_key}.{c.key}", c) for c in node.children},
+        }
+    columns = table.row(row_key)[1].leaf_columns
+    items = [_cell_schema(c) for _, c in columns]
+    as_list = {"type": "array", "items": items, "minItems": len(items), "maxItems": len(items)}
+    names = "、".join(c.label for _, c in columns)
+    schema: dict[str, Any] = {"description": f"{node.label}（{names}）"}
+    schema.update({"anyOf": [as_list, items[0]]} if len(items) == 1 else as_list)
+    return schema
+
+
+def _table_schema(table: Table) -> dict[str, Any]:
+    rows = [row for block in table.blocks for row in block.rows]
+    return {
+        "type": "object", "description": table.caption, "additionalProperties": False,
+        "required": [r.key for r in rows],
+        "properties": {r.key: _row_schema(table, r.key, r) for r in rows},
+    }
+
+
+def _format_branch(fmt: Format) -> dict[str, Any]:
+    return {
+        "if": {"properties": {"format": {"const": fmt.id}}},
+        "then": {"properties": {t.key: _table_schema(t) for t in fmt.tables}},
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    schema = ReportMeta.model_json_schema()
+    table_keys = sorted({t.key for f in all_formats() for t in f.tables})
+    for key in table_keys:
+        schema["properties"][key] = {"type": "object"}
+    schema["allOf"] = [_format_branch(f) for f in all_formats()]
+    schema.setdefault("definitions", {}).update({f"cell_{k}": v for k, v in _cell_definitions().items()})
+    schema["$schema"] = _DIALECT
+    schema["title"] = "政府信息公开工作年度报告 data/<body>/<year>.yml"
+    return schema
+
+
+def body_schema() -> dict[str, Any]:
+    schema = Body.model_json_schema()
+    schema["$schema"] = _DIALECT
+    schema["title"] = "机关 data/<body>/body.yml"
+    return schema
+
+
+def schema_files() -> dict[str, str]:
+    """File name → JSON text, exactly as written to data/_schema/."""
+    return {
+        name: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        for name, schema in (("body.schema.json", body_schema()), ("report.schema.json", report_schema()))
+    }
+
+
+def write_schemas(data_dir: Path) -> list[Path]:
+    out = data_dir / SCHEMA_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_files().items():
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
