@@ -8,7 +8,7 @@ the published report says so) no longer fails the build but is still shown on th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -71,25 +71,17 @@ def check_report(report: Report, body: Body | None, previous: Report | None) -> 
 
 
 def evaluate(identity: Identity, report: Report, previous: Report | None, where: Locator) -> Iterator[Outcome]:
-    table = report.format.table(identity.table)
     terms = _expand(identity, report)
     for subject, label in _subjects(identity, report):
-        def cell_of(term: Term) -> Cell | None:
-            source = previous if term.previous_year else report
-            if source is None:
-                return None
-            row, col = (term.key, subject) if identity.each == "column" else (subject, term.key)
-            return source.cell(identity.table, row, col)
-
         if identity.cross_year and previous is None:
             yield Outcome(identity, subject, label, "no_previous")
             continue
-        lhs = [(t, cell_of(t)) for t in terms[0]]
-        rhs = [(t, cell_of(t)) for t in terms[1]]
+        lhs = [(t, _term_cell(identity, t, subject, report, previous)) for t in terms[0]]
+        rhs = [(t, _term_cell(identity, t, subject, report, previous)) for t in terms[1]]
         cells = [c for _, c in lhs + rhs]
         if any(c is None for c in cells):
-            # A term this report's (or last year's) format does not have: nothing to compare.
-            yield Outcome(identity, subject, label, "no_previous" if previous is not None else "not_applicable")
+            # Last year's format lacks the cell (2020 has no 现行有效件数), or a faulty row was left out.
+            yield Outcome(identity, subject, label, "not_applicable")
             continue
         present = [c for c in cells if c is not None]
         if any(c.state == "na" for c in present):
@@ -134,14 +126,23 @@ def evaluate(identity: Identity, report: Report, previous: Report | None, where:
 _OPS = {"=": "=", "<=": "≤", ">=": "≥"}
 
 
+def _term_cell(identity: Identity, term: Term, subject: str, report: Report, previous: Report | None) -> Cell | None:
+    source = previous if term.previous_year else report
+    if source is None:
+        return None
+    row, col = (term.key, subject) if identity.each == "column" else (subject, term.key)
+    return source.cell(identity.table, row, col)
+
+
 def _holds(left: Decimal, op: str, right: Decimal) -> bool:
     return left == right if op == "=" else (left <= right if op == "<=" else left >= right)
 
 
-def _sum(side: list[tuple[Term, Cell | None]]) -> Decimal:
+def _sum(side: Sequence[tuple[Term, Cell | None]]) -> Decimal:
     total = Decimal(0)
     for term, cell in side:
-        assert cell is not None and cell.value is not None
+        assert cell is not None
+        assert cell.value is not None
         total += -cell.value if term.negated else cell.value
     return total
 
@@ -152,7 +153,7 @@ class _Side:
     values: str
 
 
-def _side_text(side: list[tuple[Term, Cell | None]], identity: Identity, report: Report) -> _Side:
+def _side_text(side: Sequence[tuple[Term, Cell | None]], identity: Identity, report: Report) -> _Side:
     if not side:
         return _Side("0", "0")
     if len(side) > 4:
@@ -291,7 +292,7 @@ def _deadline(report: Report, body: Body, where: Locator) -> Iterator[Problem]:
 
 def _parts(report: Report, where: Locator) -> Iterator[Problem]:
     for part in report.format.parts:
-        given = report.meta.parts.get(part.key)  # type: ignore[call-overload]
+        given = report.meta.part(part.key)
         if given is None:
             yield where.problem(
                 "error", "P.1", ("parts",), f"年度报告应包括第{part.key}部分：{part.heading}",
@@ -355,7 +356,7 @@ def _narrative(report: Report, where: Locator) -> Iterator[Problem]:
 
 def _fees(report: Report, where: Locator) -> Iterator[Problem]:
     unpaid = report.cell("applications", "results.other_handling.unpaid_fees", "total")
-    part = report.meta.parts.get("六")  # type: ignore[call-overload]
+    part = report.meta.part("六")
     fees = part.fees if part else None
     if unpaid is not None and unpaid.is_number and unpaid.value and unpaid.value > 0:
         notices = fees.notices_count if fees else None
@@ -388,7 +389,8 @@ def _government_duties(report: Report, body: Body, where: Locator) -> Iterator[P
     missing = [w for w in ("考核", "评议", "责任追究") if w not in text]
     if missing:
         yield where.problem(
-            "warning", "C.4", ("parts", "一"), "《条例》第五十条：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况",
+            "warning", "C.4", ("parts", "一"),
+            "《条例》第五十条：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况",
             expected="the report mentions 工作考核、社会评议、责任追究", found="not mentioned: " + "、".join(missing),
             cells="parts.一",
         )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -149,6 +149,9 @@ class ReportMeta(_Model):
         default_factory=list, description="已确认的核对结果：报告照原文发布，数据核对中仍显示"
     )
     unplaced: list[str] = Field(default_factory=list, description="导入时未能归位的原文内容，待人工处理")
+
+    def part(self, key: str) -> Part | None:
+        return cast(dict[str, Part], self.parts).get(key)
 
 
 # Values of one statutory table: dotted row key → the row's cells in column order.

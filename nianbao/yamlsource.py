@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
-PathKey = Union[str, int]
+PathKey = str | int
 DataPath = tuple[PathKey, ...]
 
 

@@ -83,7 +83,8 @@ def checks_view(result: ReportCheck) -> ChecksView:
     failed = sum(1 for i in items if i.css in ("fail", "warn"))
     acked = sum(1 for i in items if i.css == "ack")
     skipped = sum(1 for i in items if i.css == "skip")
-    summary = f"共 {len(items)} 项核对：{held} 项成立，{failed} 项待核实，{acked} 项与原文一致（已确认），{skipped} 项未核对。"
+    summary = (f"共 {len(items)} 项核对：{held} 项成立，{failed} 项待核实，"
+               f"{acked} 项与原文一致（已确认），{skipped} 项未核对。")
     return ChecksView(summary, items)
 
 

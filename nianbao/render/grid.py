@@ -168,7 +168,7 @@ def _grid_body(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell,
         row.cells.append(GridCell("th", node.label, cell_id, colspan=labels - level, scope="row",
                                   css=f"nb-label nb-label-{level + 1}"))
         cells = values.get(key) or tuple(BLANK for _ in spans)
-        for cell, headers, span in zip(cells, leaf_headers, spans):
+        for cell, headers, span in zip(cells, leaf_headers, spans, strict=False):
             row.cells.append(_value_cell(cell, " ".join(filter(None, [headers, *parents, cell_id])), span))
         return None
 
@@ -184,6 +184,6 @@ def _side_by_side_body(tkey: str, bkey: str, block: Block, values: dict[str, tup
     headers = iter(leaf_headers)
     for key, _ in block.leaf_rows:
         cells = values.get(key) or tuple(BLANK for _ in spans)
-        for cell, span in zip(cells, spans):
+        for cell, span in zip(cells, spans, strict=False):
             row.cells.append(_value_cell(cell, next(headers), span))
     return [row]

@@ -77,7 +77,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             text=report.meta.preamble, sections=[], anchor="preamble")
         md.append(placeholder("preamble"))
     for part in report.format.parts:
-        given = report.meta.parts.get(part.key)  # type: ignore[call-overload]
+        given = report.meta.part(part.key)
         anchor = f"part-{NUMERALS[part.key]}"
         if given is not None:
             md.append(f"## {part.key}、{md_text(given.heading)} {{#{anchor}}}\n")
