@@ -47,22 +47,45 @@ class Grid:
     blocks: list[GridBlock]
     # One <thead> when the table has a single block (T3, T4); T2's blocks each carry their header.
     single_head: bool
+    prefix: str
 
 
 def _id(*parts: str) -> str:
     return "-".join(p.replace(".", "-").replace("_", "-") for p in parts if p)
 
 
-def table_grid(table: Table, values: dict[str, tuple[Cell, ...]] | None, caption: str) -> Grid:
+def _row_names(table: Table) -> dict[str, str]:
+    """Short anchor names for rows and row groups: the last key, unless two rows share it.
+
+    Every data cell lists its headers' ids, so short ids keep a report page small.
+    """
+    paths: list[str] = []
+
+    def walk(node: Node, prefix: str) -> None:
+        path = f"{prefix}.{node.key}" if prefix else node.key
+        paths.append(path)
+        for child in node.children:
+            walk(child, path)
+
+    for block in table.blocks:
+        for row in block.rows:
+            walk(row, "")
+    last = [p.rsplit(".", 1)[-1] for p in paths]
+    return {p: (name if last.count(name) == 1 else p) for p, name in zip(paths, last)}
+
+
+def table_grid(table: Table, values: dict[str, tuple[Cell, ...]] | None, caption: str, prefix: str) -> Grid:
+    """prefix names the table in ids (t3 for 表三): ids are prefix-row, prefix-c-column."""
     values = values or {}
+    names = _row_names(table)
     widths = [_label_columns(b) + _data_width(b) for b in table.blocks]
     width = max(widths)
     multi = len(table.blocks) > 1
     blocks = [
-        _block_grid(table.key, f"b{i + 1}" if multi else "", block, values, width)
+        _block_grid(prefix, f"b{i + 1}" if multi else "", block, values, width, names)
         for i, block in enumerate(table.blocks)
     ]
-    return Grid(key=table.key, caption=caption, width=width, blocks=blocks, single_head=not multi)
+    return Grid(key=table.key, caption=caption, width=width, blocks=blocks, single_head=not multi, prefix=prefix)
 
 
 def _label_columns(block: Block) -> int:
@@ -93,7 +116,8 @@ def _header_tree(block: Block) -> tuple[Node, ...]:
     return tuple(graft(r) for r in block.rows)
 
 
-def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], width: int) -> GridBlock:
+def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], width: int,
+                names: dict[str, str]) -> GridBlock:
     labels = _label_columns(block)
     tree = _header_tree(block)
     depth = max(n.depth() for n in tree)
@@ -112,7 +136,7 @@ def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell
         key = f"{path}.{node.key}" if path and node.key else (node.key or path)
         row = head[level + (1 if block.band else 0)]
         # Column groups such as 法人或其他组织 carry no key: name them by position.
-        cell_id = _id(tkey, bkey, "col", key or f"group{level}{len(row.cells)}")
+        cell_id = _id(tkey, bkey, "c", key or f"g{level}{len(row.cells)}")
         if node.children:
             row.cells.append(GridCell("th", node.label, cell_id, colspan=_span(node), scope="colgroup"))
             for child in node.children:
@@ -131,7 +155,7 @@ def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell
             row.cells.append(GridCell("td", css="nb-pad", rowspan=depth))
             break
     body = (_side_by_side_body(tkey, bkey, block, values, leaf_headers) if block.layout == "side_by_side"
-            else _grid_body(tkey, bkey, block, values, labels, leaf_headers, band_id))
+            else _grid_body(tkey, block, values, labels, leaf_headers, names))
     if pad:
         for row in body:
             row.cells.append(GridCell("td", css="nb-pad", colspan=pad))
@@ -146,14 +170,14 @@ def _value_cell(cell: Cell, headers: str, span: int = 1) -> GridCell:
     return GridCell("td", "", headers=headers, colspan=span, css="nb-blank")
 
 
-def _grid_body(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], labels: int,
-               leaf_headers: list[str], band_id: str) -> list[GridRow]:
+def _grid_body(tkey: str, block: Block, values: dict[str, tuple[Cell, ...]], labels: int,
+               leaf_headers: list[str], names: dict[str, str]) -> list[GridRow]:
     rows: list[GridRow] = []
     spans = [c.span for _, c in block.leaf_columns]
 
     def walk(node: Node, level: int, path: str, parents: list[str], row: GridRow | None) -> GridRow | None:
         key = f"{path}.{node.key}" if path else node.key
-        cell_id = _id(tkey, "row", key)
+        cell_id = _id(tkey, names[key])
         if row is None:
             row = GridRow()
             rows.append(row)

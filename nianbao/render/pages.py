@@ -16,9 +16,9 @@ from ..checks import ReportCheck
 from ..model import Body, Contact, Report
 from . import environment
 from .checks import render_checks
+from .numerals import NUMERALS
 from .tables import render_table
 
-NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 @dataclass(frozen=True)

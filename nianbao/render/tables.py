@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..cells import Cell
 from ..formats import Format
 from . import environment
+from .numerals import NUMERALS
 from .grid import table_grid
 
 
@@ -12,5 +13,6 @@ def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]
     table = fmt.table(table_key)
     part = next((p for p in fmt.parts if p.table == table_key), None)
     caption = f"{part.key}、{table.caption}" if part else table.caption
-    grid = table_grid(table, values, caption)
+    prefix = f"t{NUMERALS[part.key]}" if part else table.key
+    grid = table_grid(table, values, caption, prefix)
     return environment().get_template("table.html.j2").render(grid=grid)
