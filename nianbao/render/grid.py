@@ -71,7 +71,7 @@ def _row_names(table: Table) -> dict[str, str]:
         for row in block.rows:
             walk(row, "")
     last = [p.rsplit(".", 1)[-1] for p in paths]
-    return {p: (name if last.count(name) == 1 else p) for p, name in zip(paths, last)}
+    return {p: (name if last.count(name) == 1 else p) for p, name in zip(paths, last, strict=True)}
 
 
 def table_grid(table: Table, values: dict[str, tuple[Cell, ...]] | None, caption: str, prefix: str) -> Grid:

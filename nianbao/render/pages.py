@@ -20,7 +20,6 @@ from .numerals import NUMERALS
 from .tables import render_table
 
 
-
 @dataclass(frozen=True)
 class Page:
     src_uri: str  # e.g. wanggang-zhen/2020.md

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..cells import Cell
 from ..formats import Format
 from . import environment
-from .numerals import NUMERALS
 from .grid import table_grid
+from .numerals import NUMERALS
 
 
 def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None) -> str:
