@@ -93,7 +93,7 @@ class _TableReader:
                       found=str(len(raw)), hint="write ~ for a cell the report leaves blank", rule="data.length")
             return
         cells = []
-        for index, ((col_key, column), text) in enumerate(zip(columns, raw)):
+        for index, ((col_key, column), text) in enumerate(zip(columns, raw, strict=True)):
             cell_path = path if single else path + (index,)
             if isinstance(text, (list, dict)):
                 self.fail(cell_path, f"{node.label} / {column.label}: a cell holds one value",

@@ -6,10 +6,11 @@ asks these objects; nothing else spells out a row, a column or a label.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 import yaml
 
