@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .cells import Cell
-from .formats import Identity, Term, format_for_year
+from .formats import Block, Identity, Term, format_for_year
 from .loader import Dataset
 from .model import GOVERNMENT_LEVELS, Body, Report
 from .problems import Locator, Problem
@@ -156,7 +156,7 @@ class _Side:
 def _side_text(side: Sequence[tuple[Term, Cell | None]], identity: Identity, report: Report) -> _Side:
     if not side:
         return _Side("0", "0")
-    if len(side) > 4:
+    if len(side) > 4 and not all(c is not None and c.value for _, c in side):
         # A long sum (T3.4 has 19 rows): name only the rows that hold something.
         shown = [(t, c) for t, c in side if c is not None and c.value]
         rest = len(side) - len(shown)
@@ -228,10 +228,7 @@ def _subjects(identity: Identity, report: Report) -> list[tuple[str, str]]:
     return rows
 
 
-def _block_has(block: object, identity: Identity) -> bool:
-    from .formats import Block
-
-    assert isinstance(block, Block)
+def _block_has(block: Block, identity: Identity) -> bool:
     keys = {k for k, _ in block.leaf_columns}
     return all(t.key in keys for t in identity.lhs + identity.rhs)
 

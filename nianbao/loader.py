@@ -16,7 +16,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from .formats import get_format
+from .formats import Format, get_format
 from .model import Body, Report, ReportMeta
 from .problems import Findings, Locator, Problem, display_path
 from .suggest import did_you_mean
@@ -157,17 +157,17 @@ def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) ->
         return None
     doc, where = read
     raw: dict[str, Any] = doc.value
-    table_keys = {t.key for f in _formats_named(raw) for t in f.tables}
+    fmt = _format_named(raw)
+    table_keys = {t.key for t in fmt.tables} if fmt else set()
     meta_raw = {k: v for k, v in raw.items() if k not in table_keys}
     meta: ReportMeta | None = None
     try:
         meta = ReportMeta.model_validate(meta_raw)
     except ValidationError as exc:
         data.findings.extend(model_problems(exc, ReportMeta, meta_raw, where))
-    fmt = _formats_named(raw)
-    if not fmt:
+    if fmt is None:
         return None
-    tables, problems = read_tables(raw, fmt[0], where)
+    tables, problems = read_tables(raw, fmt, where)
     data.findings.extend(problems)
     if year < FIRST_YEAR:
         data.findings.add(where.problem("error", "data.year", (), "report years start with 2008",
@@ -176,14 +176,14 @@ def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) ->
     if meta is None:
         return None
     # Faulty rows are left out; the identities skip what they cannot see, so one run reports all.
-    return Report(body=slug, year=year, file=where.file, format=fmt[0], meta=meta, tables=tables, source=doc)
+    return Report(body=slug, year=year, file=where.file, format=fmt, meta=meta, tables=tables, source=doc)
 
 
-def _formats_named(raw: dict[str, Any]) -> list[Any]:
+def _format_named(raw: dict[str, Any]) -> Format | None:
     try:
-        return [get_format(str(raw.get("format")))]
+        return get_format(str(raw.get("format")))
     except KeyError:
-        return []
+        return None  # ReportMeta reports the bad or missing format
 
 
 def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where: Locator) -> list[Problem]:
