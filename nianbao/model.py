@@ -39,6 +39,13 @@ def _email(value: str) -> str:
     return value
 
 
+def _region_name(value: str) -> str:
+    # Region names become folders of the site's region pages.
+    if re.search(r"[/\\:*?\"<>|#%]", value) or value in (".", ".."):
+        raise ValueError("expected a region name such as 南岗区, without / \\ : * ? \" < > | # %")
+    return value
+
+
 def _postcode(value: str) -> str:
     if not re.fullmatch(r"\d{6}", value):
         raise ValueError("expected a six-digit postcode such as 150000")
@@ -49,6 +56,7 @@ WebAddress = Annotated[str, AfterValidator(_web_address)]
 Email = Annotated[str, AfterValidator(_email)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
 Text = Annotated[str, Field(min_length=1)]
+RegionName = Annotated[str, Field(min_length=1), AfterValidator(_region_name)]
 
 
 def _format_id(value: str) -> str:
@@ -86,7 +94,9 @@ class Body(_Model):
     name: Text = Field(description="机关全称，如 南岗区王岗镇人民政府")
     short_name: Text | None = Field(None, description="简称，如 王岗镇")
     level: Level = Field(description="层级：" + "、".join(LEVELS))
-    region: list[Text] = Field(min_length=1, description="所在行政区划，由大到小，如 [黑龙江省, 哈尔滨市, 南岗区]")
+    region: list[RegionName] = Field(
+        min_length=1, description="所在行政区划，由大到小，如 [黑龙江省, 哈尔滨市, 南岗区]"
+    )
     website: WebAddress | None = Field(None, description="网站")
     contact: Contact = Field(default_factory=Contact, description="联系方式")
     contact_changes: list[ContactChange] = Field(

@@ -9,7 +9,8 @@ from .checks import ReportCheck, check_dataset
 from .loader import Dataset, load_data
 from .model import Report
 from .problems import Findings
-from .render.pages import Page, body_page, home_listing, report_page
+from .render.indexes import home_listing, region_pages
+from .render.pages import Page, body_page, report_page
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
 
@@ -44,4 +45,5 @@ def build_site(data_dir: Path, root: Path | None = None) -> SiteBuild:
         for report in reports:
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
+    pages += region_pages(data.bodies, by_body)
     return SiteBuild(data, checks, tuple(pages), home_listing(data.bodies, by_body))

@@ -151,22 +151,3 @@ def _check_summary(check: ReportCheck) -> str:
     if acked:
         return f"全部成立，{len(acked)} 项与原文一致（已确认）"
     return "全部成立"
-
-
-def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> str:
-    """Markdown for the home page: bodies grouped by region, each with its latest report."""
-    by_region: dict[tuple[str, ...], list[str]] = {}
-    for slug, body in bodies.items():
-        by_region.setdefault(tuple(body.region), []).append(slug)
-    out = []
-    for region in sorted(by_region):
-        out.append(f"### {md_text(' / '.join(region))}\n")
-        for slug in sorted(by_region[region], key=lambda s: bodies[s].name):
-            body = bodies[slug]
-            line = f"- [{md_text(body.name)}]({slug}/index.md)（{md_text(body.level)}）"
-            years = sorted(r.year for r in reports.get(slug, []))
-            if years:
-                line += f"：最新 [{years[-1]} 年度报告]({slug}/{years[-1]}.md)"
-            out.append(line)
-        out.append("")
-    return "\n".join(out) if out else "暂无年度报告。\n"

@@ -1,0 +1,110 @@
+"""Index pages: the home page's list of bodies, and one page per region.
+
+Report and body pages stay out of the sidebar; these pages lead to them. A small site lists every
+body on the home page; a large one (a province) lists regions, each on a page of its own, so that
+no page grows with the whole site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Body, Report
+from .pages import Page, front_matter, md_text
+
+# Up to this many bodies, the home page lists them all; beyond, it lists regions.
+HOME_LIMIT = 60
+
+Region = tuple[str, ...]
+
+
+@dataclass
+class RegionNode:
+    path: Region
+    children: dict[str, RegionNode] = field(default_factory=dict)
+    bodies: list[str] = field(default_factory=list)  # slugs of bodies directly in this region
+
+    def count(self) -> int:
+        return len(self.bodies) + sum(c.count() for c in self.children.values())
+
+
+def region_tree(bodies: dict[str, Body]) -> RegionNode:
+    root = RegionNode(())
+    for slug, body in bodies.items():
+        node = root
+        for depth, name in enumerate(body.region):
+            node = node.children.setdefault(name, RegionNode(tuple(body.region[: depth + 1])))
+        node.bodies.append(slug)
+    return root
+
+
+def region_uri(path: Region) -> str:
+    return "regions/" + "/".join(path) + "/index.md"
+
+
+def _relative(from_uri: str, to_uri: str) -> str:
+    depth = from_uri.count("/")
+    return "../" * depth + to_uri
+
+
+def _body_line(slug: str, body: Body, reports: list[Report], page_uri: str) -> str:
+    line = f"- [{md_text(body.name)}]({_relative(page_uri, f'{slug}/index.md')})（{md_text(body.level)}）"
+    if reports:
+        latest = reports[-1].year
+        line += f"：最新 [{latest} 年度报告]({_relative(page_uri, f'{slug}/{latest}.md')})"
+    return line
+
+
+def _region_line(node: RegionNode, page_uri: str) -> str:
+    return f"- [{md_text(node.path[-1])}]({_relative(page_uri, region_uri(node.path))})（{node.count()} 个机关）"
+
+
+def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> str:
+    """Markdown for the home page: bodies grouped by region, each with its latest report."""
+    if not bodies:
+        return "暂无年度报告。\n"
+    root = region_tree(bodies)
+    if len(bodies) > HOME_LIMIT:
+        return "\n".join(["### 按地区浏览\n", *(_region_line(c, "index.md") for c in _sorted(root))]) + "\n"
+    by_region: dict[Region, list[str]] = {}
+    for slug, body in bodies.items():
+        by_region.setdefault(tuple(body.region), []).append(slug)
+    out = []
+    for region in sorted(by_region):
+        out.append(f"### {md_text(' / '.join(region))}\n")
+        for slug in sorted(by_region[region], key=lambda s: bodies[s].name):
+            out.append(_body_line(slug, bodies[slug], reports.get(slug, []), "index.md"))
+        out.append("")
+    return "\n".join(out)
+
+
+def _sorted(node: RegionNode) -> list[RegionNode]:
+    return [node.children[name] for name in sorted(node.children)]
+
+
+def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> list[Page]:
+    """One page per region, listing its sub-regions and its bodies. None for a small site."""
+    if len(bodies) <= HOME_LIMIT:
+        return []
+    pages = []
+    stack = _sorted(region_tree(bodies))
+    while stack:
+        node = stack.pop()
+        uri = region_uri(node.path)
+        title = " / ".join(node.path)
+        md = [front_matter(title=title), f"# {md_text(title)}\n"]
+        crumbs = [f"[首页]({_relative(uri, 'index.md')})"] + [
+            f"[{md_text(node.path[i])}]({_relative(uri, region_uri(node.path[: i + 1]))})"
+            for i in range(len(node.path) - 1)
+        ]
+        md.append(" › ".join(crumbs) + "\n")
+        if node.children:
+            md.append("## 下级地区\n")
+            md.append("\n".join(_region_line(c, uri) for c in _sorted(node)) + "\n")
+        if node.bodies:
+            md.append("## 机关\n")
+            md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
+                                for s in sorted(node.bodies, key=lambda s: bodies[s].name)) + "\n")
+        pages.append(Page(uri, "\n".join(md)))
+        stack.extend(_sorted(node))
+    return pages
