@@ -1,0 +1,196 @@
+"""One source file → report data (and body data), with everything said about it.
+
+Reads the file, builds the document, finds the format by its table labels, reads the tables and
+the prose, and puts them in the report's shape. Nothing is dropped silently: what has no place
+goes under ``unplaced``; what is missing is named (tables, rows, parts, the date), with the likely
+cause (tables as images, a truncated page, not a report at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..formats import Format, all_formats, format_for_year, get_format
+from .decode import decode_bytes
+from .document import Document
+from .html_source import read_html
+from .labels import is_table_label
+from .prose import Prose, read_prose
+from .tables import TablesRead, detect_format, read_tables
+from .text_source import read_text
+
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+UNSUPPORTED = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".wps": "WPS", ".xls": "Excel",
+               ".xlsx": "Excel", ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image"}
+
+Status = Literal["imported", "partial", "failed"]
+
+
+@dataclass
+class Imported:
+    source: Path
+    report: dict[str, Any] = field(default_factory=dict)
+    year: int | None = None
+    format_note: str = ""
+    name: str = ""  # the body's name as the report gives it
+    prose: Prose | None = None
+    tables: TablesRead | None = None
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    fatal: str = ""  # why nothing can be written
+
+    @property
+    def status(self) -> Status:
+        if self.fatal:
+            return "failed"
+        return "partial" if self.errors else "imported"
+
+
+def read_source(path: Path) -> Document:
+    raw = path.read_bytes()
+    decoded = decode_bytes(raw)
+    head = decoded.text[:2000].lower()
+    is_html = path.suffix.lower() in HTML_SUFFIXES or (
+        path.suffix.lower() not in TEXT_SUFFIXES and re.search(r"<(html|body|table|div|p)[\s>]", head) is not None)
+    doc = read_html(decoded.text) if is_html else read_text(decoded.text, is_table_label)
+    doc.warnings = decoded.warnings + doc.warnings
+    doc.meta.setdefault("encoding", decoded.encoding)
+    return doc
+
+
+def import_source(path: Path, year: int | None = None) -> Imported:
+    result = Imported(source=path)
+    kind = UNSUPPORTED.get(path.suffix.lower())
+    if kind:
+        result.fatal = f"{kind} files cannot be read; save the report as HTML (网页) or plain text first"
+        return result
+    try:
+        doc = read_source(path)
+    except OSError as exc:
+        result.fatal = f"cannot read the file: {exc.strerror or exc}"
+        return result
+    result.warnings += doc.warnings
+    format_id, votes = detect_format(doc)
+    # The parts are the same in every format; read the prose with the newest to learn the year.
+    prose = read_prose(doc.blocks, all_formats()[-1], doc.meta)
+    result.prose = prose
+    result.year = _year(year, prose, result)
+    fmt = _format(format_id, votes, result)
+    if fmt is None:
+        return result
+    tables = read_tables(doc, fmt.id)
+    prose = read_prose(doc.blocks, fmt, doc.meta)
+    result.prose, result.tables = prose, tables
+    result.warnings += prose.warnings + tables.warnings
+    result.errors += tables.errors
+    if not prose.parts and not tables.found:
+        result.fatal = _not_a_report(doc, prose)
+        return result
+    _missing(doc, fmt, prose, tables, result)
+    result.name = prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", "")
+    result.report = _report(fmt, prose, tables, doc)
+    return result
+
+
+def _year(given: int | None, prose: Prose, result: Imported) -> int | None:
+    if given is not None:
+        if prose.year is not None and prose.year != given:
+            result.warnings.append(f"--year {given} given, but the report says {prose.year}; using {given}")
+        return given
+    if prose.year is not None:
+        return prose.year
+    if prose.published is not None:
+        result.warnings.append(f"report year not stated in the title; assumed {prose.published.year - 1} "
+                               f"(the year before publication {prose.published.isoformat()}); pass --year if not")
+        return prose.published.year - 1
+    result.fatal = "the report year is not in the title or the text; pass --year YYYY"
+    return None
+
+
+def _format(format_id: str | None, votes: dict[str, int], result: Imported) -> Format | None:
+    shown = ", ".join(f"{fid} ×{n}" for fid, n in votes.items())
+    if format_id is not None:
+        result.format_note = f"{format_id} (by the table labels: {shown})"
+        return get_format(format_id)
+    fmt = format_for_year(result.year) if result.year else None
+    if fmt is None:
+        fmt = all_formats()[-1]
+    result.format_note = f"{fmt.id} (the table labels do not tell: {shown}; taken from the report year)"
+    result.warnings.append(f"the tables do not show which format they follow; assumed {fmt.id} ({fmt.notice})")
+    return fmt
+
+
+def _not_a_report(doc: Document, prose: Prose) -> str:
+    text = " ".join(b.text for b in doc.blocks[:40])
+    if "年度报告" in text or "年报" in text or "报告" in prose.title:
+        if any(b.kind == "image" for b in doc.blocks):
+            return ("no part headings and no tables in the text; the page shows images only "
+                    "(the report may be published as pictures or a scan)")
+        return "no part headings (一、总体情况 …) and no statutory tables found: the page may be truncated or empty"
+    return "not an annual report: no 年度报告 title, no part headings (一、总体情况 …), no statutory tables"
+
+
+def _missing(doc: Document, fmt: Format, prose: Prose, tables: TablesRead, result: Imported) -> None:
+    images = [i for i, b in enumerate(doc.blocks) if b.kind == "image"]
+    for part in fmt.parts:
+        if not part.table or part.table in tables.found:
+            continue
+        table = fmt.table(part.table)
+        where = prose.part_blocks.get(part.key)
+        if where is not None:
+            inside = [doc.blocks[i] for i in images if where[0] < i < where[1]]
+            if inside:
+                srcs = ", ".join(b.source or "?" for b in inside[:3])
+                result.errors.append(f"table {part.key}、{table.caption} is missing: part {part.key} shows "
+                                     f"{len(inside)} image(s) instead ({srcs}); a table published as an "
+                                     "image cannot be read: type its values in")
+            else:
+                result.errors.append(f"table {part.key}、{table.caption} is missing: the heading is there, "
+                                     "but no table follows it")
+        else:
+            result.errors.append(f"table {part.key}、{table.caption} is missing, and so is its part heading")
+    keys = [p.key for p in fmt.parts]
+    found = [k for k in keys if k in prose.parts]
+    tail = keys[keys.index(found[-1]) + 1:] if found else keys
+    if doc.truncated or (prose.published is None and tail and len(tail) >= 2):
+        stops = f"part {found[-1]}" if found else "before part 一"
+        result.errors.append(f"the source looks truncated: it stops in {stops}; "
+                             f"parts {'、'.join(tail) or 'none'} missing after it"
+                             + ("" if prose.published else ", no closing date"))
+    if prose.published is None:
+        result.errors.append("no publication date found (the date at the end, e.g. 2021年1月26日)")
+    if not prose.title:
+        result.warnings.append("no title found")
+
+
+def _name_from_title(title: str) -> str:
+    match = re.match(r"(.{2,40}?)\s*(?:20\d{2}|[〇一二]{4})\s*年", title)
+    return match[1].strip() if match else ""
+
+
+def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document) -> dict[str, Any]:
+    report: dict[str, Any] = {"format": fmt.id}
+    if prose.title:
+        report["title"] = prose.title
+    if prose.published is not None:
+        report["published"] = prose.published.isoformat()
+    if prose.signed_by:
+        report["signed_by"] = prose.signed_by
+    url = doc.meta.get("url", "")
+    if url.startswith(("http://", "https://")):
+        report["source_url"] = url
+    if prose.preamble:
+        report["preamble"] = "\n".join(prose.preamble) + "\n"
+    if prose.parts:
+        report["parts"] = prose.parts
+    for table in fmt.tables:
+        if table.key in tables.values:
+            report[table.key] = tables.values[table.key]
+    unplaced = tables.unplaced + prose.unplaced
+    if unplaced:
+        report["unplaced"] = unplaced
+    return report

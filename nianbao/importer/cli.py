@@ -1,0 +1,256 @@
+"""``python -m nianbao import SOURCE... [--body SLUG] [--year YYYY] [--data DIR] [--force]``
+
+Imports published reports (HTML pages, plain text, whole folders) into ``data/<body>/<year>.yml``
+(and ``body.yml`` for a new body), then prints per source: the format found, tables found and
+missing, the validator's findings written as acknowledged, warnings and errors.
+Exit status: 0 every source imported cleanly, 1 any source partly imported or failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..formats import get_format
+from ..loader import SLUG
+from ..writer import dump_body, dump_report
+from ..yamlsource import YamlSourceError, read_yaml
+from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
+from .body import new_body
+from .findings import acknowledgement, validate_imported
+
+SOURCE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+
+
+class UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m nianbao import",
+        description="Import published 政府信息公开工作年度报告 (HTML pages, plain text, folders of them) into data/.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML or text files, or folders of them")
+    parser.add_argument("--body", metavar="SLUG", help="the body's folder under data/ (e.g. wanggang-zhen); "
+                        "without it, the body is looked up by name among data/*/body.yml")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="the report year, when the text does not say it")
+    parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR", help="the data folder (data)")
+    parser.add_argument("--force", action="store_true", help="overwrite existing report files")
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["import"]:
+        args_list = args_list[1:]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return 2 if exc.code not in (0, None) else 0
+    try:
+        if args.body is not None and not SLUG.fullmatch(args.body):
+            raise UsageError(f"--body {args.body!r}: use lower-case letters, digits and '-' (e.g. wanggang-zhen)")
+        if args.year is not None and not 2008 <= args.year <= 2100:
+            raise UsageError(f"--year {args.year}: expected a report year such as 2020")
+        if args.data.exists() and not args.data.is_dir():
+            raise UsageError(f"--data {args.data}: not a folder")
+        sources, skipped = expand_sources([Path(s) for s in args.sources])
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path, why in skipped:
+        print(f"skipped {path}: {why}", file=out)
+    counts = {"imported": 0, "partial": 0, "failed": 0}
+    written: set[Path] = set()
+    for path in sources:
+        result = import_source(path, args.year)
+        target = _write(result, args, written) if not result.fatal else None
+        counts[result.status] += 1
+        print(summary(result, target, args.data), file=out)
+    print(f"{counts['imported']} imported, {counts['partial']} partly imported, {counts['failed']} failed",
+          file=out)
+    return 0 if counts["partial"] == 0 and counts["failed"] == 0 else 1
+
+
+def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    sources: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                suffix = child.suffix.lower()
+                if suffix in SOURCE_SUFFIXES:
+                    sources.append(child)
+                else:
+                    skipped.append((child, UNSUPPORTED.get(suffix, "not an HTML or text file") +
+                                    (" (not readable)" if suffix in UNSUPPORTED else "")))
+        elif path.is_file():
+            sources.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    if not sources and not skipped:
+        raise UsageError("no source files given")
+    return sources, skipped
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Path | None:
+    assert result.year is not None
+    data_dir: Path = args.data
+    slug = args.body or _find_body(data_dir, result.name)
+    if slug is None:
+        result.fatal = (f"no body in {data_dir}/ is named 「{result.name or '?'}」; pass --body SLUG "
+                        "to choose its folder (a new body gets body.yml)")
+        return None
+    folder = data_dir / slug
+    target = folder / f"{result.year}.yml"
+    if target in written:
+        result.fatal = f"{target} was already written from another source in this run"
+        return None
+    if target.exists() and not args.force:
+        result.fatal = f"{target} exists; pass --force to overwrite it"
+        return None
+    body_path = folder / "body.yml"
+    body_yaml = body_path.read_text(encoding="utf-8") if body_path.exists() else None
+    new_body_yaml = None
+    if body_yaml is None:
+        body, notes = new_body(result.name or slug, _contact(result), result.prose.website if result.prose else "")
+        result.warnings += notes
+        new_body_yaml = body_yaml = dump_body(body)
+    else:
+        _compare_body(body_path, result)
+    previous = folder / f"{result.year - 1}.yml"
+    _acknowledge(result, body_yaml, previous.read_text(encoding="utf-8") if previous.exists() else None)
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_report(result.report), encoding="utf-8")
+    written.add(target)
+    if new_body_yaml is not None:
+        body_path.write_text(new_body_yaml, encoding="utf-8")
+        result.warnings.append(f"new body: wrote {body_path}")
+    return target
+
+
+def _contact(result: Imported) -> dict[str, str]:
+    if result.prose is None:
+        return {}
+    contact = dict(result.prose.contact)
+    office = contact.get("office", "")
+    name = result.name
+    if office and name and office.startswith(name):
+        office = office[len(name):]
+    elif office and name and name.endswith(office):
+        office = ""
+    if office:
+        contact["office"] = office
+    else:
+        contact.pop("office", None)
+    return {k: contact[k] for k in ("office", "address", "postcode", "phone", "fax", "email") if k in contact}
+
+
+def _find_body(data_dir: Path, name: str) -> str | None:
+    if not name or not data_dir.is_dir():
+        return None
+    for body_file in sorted(data_dir.glob("*/body.yml")):
+        try:
+            body = read_yaml(body_file).value
+        except YamlSourceError:
+            continue
+        if isinstance(body, dict) and name in (body.get("name"), body.get("short_name")):
+            return body_file.parent.name
+    return None
+
+
+def _compare_body(body_path: Path, result: Imported) -> None:
+    try:
+        body = read_yaml(body_path).value
+    except YamlSourceError:
+        return
+    if isinstance(body, dict) and result.name and result.name not in (body.get("name"), body.get("short_name")):
+        result.warnings.append(f"the report is signed 「{result.name}」 but {body_path} names "
+                               f"「{body.get('name')}」: is --body right?")
+
+
+def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) -> None:
+    """Run the validator on the report as written; what it finds is in the source: acknowledge it."""
+    assert result.year is not None
+    report = result.report
+    validated = validate_imported(dump_report(report), body_yaml, result.year, previous_yaml)
+    missing_tables = set(result.tables.missing if result.tables else ())
+    padded = set(result.tables.missing_rows if result.tables else ())
+    entries = []
+    for problem in validated.findings:
+        table = problem.cells.split(".", 1)[0]
+        if problem.rule == "P.2" and table in missing_tables:
+            continue  # already said, with its likely cause
+        if table in padded:
+            continue  # rows the importer could not read: not the source's doing
+        entries.append(acknowledgement(problem, report))
+    if entries:
+        report["acknowledged"] = list(report.get("acknowledged", [])) + entries
+    for problem in validated.faults:
+        result.errors.append(f"validator [{problem.rule}] {problem.path}: {problem.message}"
+                             + (f" (found {problem.found})" if problem.found else ""))
+
+
+# --- the summary -----------------------------------------------------------------------------------
+
+
+def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
+    head = f"{result.source}"
+    if target is not None:
+        head += f" → {target}"
+    lines = [head]
+    if result.fatal:
+        lines.append(f"  error:    {result.fatal}")
+    if result.format_note:
+        year = f"; report year {result.year}" if result.year else ""
+        lines.append(f"  format:   {result.format_note}{year}")
+    if result.tables is not None and result.tables.format is not None:
+        fmt = get_format(result.tables.format.id)
+        names = {p.table: p.key for p in fmt.parts if p.table}
+        found = " ".join(f"{names.get(k, '')}、{fmt.table(k).caption}" for k in result.tables.found) or "none"
+        missing = " ".join(f"{names.get(k, '')}、{fmt.table(k).caption}" for k in result.tables.missing) or "none"
+        lines.append(f"  tables:   found {found}")
+        lines.append(f"            missing {missing}")
+    if result.prose is not None and result.tables is not None and result.tables.format is not None:
+        keys = [p.key for p in result.tables.format.parts]
+        present = [k for k in keys if k in result.prose.parts]
+        absent = [k for k in keys if k not in result.prose.parts]
+        lines.append(f"  parts:    {' '.join(present) or 'none'}" + (f"; missing {' '.join(absent)}" if absent else ""))
+    acknowledged = result.report.get("acknowledged", []) if target is not None else []
+    if acknowledged:
+        lines.append(f"  acknowledged findings ({len(acknowledged)}, as in the source):")
+        lines += [f"    - {a['rule']} {a['cells']}: {a['reason']}" for a in acknowledged]
+    unplaced: list[Any] = result.report.get("unplaced", [])
+    if unplaced:
+        lines.append(f"  unplaced ({len(unplaced)}, kept under unplaced:):")
+        lines += [f"    - {_short(str(u))}" for u in unplaced]
+    if result.prose is not None and result.prose.ignored:
+        lines.append(f"  ignored page text ({len(result.prose.ignored)}): "
+                     + " / ".join(_short(t, 20) for t in result.prose.ignored[:8]))
+    lines.append(f"  warnings ({len(result.warnings)}):" if result.warnings else "  warnings: none")
+    lines += [f"    - {w}" for w in result.warnings]
+    lines.append(f"  errors ({len(result.errors)}):" if result.errors else "  errors:   none")
+    lines += [f"    - {e}" for e in result.errors]
+    lines.append(f"  result:   {_status_text(result)}")
+    return "\n".join(lines)
+
+
+def _status_text(result: Imported) -> str:
+    return {"imported": "imported", "partial": "partly imported (see errors)",
+            "failed": "failed, nothing written"}[result.status]
+
+
+def _short(text: str, width: int = 100) -> str:
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,285 @@
+"""The document's tables → the statutory tables' values, row by row, through the format definitions.
+
+A page may hold the three tables as three <table>s, as one, as five T2 pieces, or as runs of
+tab-separated lines; so every physical row is judged on its own. A data row is row labels
+followed by values; its last label that is an official row label of the format says which row it
+is (rowspanned group labels before it are context). T4 is read by its header labels, then its one
+row of 15 values. Header rows are checked against the official column labels (typos are named).
+Which format the page used is decided by the labels only one format has, never by the year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..formats import Block as FormatBlock
+from ..formats import Format, Table, get_format
+from .document import Block, Document
+from .labels import Label, Match, distinctive_labels, match_label, normalize, unnumbered
+from .values import is_value_like, read_value
+
+
+@dataclass
+class TablesRead:
+    format: Format | None
+    votes: dict[str, int]
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)  # table key → nested rows
+    found: list[str] = field(default_factory=list)  # table keys with at least one row read
+    missing: list[str] = field(default_factory=list)
+    missing_rows: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    statutory_blocks: set[int] = field(default_factory=set)  # document blocks holding statutory rows
+
+
+def detect_format(doc: Document) -> tuple[str | None, dict[str, int]]:
+    """The format whose distinctive labels the document's tables use most, and the counts."""
+    distinct = distinctive_labels()
+    votes: Counter[str] = Counter(dict.fromkeys(distinct, 0))
+    for block in doc.blocks:
+        if block.kind != "table":
+            continue
+        for row in block.rows():
+            for cell in row:
+                norm = normalize(cell.text)
+                for fid, labels in distinct.items():
+                    if norm in labels:
+                        votes[fid] += 1
+    ranked = votes.most_common()
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None, dict(votes)
+    return ranked[0][0], dict(votes)
+
+
+def read_tables(doc: Document, format_id: str) -> TablesRead:
+    fmt = get_format(format_id)
+    reader = _Reader(fmt)
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "table":
+            if reader.read_block(block):
+                reader.result.statutory_blocks.add(index)
+    reader.finish()
+    return reader.result
+
+
+class _Reader:
+    def __init__(self, fmt: Format) -> None:
+        self.fmt = fmt
+        self.result = TablesRead(format=fmt, votes={})
+        self.rows: dict[str, dict[str, list[Any]]] = {}
+        self.noted: set[str] = set()
+        self.side_by_side = [t for t in fmt.tables if any(b.layout == "side_by_side" for b in t.blocks)]
+        self.pending_side: Table | None = None
+
+    def warn(self, message: str) -> None:
+        if message and message not in self.noted:
+            self.noted.add(message)
+            self.result.warnings.append(message)
+
+    def read_block(self, block: Block) -> bool:
+        used = False
+        for cells in block.rows():
+            texts = [c.text for c in cells]
+            if not any(t.strip() for t in texts) and self.pending_side is None:
+                continue
+            if self.read_row(texts):
+                used = True
+            else:
+                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                self.warn_unplaced(texts)
+        return used
+
+    def warn_unplaced(self, texts: list[str]) -> None:
+        shown = " | ".join(t.replace("\n", " ") for t in texts if t.strip())
+        self.result.warnings.append(f"table row not recognised, kept under unplaced: {shown[:80]}")
+
+    # --- one physical row -----------------------------------------------------------------------
+
+    def read_row(self, texts: list[str]) -> bool:
+        end = len(texts)
+        while end > 0 and is_value_like(texts[end - 1]):
+            end -= 1
+        labels, values = texts[:end], texts[end:]
+        if not any(t.strip() for t in labels):
+            if self.pending_side is not None:
+                return self.side_by_side_row(values)
+            return False
+        row_match = self.row_label(labels)
+        if row_match is None:
+            return self.header_row(texts)
+        match, after = row_match
+        extra = [t for t in labels[after + 1:] if t.strip()]
+        if match.label.role == "group":
+            child = self.child_label(match, extra)
+            if child is not None:
+                match, extra = child, extra[1:]
+            elif any(v.strip() for v in values):
+                self.result.errors.append(
+                    f"row 「{match.published}」 carries values, but in the {self.fmt.id} format it only "
+                    "groups sub-rows; kept under unplaced")
+                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                return True
+            else:
+                return self.header_row(texts)
+        if extra:
+            self.warn(f"text after the row label {match.label.label}: {' '.join(extra)}")
+        return self.data_row(match, values, texts)
+
+    def row_label(self, labels: list[str]) -> tuple[Match, int] | None:
+        """The last official row label among the label cells (rowspanned groups come before it)."""
+        side = {t.key for t in self.side_by_side}
+        best: tuple[Match, int] | None = None
+        for i, text in enumerate(labels):
+            if not text.strip():
+                continue
+            match = match_label(text, self.fmt.id, ("row", "group"))
+            if match is not None and match.label.table not in side:
+                best = (match, i)
+        return best
+
+    def child_label(self, group: Match, texts: list[str]) -> Match | None:
+        """A sub-row written without its number under its group (「（六）其他处理 | 其他」)."""
+        if not texts:
+            return None
+        table = self.fmt.table(group.label.table)
+        bare = unnumbered(normalize(texts[0]))
+        for key, node, _ in table.leaf_rows:
+            if key.startswith(group.label.key + ".") and unnumbered(normalize(node.label)) == bare:
+                label = Label(self.fmt.id, table.key, "row", node.label, key)
+                return Match(label, "unnumbered", texts[0])
+        return None
+
+    def data_row(self, match: Match, values: list[str], texts: list[str]) -> bool:
+        table = self.fmt.table(match.label.table)
+        _, block = table.row(match.label.key)
+        width = len(block.leaf_columns)
+        self.warn(match.note)
+        fitted = _fit(values, width)
+        if fitted is None:
+            if not any(v.strip() for v in values):
+                self.warn(f"{match.label.label}: no values given; read as not stated (null)")
+                fitted = [""] * width
+            else:
+                stated = len([v for v in values if v.strip()])
+                self.result.errors.append(
+                    f"row {match.label.label}: {len(values)} cells ({stated} filled) for {width} columns; "
+                    "cannot tell which is which, kept under unplaced")
+                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                return True
+        self.store(table, match.label.key, fitted, block)
+        return True
+
+    def store(self, table: Table, row_key: str, cells: list[str], block: FormatBlock) -> None:
+        rows = self.rows.setdefault(table.key, {})
+        node, _ = table.row(row_key)
+        if row_key in rows:
+            self.result.errors.append(f"row {node.label} appears twice; the second is kept under unplaced")
+            self.result.unplaced.append(f"表格行（重复）：{node.label} | " + " | ".join(cells))
+            return
+        out: list[Any] = []
+        for (col_key, column), text in zip(block.leaf_columns, cells, strict=True):
+            value = read_value(text, column.kind, column.unit)
+            if value.note:
+                self.warn(f"{table.key}.{row_key}.{col_key}: {value.note}")
+            if value.rejected:
+                self.result.unplaced.append(f"{table.key}.{row_key}.{col_key}: {text}")
+            out.append(value.value)
+        rows[row_key] = out
+
+    def side_by_side_row(self, values: list[str]) -> bool:
+        table = self.pending_side
+        if table is None:
+            return False
+        block = table.blocks[0]
+        columns = block.leaf_columns
+        leaf_rows = block.leaf_rows
+        fitted = _fit(values, len(columns) * len(leaf_rows))
+        if fitted is None and not any(v.strip() for v in values) and values:
+            fitted = [""] * (len(columns) * len(leaf_rows))
+            self.warn(f"{table.caption}: the data row is blank; read as not stated (null)")
+        if fitted is None:
+            self.result.errors.append(
+                f"{table.caption}: the data row has {len([v for v in values if v.strip()])} values, "
+                f"expected {len(columns) * len(leaf_rows)}; kept under unplaced")
+            return False
+        cells = fitted
+        for i, (row_key, _) in enumerate(leaf_rows):
+            self.store(table, row_key, cells[i * len(columns):(i + 1) * len(columns)], block)
+        self.pending_side = None
+        return True
+
+    def header_row(self, texts: list[str]) -> bool:
+        """A row of header labels (band, corner, column labels; T4's row labels). True if recognised."""
+        recognised = 0
+        unknown: list[str] = []
+        for text in texts:
+            if not text.strip() or is_value_like(text):
+                continue
+            match = match_label(text, self.fmt.id, ("band", "corner", "column"))
+            if match is None:
+                for table in self.side_by_side:
+                    match = match_label(text, self.fmt.id, ("row", "group"), table=table.key)
+                    if match is not None:
+                        break
+            if match is None and normalize(text) in ("信息内容",):
+                recognised += 1
+                continue
+            if match is None:
+                unknown.append(text)
+                continue
+            recognised += 1
+            self.warn(match.note)
+            if match.label.table in {t.key for t in self.side_by_side}:
+                self.pending_side = self.fmt.table(match.label.table)
+            elif match.label.role == "band":
+                self.pending_side = None
+        if recognised and unknown:
+            for text in unknown:
+                self.warn(f"header text not in the {self.fmt.id} format: 「{text}」 (kept under unplaced)")
+                self.result.unplaced.append(f"表头：{text}")
+        return recognised > 0
+
+    # --- after the last row ------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        for table in self.fmt.tables:
+            rows = self.rows.get(table.key)
+            if not rows:
+                self.result.missing.append(table.key)
+                continue
+            self.result.found.append(table.key)
+            nested: dict[str, Any] = {}
+            missing = []
+            for row_key, node, block in table.leaf_rows:
+                width = len(block.leaf_columns)
+                cells = rows.get(row_key)
+                if cells is None:
+                    missing.append(node.label)
+                    cells = [None] * width
+                _put(nested, row_key, cells[0] if width == 1 else cells)
+            if missing:
+                self.result.missing_rows[table.key] = missing
+                self.result.errors.append(
+                    f"{table.caption}: {len(missing)} row(s) not found, written as not stated (null): "
+                    + "、".join(missing))
+            self.result.values[table.key] = nested
+
+
+def _put(nested: dict[str, Any], dotted: str, value: Any) -> None:
+    *groups, last = dotted.split(".")
+    for key in groups:
+        nested = nested.setdefault(key, {})
+    nested[last] = value
+
+
+def _fit(values: list[str], width: int) -> list[str] | None:
+    """The row's values for ``width`` columns, padding cells dropped; None if they cannot fit."""
+    cells = list(values)
+    while len(cells) > width and not cells[-1].strip():
+        cells.pop()
+    while len(cells) > width and not cells[0].strip():
+        cells.pop(0)
+    return cells if len(cells) == width else None
