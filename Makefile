@@ -1,0 +1,54 @@
+# GNU make. Everything runs from the project's own venv; a fresh clone needs only python3 (and root
+# or sudo once, for Debian's chromium used by the browser tests).
+PYTHON ?= python3
+VENV = .venv
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed
+BENCH_SIZES ?= 1000
+# Paths that exist (bench/ arrives later); ruff fails on a missing path.
+LINT_PATHS = $(wildcard nianbao hooks tests bench)
+
+.PHONY: site test chromium lint serve bench clean distclean
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the declared or pinned dependencies change.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -c constraints.txt -e ".[test]"
+	touch $@
+
+# The browser test is never skipped, so a missing chromium is installed (root + apt) or is an error.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "chromium not found: installing Debian's chromium for the browser tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; \
+	else \
+	  echo "error: chromium is required by tests/test_browser.py and was not found." >&2; \
+	  echo "Install it with:  sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy nianbao
+
+test: $(STAMP) chromium lint
+	NIANBAO_CHROMIUM="$$(command -v chromium || echo /usr/bin/chromium)" $(BIN)/pytest -q
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_SIZES)
+
+clean:
+	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info
+
+distclean: clean
+	rm -rf $(VENV)
