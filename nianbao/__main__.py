@@ -26,10 +26,14 @@ def _data_root(path: Path) -> tuple[Path, Path | None]:
 
 
 def _within(problem: Problem, focus: Path | None, root: Path) -> bool:
+    return _within_file(problem.file, focus, root)
+
+
+def _within_file(name: str, focus: Path | None, root: Path) -> bool:
     if focus is None:
         return True
-    file = (root / problem.file).resolve()
-    return file == focus or focus in file.parents or str(file).startswith(str(focus))
+    file = (root / name).resolve()
+    return file == focus or focus in file.parents
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -48,7 +52,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print()
     acknowledged = len(findings) - len(open_)
     errors = sum(1 for p in open_ if p.severity == "error")
-    print(f"checked {len(data.reports)} report(s) of {len(data.bodies)} body(ies): {errors} error(s), "
+    reports = [r for r in data.reports.values() if _within_file(r.file, focus, root)]
+    bodies = {r.body for r in reports} | {s for s in data.bodies if focus is None or (data_dir / s) == focus}
+    print(f"checked {len(reports)} report(s) of {len(bodies)} body(ies): {errors} error(s), "
           f"{len(open_) - errors} warning(s), {acknowledged} acknowledged finding(s)")
     return 1 if failing else 0
 

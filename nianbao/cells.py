@@ -45,7 +45,8 @@ class CellError(ValueError):
 
 
 _INT = re.compile(r"[+-]?\d+")
-_AMOUNT = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>\D.*)?")
+# The unit is what follows the number: it may not start with a digit, a dot or a sign ("1.2.3").
+_AMOUNT = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s.+-].*)?")
 
 EXPECTED = {
     "count": "a whole number ≥ 0, blank (~) for not stated, or 不适用",

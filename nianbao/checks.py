@@ -112,10 +112,12 @@ def evaluate(identity: Identity, report: Report, previous: Report | None, where:
         if _holds(left, identity.op, right):
             yield Outcome(identity, subject, label, "holds")
             continue
+        expected = f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}"
+        if rhs:
+            expected += f" = {rhs_text.values}" + (f" = {_num(right)}" if len(rhs) > 1 else "")
+        found = f"{lhs_text.names} = {lhs_text.values}" + (f" = {_num(left)}" if len(lhs) > 1 else "")
         problem = where.problem(
-            identity.severity, identity.id, path, rule, shown_path=shown,
-            expected=f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names} = {rhs_text.values}",
-            found=f"{lhs_text.names} = {lhs_text.values}",
+            identity.severity, identity.id, path, rule, shown_path=shown, expected=expected, found=found,
             hint=f"the sides differ by {_num(left - right, signed=True)}; check these cells against the published"
                  " report, and acknowledge the finding if the report printed them so",
             cells=cells_key,
@@ -156,13 +158,15 @@ class _Side:
 def _side_text(side: Sequence[tuple[Term, Cell | None]], identity: Identity, report: Report) -> _Side:
     if not side:
         return _Side("0", "0")
-    if len(side) > 4 and not all(c is not None and c.value for _, c in side):
-        # A long sum (T3.4 has 19 rows): name only the rows that hold something.
+    if len(side) > 6:
+        # A long sum (T3.4 adds up to 21 rows): name its ends, list only the values that count.
+        first, last = _label(side[0][0], identity, report), _label(side[-1][0], identity, report)
         shown = [(t, c) for t, c in side if c is not None and c.value]
-        rest = len(side) - len(shown)
-        text = _side_text(shown, identity, report) if shown else _Side("", "0")
-        note = f"（其余 {rest} 项为 0 或未填）" if rest else ""
-        return _Side((text.names + note) if shown else f"{len(side)} 项{note}", text.values)
+        values = "".join((" − " if t.negated else " + ") + c.text for t, c in shown if c is not None)
+        values = values.removeprefix(" + ") or "0"
+        if len(shown) < len(side):
+            values += f"（其余 {len(side) - len(shown)} 项为 0 或未填）"
+        return _Side(f"{first} 至 {last} 共 {len(side)} 项", values)
     names = values = ""
     for i, (term, cell) in enumerate(side):
         sign = (" − " if term.negated else " + ") if i else ("−" if term.negated else "")
@@ -279,7 +283,7 @@ def _deadline(report: Report, body: Body, where: Locator) -> Iterator[Problem]:
             expected=f"published by {deadline.isoformat()} ({body.level})", found=published.isoformat(),
             hint="check the publication date against the published report", cells="published",
         )
-    if published < date(report.year, 12, 31):
+    if published <= date(report.year, 12, 31):
         yield where.problem(
             "error", "D.2", ("published",), "统计时限为本年度1月1日至12月31日，报告应在年度结束后发布",
             expected=f"a date after {report.year}-12-31", found=published.isoformat(),
@@ -352,6 +356,15 @@ def _narrative(report: Report, where: Locator) -> Iterator[Problem]:
 
 
 def _fees(report: Report, where: Locator) -> Iterator[Problem]:
+    for defined in report.format.parts:
+        given = report.meta.part(defined.key)
+        if given is not None and given.fees is not None and not defined.fees:
+            yield where.problem(
+                "error", "data.fees", ("parts", defined.key, "fees"), "信息处理费只在其他需要报告的事项中报告",
+                expected="fees under the part the format reports them in"
+                + "".join(f" (parts.{p.key})" for p in report.format.parts if p.fees),
+                found=f"fees under parts.{defined.key} ({report.format.notice})",
+            )
     unpaid = report.cell("applications", "results.other_handling.unpaid_fees", "total")
     part = report.meta.part("六")
     fees = part.fees if part else None

@@ -16,7 +16,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from .formats import Format, get_format
+from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .problems import Findings, Locator, Problem, display_path
 from .suggest import did_you_mean
@@ -38,7 +38,7 @@ class Dataset:
     bodies: dict[str, Body] = field(default_factory=dict)
     reports: dict[tuple[str, int], Report] = field(default_factory=dict)
     findings: Findings = field(default_factory=Findings)
-    body_files: dict[str, str] = field(default_factory=dict)
+    body_files: dict[str, Locator] = field(default_factory=dict)  # slug → where body.yml was read
 
     def reports_of(self, slug: str) -> list[Report]:
         return sorted((r for (s, _), r in self.reports.items() if s == slug), key=lambda r: r.year)
@@ -72,7 +72,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> Dataset:
                 hint="create body.yml with name, level, region and contact",
             ))
         if body is not None and body.name in names:
-            data.findings.add(Locator(data.body_files[folder.name]).problem(
+            data.findings.add(data.body_files[folder.name].problem(
                 "error", "data.duplicate_body", ("name",), "the same body is described twice",
                 expected="one folder per body", found=f"{body.name} also in data/{names[body.name]}/",
                 hint="merge the two folders into one",
@@ -139,11 +139,11 @@ def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
     path = folder / "body.yml"
     if not path.exists():
         return None
-    data.body_files[folder.name] = display_path(path, root)
     read = _read(path, data, root)
     if read is None:
         return None
     doc, where = read
+    data.body_files[folder.name] = where
     try:
         return Body.model_validate(doc.value)
     except ValidationError as exc:
@@ -158,7 +158,8 @@ def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) ->
     doc, where = read
     raw: dict[str, Any] = doc.value
     fmt = _format_named(raw)
-    table_keys = {t.key for t in fmt.tables} if fmt else set()
+    # Table keys of every format: a missing or unknown format is one error, not one per table.
+    table_keys = {t.key for f in all_formats() for t in f.tables}
     meta_raw = {k: v for k, v in raw.items() if k not in table_keys}
     meta: ReportMeta | None = None
     try:
@@ -195,18 +196,19 @@ def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where
         message = str(err["msg"]).removeprefix("Value error, ")
         found = "" if kind == "missing" else _shown(err.get("input"))
         hint = ""
+        expected = _description(model, loc)
         if kind == "extra_forbidden":
             allowed = _fields_at(model, loc[:-1])
             message = f"unknown key {loc[-1]!r}"
             hint = did_you_mean(str(loc[-1]), allowed)
             found = str(loc[-1])
+            expected = "one of " + ", ".join(allowed) if allowed else ""
         elif kind == "missing":
             message = f"required key {loc[-1]!r} is missing"
             hint = _description(model, loc)
         elif "[key]" in err["loc"]:
             message = f"unknown key {loc[-1]!r}: {message}"
-        problem = where.problem("error", f"data.{kind}", loc, message, expected=_description(model, loc),
-                                found=found, hint=hint)
+        problem = where.problem("error", f"data.{kind}", loc, message, expected=expected, found=found, hint=hint)
         problems.append(problem)
     return problems
 

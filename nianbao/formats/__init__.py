@@ -91,6 +91,7 @@ class Part:
     heading: str
     phrases: tuple[str, ...]
     table: str = ""
+    fees: bool = False  # 信息处理费 figures belong here (2021 format, part 六)
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,10 @@ def parse_format(raw: dict[str, Any]) -> Format:
         notice=raw["notice"],
         first_year=first,
         last_year=last,
-        parts=tuple(Part(p["key"], p["heading"], tuple(p["phrases"]), p.get("table", "")) for p in raw["parts"]),
+        parts=tuple(
+            Part(p["key"], p["heading"], tuple(p["phrases"]), p.get("table", ""), p.get("fees", False))
+            for p in raw["parts"]
+        ),
         tables=tuple(
             Table(key=key, caption=t["caption"], blocks=tuple(_block(b) for b in t["blocks"]))
             for key, t in raw["tables"].items()

@@ -50,6 +50,10 @@ def md_text(text: str) -> str:
 
 
 def front_matter(**meta: str) -> str:
+    """YAML front matter. MkDocs themes print page.title unescaped, so the title is escaped here;
+    the other values are escaped by the templates that print them."""
+    if "title" in meta:
+        meta["title"] = html.escape(meta["title"], quote=False)
     # JSON strings are valid YAML scalars and need no further quoting rules.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -1,0 +1,76 @@
+"""Golden files: rendered tables and the error messages of broken-data scenarios (see README.md)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import GOLDEN, Golden
+from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, check, copy_data, edit
+
+from nianbao.loader import load_data
+from nianbao.problems import report_text
+from nianbao.render.tables import render_table
+
+SOURCES = {"real": DATA, "fixture-2021": FIXTURE_2021}
+TABLE_REPORTS = {f"{WANGGANG}-2020": (DATA, WANGGANG, 2020), f"{SHILI}-2021": (FIXTURE_2021, SHILI, 2021)}
+TABLES = ("active_disclosure", "applications", "reviews_litigation")
+SCENARIOS = sorted((GOLDEN / "errors").glob("*.yml"))
+EXPECTED_KEY = "expected: |\n"
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("name", list(TABLE_REPORTS))
+def test_rendered_table(golden: Golden, name: str, table: str):
+    folder, body, year = TABLE_REPORTS[name]
+    report = load_data(folder, folder.parent).report(body, year)
+    assert report is not None
+    html = render_table(report.format, table, report.tables[table])
+    golden.check_file(GOLDEN / "tables" / name / f"{table}.html", html + "\n")
+
+
+def apply(edits: list[dict[str, str]], data: Path) -> None:
+    for step in edits:
+        if "replace" in step:
+            edit(data / step["replace"], step["old"], step["new"])
+        elif "copy" in step and (data / step["copy"]).is_dir():
+            shutil.copytree(data / step["copy"], data / step["to"])
+        elif "copy" in step:
+            shutil.copy(data / step["copy"], data / step["to"])
+        elif "delete" in step:
+            (data / step["delete"]).unlink()
+        elif "rename" in step:
+            (data / step["rename"]).rename(data / step["to"])
+        else:
+            raise AssertionError(f"unknown edit {step}")
+
+
+def messages(scenario: dict, tmp_path: Path) -> str:
+    """What `python -m nianbao check` prints for the broken copy: open problems, then the summary."""
+    data = copy_data(SOURCES[scenario["data"]], tmp_path)
+    apply(scenario["edits"], data)
+    dataset, _ = check(data)
+    findings = dataset.findings
+    assert findings.open, "a scenario must produce at least one problem"
+    return report_text(findings.open) + "\n\n" + findings.summary() + "\n"
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_error_messages(golden: Golden, path: Path, tmp_path: Path):
+    text = path.read_text(encoding="utf-8")
+    scenario = yaml.safe_load(text)
+    assert set(scenario) == {"description", "data", "edits", "expected"}, path.name
+    head, sep, _ = text.partition(EXPECTED_KEY)
+    assert sep and text.rstrip().endswith(scenario["expected"].rstrip()[-20:]), f"{path.name}: expected must be last"
+    actual = messages(scenario, tmp_path)
+    if golden.update:
+        block = "".join(f"  {line}" if line.strip() else line for line in actual.splitlines(keepends=True))
+        path.write_text(head + EXPECTED_KEY + block, encoding="utf-8")
+        return
+    assert actual == scenario["expected"]
+
+
+def test_there_are_scenarios():
+    assert len(SCENARIOS) >= 20

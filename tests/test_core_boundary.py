@@ -1,0 +1,23 @@
+"""The core never imports mkdocs: only hooks/ does, so the core can outlive MkDocs (design notes)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from nbdata import REPO
+
+PROBE = """
+import sys
+import nianbao.site, nianbao.checks, nianbao.render.pages, nianbao.loader, nianbao.schema, nianbao.__main__
+from pathlib import Path
+nianbao.site.build_site(Path("data"), Path("."))
+leaked = sorted(m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs.") or m.startswith("material"))
+print(",".join(leaked))
+"""
+
+
+def test_importing_and_running_the_core_leaves_mkdocs_out():
+    proc = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
