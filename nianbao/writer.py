@@ -104,8 +104,9 @@ def _parts(parts: Mapping[str, Any]) -> list[str]:
                 for section in part[field]:
                     out += _list_item_mapping(section, 6, SECTION_KEYS)
             elif field == "fees" and isinstance(part[field], Mapping):
-                out.append("    fees:")
-                out += _mapping(part[field], 6, FEES_KEYS)
+                fees = part[field]
+                out.append("    fees: {" + ", ".join(f"{_key(k)}: {_cell(fees[k])}" for k in _ordered(fees, FEES_KEYS))
+                           + "}")
             else:
                 out += _entry(field, part[field], 4)
     return out

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..formats import Format, all_formats, format_for_year, get_format
+from ..problems import Problem
 from .decode import decode_bytes
 from .document import Document
+from .fees import read_fees
 from .html_source import read_html
-from .labels import is_table_label
+from .labels import is_table_label, label_kind
 from .prose import Prose, read_prose
 from .tables import TablesRead, detect_format, read_tables
 from .text_source import read_text
@@ -42,6 +44,9 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     fatal: str = ""  # why nothing can be written
+    body_notes: list[str] = field(default_factory=list)  # a new body.yml's guesses, for the maintainer
+    acknowledged: list[Problem] = field(default_factory=list)  # findings written as 与原文一致
+    open_findings: list[Problem] = field(default_factory=list)  # findings left open (cross-year)
 
     @property
     def status(self) -> Status:
@@ -56,7 +61,7 @@ def read_source(path: Path) -> Document:
     head = decoded.text[:2000].lower()
     is_html = path.suffix.lower() in HTML_SUFFIXES or (
         path.suffix.lower() not in TEXT_SUFFIXES and re.search(r"<(html|body|table|div|p)[\s>]", head) is not None)
-    doc = read_html(decoded.text) if is_html else read_text(decoded.text, is_table_label)
+    doc = read_html(decoded.text) if is_html else read_text(decoded.text, is_table_label, label_kind)
     doc.warnings = decoded.warnings + doc.warnings
     doc.meta.setdefault("encoding", decoded.encoding)
     return doc
@@ -92,7 +97,7 @@ def import_source(path: Path, year: int | None = None) -> Imported:
         return result
     _missing(doc, fmt, prose, tables, result)
     result.name = prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", "")
-    result.report = _report(fmt, prose, tables, doc)
+    result.report = _report(fmt, prose, tables, doc, result.warnings)
     return result
 
 
@@ -172,7 +177,22 @@ def _name_from_title(title: str) -> str:
     return match[1].strip() if match else ""
 
 
-def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document) -> dict[str, Any]:
+def _fees(parts: dict[str, dict[str, Any]], warnings: list[str]) -> None:
+    """Part 六's 信息处理费 figures, where its text states them (``fees``)."""
+    part = parts.get("六")
+    if part is None:
+        return
+    text = "\n".join([part.get("text") or ""] + [s.get("text") or "" for s in part.get("sections", [])])
+    fees, notes = read_fees(text)
+    warnings += notes
+    if fees:
+        part["fees"] = fees
+    elif "信息处理费" in text or "收费通知" in text:
+        warnings.append("part 六 mentions 信息处理费 but states no figure that could be read; "
+                        "add parts.六.fees by hand if it gives them")
+
+
+def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document, warnings: list[str]) -> dict[str, Any]:
     report: dict[str, Any] = {"format": fmt.id}
     if prose.title:
         report["title"] = prose.title
@@ -187,6 +207,7 @@ def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document) -> dic
         report["preamble"] = "\n".join(prose.preamble) + "\n"
     if prose.parts:
         report["parts"] = prose.parts
+        _fees(prose.parts, warnings)
     for table in fmt.tables:
         if table.key in tables.values:
             report[table.key] = tables.values[table.key]

@@ -1,8 +1,15 @@
 """The body (机关) a report comes from: its name, level and region, read from the report's own words.
 
-Only what the text gives: region from the administrative units written in the name
-(南岗区王岗镇人民政府 → [南岗区]); the level from the kind of organ the name ends with. Both are
-said in the summary so that a maintainer completes body.yml.
+Only what the text gives, and every guess is said in the summary so that a maintainer checks
+body.yml:
+
+- the region's units written in the name (南岗区王岗镇人民政府 → [南岗区]);
+- the province, inferred from the provincial documents the text cites (《黑龙江省人民政府办公厅关于…》,
+  黑政办发〔2019〕98号 → 黑龙江省), when they all name the same one;
+- the city, inferred from the phone's area code where it is a provincial capital or a municipality
+  (``AREA_CODES``, nothing more: 0451 → 哈尔滨市), only when its province agrees with the province
+  found otherwise;
+- the level from the kind of organ the name ends with.
 """
 
 from __future__ import annotations
@@ -21,6 +28,35 @@ PROVINCES = (
 _CITY = re.compile(r"^(.{2,7}?(?:自治州|市|州|盟|地区))")
 _COUNTY = re.compile(r"^(.{1,7}?(?:自治县|自治旗|新区|区|县|旗|市))")
 _TOWNSHIP = re.compile(r"(.{1,10}?(?:镇|乡|街道办事处|街道))(?:人民政府|政府)?$")
+_GOVERNMENT = ("人民政府", "政府")
+
+# Area codes of the provincial capitals and municipalities, and their province. Exactly these.
+AREA_CODES = {
+    "010": ("北京市", "北京市"), "021": ("上海市", "上海市"), "022": ("天津市", "天津市"), "023": ("重庆市", "重庆市"),
+    "020": ("广州市", "广东省"), "0451": ("哈尔滨市", "黑龙江省"), "0431": ("长春市", "吉林省"),
+    "024": ("沈阳市", "辽宁省"), "0311": ("石家庄市", "河北省"), "0351": ("太原市", "山西省"),
+    "0471": ("呼和浩特市", "内蒙古自治区"), "029": ("西安市", "陕西省"), "0931": ("兰州市", "甘肃省"),
+    "0971": ("西宁市", "青海省"), "0951": ("银川市", "宁夏回族自治区"), "0991": ("乌鲁木齐市", "新疆维吾尔自治区"),
+    "028": ("成都市", "四川省"), "0871": ("昆明市", "云南省"), "0851": ("贵阳市", "贵州省"),
+    "0731": ("长沙市", "湖南省"), "027": ("武汉市", "湖北省"), "0371": ("郑州市", "河南省"),
+    "0531": ("济南市", "山东省"), "025": ("南京市", "江苏省"), "0551": ("合肥市", "安徽省"),
+    "0571": ("杭州市", "浙江省"), "0591": ("福州市", "福建省"), "0791": ("南昌市", "江西省"),
+    "0771": ("南宁市", "广西壮族自治区"), "0898": ("海口市", "海南省"), "0891": ("拉萨市", "西藏自治区"),
+}
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+# The one-character abbreviations provincial governments number their documents with (黑政办发〔2019〕98号).
+# 宁 (also 南京) and 青 (also 青岛) are left out: a city's documents use them too.
+_DOC_ABBREVIATIONS = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "辽": "辽宁省",
+    "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省",
+    "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "琼": "海南省", "川": "四川省",
+    "黔": "贵州省", "云": "云南省", "陕": "陕西省", "甘": "甘肃省", "内": "内蒙古自治区", "桂": "广西壮族自治区",
+    "藏": "西藏自治区", "新": "新疆维吾尔自治区",
+}
+_DOC_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff])([" + "".join(_DOC_ABBREVIATIONS) + r"])(?:政办|府办|政|府)(?:发|函|规|电|明电|办发)"
+    r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号")
+_CITED_TITLE = re.compile(r"《([^《》]{4,120})》")
 
 
 def region_of(name: str) -> tuple[list[str], str]:
@@ -61,27 +97,119 @@ def level_of(name: str, region: list[str], rest: str) -> str:
     return level if level in LEVELS else ""
 
 
-def new_body(name: str, contact: dict[str, str], website: str) -> tuple[dict[str, Any], list[str]]:
+def short_name_of(name: str) -> str:
+    """The name without its region, as people say it: the township (王岗镇), the county, district or
+    city of a people's government (南岗区人民政府 → 南岗区), else the organ (示例县某某局 → 某某局)."""
+    region, rest = region_of(name)
+    township = _TOWNSHIP.search(rest)
+    if township:
+        return township[1]
+    if rest in _GOVERNMENT and region:
+        return region[-1]
+    return rest
+
+
+def provinces_cited(texts: list[str]) -> dict[str, list[str]]:
+    """Province → the provincial documents the texts cite that name it (titles, document numbers)."""
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        for match in _CITED_TITLE.finditer(text):
+            title = match[1]
+            province = next((p for p in PROVINCES if title.startswith(p)), "")
+            if province:
+                found.setdefault(province, []).append(f"《{title}》")
+        for match in _DOC_NUMBER.finditer(text):
+            province = _DOC_ABBREVIATIONS[match[1]]
+            found.setdefault(province, []).append(re.sub(r"\s+", "", match[0]))
+    return {p: list(dict.fromkeys(v)) for p, v in found.items()}
+
+
+def area_code(phone: str) -> str:
+    """The area code of a phone number when it is in ``AREA_CODES``, else ''."""
+    digits = re.sub(r"[^0-9]", "", phone)
+    for length in (4, 3):
+        if digits[:length] in AREA_CODES and len(digits) >= length + 7:
+            return digits[:length]
+    return ""
+
+
+def infer_region(name: str, texts: list[str], phone: str) -> tuple[list[str], list[str]]:
+    """The region: the units in the name, then the province and city inferred as the module says.
+    Returns (region, notes for the summary, each saying what was inferred and from what)."""
+    region, _ = region_of(name)
+    notes: list[str] = []
+    named = region[0] if region and region[0] in PROVINCES else ""
+    cited = provinces_cited(texts)
+    capital = next((AREA_CODES[c] for c in AREA_CODES if region and region[0] == AREA_CODES[c][0]), None)
+    province = named
+    if not named:
+        if len(cited) == 1:
+            province, evidence = next(iter(cited.items()))
+            shown = "、".join(evidence[:3]) + (f" and {len(evidence) - 3} more" if len(evidence) > 3 else "")
+            notes.append(f"body.yml: region {province} inferred from the provincial documents the text cites: {shown}")
+        elif len(cited) > 1:
+            notes.append("body.yml: the text cites documents of several provinces (" + "、".join(cited)
+                         + "); province not inferred")
+        elif capital is not None:
+            province = capital[1]
+            notes.append(f"body.yml: region {province} inferred from the city in the name ({capital[0]}, "
+                         "its capital)")
+        if province and capital is not None and capital[1] != province:
+            notes.append(f"body.yml: the name's city {capital[0]} is not in {province}; province not inferred")
+            province = ""
+        if province:
+            region = [province] + region
+    elif cited and set(cited) != {named}:
+        notes.append(f"body.yml: the name says {named}, but the text also cites documents of "
+                     + "、".join(p for p in cited if p != named))
+    code = area_code(phone)
+    if code:
+        city, its_province = AREA_CODES[code]
+        below = region[1:] if province else region
+        if city in region or (city in _MUNICIPALITIES and region[:1] == [city]):
+            pass  # the name or the province already says it
+        elif not province:
+            notes.append(f"body.yml: the phone's area code {code} is {city} ({its_province}), but the text gives "
+                         "no province to confirm it; city not inferred")
+        elif its_province != province:
+            notes.append(f"body.yml: the phone's area code {code} is {city}, not in {province}; city not inferred")
+        elif any(re.search(r"(市|州|盟|地区)$", unit) for unit in below):
+            notes.append(f"body.yml: the phone's area code {code} is {city}, but the name gives "
+                         f"{'、'.join(below)}; city not inferred")
+        else:
+            region = [province, city, *below]
+            notes.append(f"body.yml: region {city} inferred from the phone's area code {code} ({phone})")
+    return region, notes
+
+
+def new_body(name: str, contact: dict[str, str], website: str,
+             texts: list[str] | None = None) -> tuple[dict[str, Any], list[str]]:
     """body.yml data for a body met for the first time, and what the maintainer must check."""
     notes: list[str] = []
-    region, rest = region_of(name)
+    named, rest = region_of(name)
     body: dict[str, Any] = {"name": name}
     township = _TOWNSHIP.search(rest)
     if township:
         body["short_name"] = township[1]
-    level = level_of(name, region, rest)
+    region, inferred = infer_region(name, texts or [], contact.get("phone", ""))
+    if region:
+        body["region"] = region
+        shown = "[" + ", ".join(region) + "]"
+        if region[0] not in PROVINCES:
+            notes.append(f"body.yml: region {shown} is only what the name gives; add the higher levels "
+                         "(省, 市) in front")
+        elif named:
+            notes.append(f"body.yml: region {shown}: {'、'.join(named)} from the name")
+        notes += inferred
+    else:
+        notes += inferred
+        notes.append("body.yml: region not given by the name; add it (e.g. [黑龙江省, 哈尔滨市, 南岗区])")
+    level = level_of(name, named, rest)  # from the name alone: an inferred province says nothing of the level
     if level:
         body["level"] = level
         notes.append(f"body.yml: level {level} guessed from the name; check it")
     else:
         notes.append("body.yml: level not given by the name; add it (" + "、".join(LEVELS) + ")")
-    if region:
-        body["region"] = region
-        if region[0] not in PROVINCES:
-            notes.append(f"body.yml: region {region} is only what the name gives; add the higher levels "
-                         "(省, 市) in front")
-    else:
-        notes.append("body.yml: region not given by the name; add it (e.g. [黑龙江省, 哈尔滨市, 南岗区])")
     if website:
         body["website"] = website
     if contact:

@@ -2,7 +2,12 @@
 
 Imports published reports (HTML pages, plain text, whole folders) into ``data/<body>/<year>.yml``
 (and ``body.yml`` for a new body), then prints per source: the format found, tables found and
-missing, the validator's findings written as acknowledged, warnings and errors.
+missing, part 六's fees, the new body's guesses, the validator's findings written as acknowledged
+(and the cross-year ones left open), warnings and errors.
+
+The body's folder: ``--body``; else the existing body of that name in ``data/*/body.yml``; else a
+new folder from the short name in pinyin (``slug``), with the district in front or a number when
+another body has that folder.
 Exit status: 0 every source imported cleanly, 1 any source partly imported or failed, 2 usage error.
 """
 
@@ -16,11 +21,13 @@ from typing import Any, TextIO
 
 from ..formats import get_format
 from ..loader import SLUG
+from ..problems import Problem
 from ..writer import dump_body, dump_report
 from ..yamlsource import YamlSourceError, read_yaml
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .body import new_body
-from .findings import acknowledgement, validate_imported
+from .findings import acknowledgeable, acknowledgement, validate_imported
+from .slug import slug_candidates, slug_name
 
 SOURCE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 
@@ -36,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML or text files, or folders of them")
     parser.add_argument("--body", metavar="SLUG", help="the body's folder under data/ (e.g. wanggang-zhen); "
-                        "without it, the body is looked up by name among data/*/body.yml")
+                        "without it, the body is looked up by name among data/*/body.yml, and a new body's "
+                        "folder is its short name in pinyin")
     parser.add_argument("--year", type=int, metavar="YYYY", help="the report year, when the text does not say it")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR", help="the data folder (data)")
     parser.add_argument("--force", action="store_true", help="overwrite existing report files")
@@ -107,10 +115,10 @@ def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]
 def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Path | None:
     assert result.year is not None
     data_dir: Path = args.data
-    slug = args.body or _find_body(data_dir, result.name)
+    slug = args.body or _find_body(data_dir, result.name) or _new_slug(data_dir, result)
     if slug is None:
-        result.fatal = (f"no body in {data_dir}/ is named 「{result.name or '?'}」; pass --body SLUG "
-                        "to choose its folder (a new body gets body.yml)")
+        result.fatal = (f"no body in {data_dir}/ is named 「{result.name or '?'}」 and no folder name can be "
+                        "made from it; pass --body SLUG to choose its folder (a new body gets body.yml)")
         return None
     folder = data_dir / slug
     target = folder / f"{result.year}.yml"
@@ -124,8 +132,9 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     body_yaml = body_path.read_text(encoding="utf-8") if body_path.exists() else None
     new_body_yaml = None
     if body_yaml is None:
-        body, notes = new_body(result.name or slug, _contact(result), result.prose.website if result.prose else "")
-        result.warnings += notes
+        body, notes = new_body(result.name or slug, _contact(result), result.prose.website if result.prose else "",
+                               _texts(result.report))
+        result.body_notes += [n.removeprefix("body.yml: ") for n in notes]
         new_body_yaml = body_yaml = dump_body(body)
     else:
         _compare_body(body_path, result)
@@ -136,8 +145,37 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     written.add(target)
     if new_body_yaml is not None:
         body_path.write_text(new_body_yaml, encoding="utf-8")
-        result.warnings.append(f"new body: wrote {body_path}")
+        result.body_notes.insert(0, f"new body: wrote {body_path}; check its guesses")
     return target
+
+
+def _new_slug(data_dir: Path, result: Imported) -> str | None:
+    """A folder name for a body not yet in data/: its short name in pinyin (wanggang-zhen); on a
+    collision with another body's folder, with the district's pinyin in front, then numbered."""
+    if not result.name:
+        return None
+    taken: list[str] = []
+    for slug, how in slug_candidates(result.name):
+        if not SLUG.fullmatch(slug):
+            continue
+        if (data_dir / slug).exists():
+            taken.append(slug)
+            continue
+        note = f"folder {slug} made from 「{slug_name(result.name)}」 in pinyin"
+        if taken:
+            note += f" ({how}: {'、'.join(taken)} belongs to another body)"
+        result.body_notes.append(note + "; pass --body SLUG to choose another")
+        return slug
+    return None
+
+
+def _texts(report: dict[str, Any]) -> list[str]:
+    """The report's words (preamble, parts, sections), for what they tell about the body."""
+    texts = [str(report.get("preamble") or "")]
+    for part in (report.get("parts") or {}).values():
+        texts.append(str(part.get("text") or ""))
+        texts += [str(s.get("text") or "") for s in part.get("sections", [])]
+    return [t for t in texts if t]
 
 
 def _contact(result: Imported) -> dict[str, str]:
@@ -181,22 +219,29 @@ def _compare_body(body_path: Path, result: Imported) -> None:
 
 
 def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) -> None:
-    """Run the validator on the report as written; what it finds is in the source: acknowledge it."""
+    """Run the validator on the report as written; what it finds within the report is in the source:
+    acknowledge it (与原文一致). Cross-year findings depend on other files: report them, open."""
     assert result.year is not None
     report = result.report
     validated = validate_imported(dump_report(report), body_yaml, result.year, previous_yaml)
     missing_tables = set(result.tables.missing if result.tables else ())
     padded = set(result.tables.missing_rows if result.tables else ())
-    entries = []
+    entries: dict[tuple[str, str], dict[str, str]] = {}
     for problem in validated.findings:
         table = problem.cells.split(".", 1)[0]
         if problem.rule == "P.2" and table in missing_tables:
             continue  # already said, with its likely cause
         if table in padded:
             continue  # rows the importer could not read: not the source's doing
-        entries.append(acknowledgement(problem, report))
+        if not acknowledgeable(problem):
+            result.open_findings.append(problem)
+            continue
+        key = (problem.rule, problem.cells)
+        if key not in entries:
+            entries[key] = acknowledgement(problem, report)
+            result.acknowledged.append(problem)
     if entries:
-        report["acknowledged"] = list(report.get("acknowledged", [])) + entries
+        report["acknowledged"] = list(report.get("acknowledged", [])) + list(entries.values())
     for problem in validated.faults:
         result.errors.append(f"validator [{problem.rule}] {problem.path}: {problem.message}"
                              + (f" (found {problem.found})" if problem.found else ""))
@@ -227,10 +272,20 @@ def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
         present = [k for k in keys if k in result.prose.parts]
         absent = [k for k in keys if k not in result.prose.parts]
         lines.append(f"  parts:    {' '.join(present) or 'none'}" + (f"; missing {' '.join(absent)}" if absent else ""))
-    acknowledged = result.report.get("acknowledged", []) if target is not None else []
-    if acknowledged:
-        lines.append(f"  acknowledged findings ({len(acknowledged)}, as in the source):")
-        lines += [f"    - {a['rule']} {a['cells']}: {a['reason']}" for a in acknowledged]
+    fees = ((result.report.get("parts") or {}).get("六") or {}).get("fees")
+    if fees:
+        lines.append("  fees:     part 六 states " + ", ".join(f"{k} {v}" for k, v in fees.items()))
+    if result.body_notes:
+        lines.append("  body:")
+        lines += [f"    - {n}" for n in result.body_notes]
+    if target is not None and result.acknowledged:
+        lines.append(f"  acknowledged findings ({len(result.acknowledged)}, as in the source; "
+                     "written under acknowledged: with reason 与原文一致):")
+        lines += _finding_lines(result.acknowledged)
+    if target is not None and result.open_findings:
+        lines.append(f"  open findings ({len(result.open_findings)}, not acknowledged: they depend on other "
+                     "files; check them with `python -m nianbao check`):")
+        lines += _finding_lines(result.open_findings)
     unplaced: list[Any] = result.report.get("unplaced", [])
     if unplaced:
         lines.append(f"  unplaced ({len(unplaced)}, kept under unplaced:):")
@@ -244,6 +299,22 @@ def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
     lines += [f"    - {e}" for e in result.errors]
     lines.append(f"  result:   {_status_text(result)}")
     return "\n".join(lines)
+
+
+def _finding_lines(problems: list[Problem]) -> list[str]:
+    """One line per finding; a rule found in more than three places is one line naming them all."""
+    by_rule: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_rule.setdefault(problem.rule, []).append(problem)
+    lines = []
+    for rule, found in by_rule.items():
+        if len(found) > 3:
+            common = found[0].message.partition("；")[0]
+            lines.append(f"    - {rule} ×{len(found)} {common}: " + ", ".join(p.cells for p in found))
+            continue
+        lines += [f"    - {p.rule} {p.cells}: {p.message}" + (f" (found {_short(p.found, 60)})" if p.found else "")
+                  for p in found]
+    return lines
 
 
 def _status_text(result: Imported) -> str:

@@ -1,19 +1,23 @@
 """The seam to the validator: findings in an imported report, and acknowledging them as 与原文一致.
 
-The importer writes what the source published, right or wrong; what the validator then finds is
-in the source, so it is written as an acknowledged finding (reason 与原文一致) and listed in the
-summary. ``validate_imported`` runs the core loader and checks on the written text in a scratch
-folder, exactly as ``data/`` would be checked.
+The importer writes what the source published, right or wrong; what the validator then finds
+within the report is in the source, so it is written as an acknowledged finding with the reason
+``与原文一致`` (a missing part says which: ``与原文一致：原文没有“六、其他需要报告的事项”。``) and
+listed in the summary. Not acknowledged: cross-year findings (X.*), which depend on other files
+(last year's report, or one imported later), and A.1. ``validate_imported`` runs the core loader
+and checks on the written text in a scratch folder, exactly as ``data/`` would be checked.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..checks import check_report
+from ..formats import get_format
 from ..loader import load_data
 from ..problems import Problem
 
@@ -51,19 +55,32 @@ def validate_imported(report_yaml: str, body_yaml: str, year: int, previous_yaml
     return Validated(findings, faults)
 
 
+REASON = "与原文一致"
+_PART_COUNT = re.compile(r"([一二三四五六七八九十])\s*(?:个|大)?\s*部分")
+
+
+def acknowledgeable(problem: Problem) -> bool:
+    """A finding the source itself contains: not cross-year (X.*), not A.1, and naming cells."""
+    return bool(problem.cells) and not problem.rule.startswith("X.") and problem.rule != "A.1"
+
+
 def acknowledgement(problem: Problem, report: dict[str, Any]) -> dict[str, str]:
     """The ``acknowledged:`` entry for a finding the source itself contains."""
+    reason = REASON
     if problem.rule == "P.1":
-        count = len(report.get("parts", {}))
         key = problem.cells.removeprefix("parts.")
-        heading = problem.message.partition("：")[2]
-        reason = f"与原文一致：原文只有{_cn(count)}个部分，没有“{key}、{heading}”。"
-    elif problem.found:
-        reason = f"与原文一致：{problem.message}（原文：{problem.found}）"
-    else:
-        reason = f"与原文一致：{problem.message}"
+        heading = _part_heading(report, key) or problem.message.partition("：")[2]
+        stated = _PART_COUNT.search(str(report.get("preamble") or ""))
+        if stated and stated[1] in CN_COUNT and CN_COUNT.index(stated[1]) < 6:
+            reason = f"{REASON}：原文只有{stated[1]}个部分，没有“{key}、{heading}”。"
+        else:
+            reason = f"{REASON}：原文没有“{key}、{heading}”。"
     return {"rule": problem.rule, "cells": problem.cells, "reason": reason}
 
 
-def _cn(n: int) -> str:
-    return CN_COUNT[n] if 0 <= n <= 10 else str(n)
+def _part_heading(report: dict[str, Any], key: str) -> str:
+    try:
+        fmt = get_format(str(report.get("format")))
+    except KeyError:
+        return ""
+    return next((p.heading for p in fmt.parts if p.key == key), "")

@@ -193,3 +193,51 @@ def match_label(text: str, format_id: str, roles: tuple[Role, ...], table: str =
     if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08 and scored[1][2].label != scored[0][2].label:
         return None  # two labels fit about as well: do not guess
     return Match(scored[0][2], "close", text)
+
+
+def column_candidates(text: str, format_id: str) -> list[Label]:
+    """Every column label (of any table and block) that a header cell may stand for: labels such as
+    总计 or 本年处理决定数量 sit in several; the data row below tells which one is meant."""
+    norm = normalize(text)
+    if not norm:
+        return []
+    found = [lb for lb in _exact_index(format_id).get(norm, ()) if lb.role == "column"]
+    if not found:
+        found = [lb for lb, variants in format_labels(format_id)
+                 if lb.role == "column" and norm in (normalize(v) for v in variants)]
+    if not found:
+        match = match_label(text, format_id, ("column",))
+        if match is not None:
+            found = [lb for lb, _ in format_labels(format_id)
+                     if lb.role == "column" and lb.label == match.label.label]
+    return found
+
+
+_HEADER_WORDS = frozenset({"信息内容", "申请人情况"})
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Normalized label (and its unnumbered form) → "row", "group" or "header", over every format.
+    A row label of one format that is a header label of another stays a header (T4's 行政复议 is a
+    row of the side-by-side table, but sits in its header)."""
+    out: dict[str, str] = {}
+    rank = {"header": 3, "group": 2, "row": 1}
+    for fmt in all_formats():
+        side = {t.key for t in fmt.tables if any(b.layout == "side_by_side" for b in t.blocks)}
+        for label, variants in format_labels(fmt.id):
+            kind = "header" if label.role in ("column", "band", "corner") or label.table in side else label.role
+            for text in (label.label, *variants):
+                norm = normalize(text)
+                for key in (norm, unnumbered(norm)):
+                    if len(key) >= 2 and rank[kind] > rank.get(out.get(key, ""), 0):
+                        out[key] = kind
+    out.update(dict.fromkeys(_HEADER_WORDS, "header"))
+    return out
+
+
+def label_kind(text: str) -> str:
+    """What a lone cell is in some format: "row", "group", "header", or '' for no label at all."""
+    norm = normalize(text)
+    kinds = _kinds()
+    return kinds.get(norm) or (kinds.get(unnumbered(norm), "") if unnumbered(norm) != norm else "")

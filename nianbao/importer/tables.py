@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..formats import Block as FormatBlock
-from ..formats import Format, Table, get_format
+from ..formats import Format, Node, Table, get_format
 from .document import Block, Document
-from .labels import Label, Match, distinctive_labels, match_label, normalize, unnumbered
+from .labels import Label, Match, column_candidates, distinctive_labels, match_label, normalize, unnumbered
 from .values import is_value_like, read_value
 
 
@@ -57,6 +57,7 @@ def detect_format(doc: Document) -> tuple[str | None, dict[str, int]]:
 def read_tables(doc: Document, format_id: str) -> TablesRead:
     fmt = get_format(format_id)
     reader = _Reader(fmt)
+    reader.spans = doc.kind == "html"
     for index, block in enumerate(doc.blocks):
         if block.kind == "table":
             if reader.read_block(block):
@@ -73,6 +74,13 @@ class _Reader:
         self.noted: set[str] = set()
         self.side_by_side = [t for t in fmt.tables if any(b.layout == "side_by_side" for b in t.blocks)]
         self.pending_side: Table | None = None
+        # Column labels of the header rows read since the last data row: (row, start column, labels).
+        self.header_cells: list[tuple[tuple[int, int], int, list[Label]]] = []
+        self.header_closed = False  # a data row came after them: the next header row starts anew
+        self.block_id = 0
+        self.row_id: tuple[int, int] = (0, 0)
+        self.columns_at: list[int] = []
+        self.spans = True  # HTML grids: merged cells expanded, so positions compare across header rows
 
     def warn(self, message: str) -> None:
         if message and message not in self.noted:
@@ -81,8 +89,11 @@ class _Reader:
 
     def read_block(self, block: Block) -> bool:
         used = False
-        for cells in block.rows():
+        self.block_id += 1
+        for r, cells in enumerate(block.rows()):
             texts = [c.text for c in cells]
+            self.columns_at = [c.origin[1] for c in cells]
+            self.row_id = (self.block_id, r)
             if not any(t.strip() for t in texts) and self.pending_side is None:
                 continue
             if self.read_row(texts):
@@ -157,7 +168,15 @@ class _Reader:
         _, block = table.row(match.label.key)
         width = len(block.leaf_columns)
         self.warn(match.note)
-        fitted = _fit(values, width)
+        self.header_closed = True
+        order = self.header_order(table, block)
+        fitted: list[str] | None = None
+        if order is not None:
+            in_order = _fit(values, len(order))
+            if in_order is not None:
+                fitted = self.reorder(table, block, order, in_order)
+        if fitted is None:
+            fitted = _fit(values, width)
         if fitted is None:
             if not any(v.strip() for v in values):
                 self.warn(f"{match.label.label}: no values given; read as not stated (null)")
@@ -215,9 +234,15 @@ class _Reader:
         """A row of header labels (band, corner, column labels; T4's row labels). True if recognised."""
         recognised = 0
         unknown: list[str] = []
-        for text in texts:
+        if self.header_closed:
+            self.header_cells, self.header_closed = [], False
+        for i, text in enumerate(texts):
             if not text.strip() or is_value_like(text):
                 continue
+            candidates = column_candidates(text, self.fmt.id)
+            if candidates:
+                at = self.columns_at[i] if i < len(self.columns_at) else i
+                self.header_cells.append((self.row_id, at, candidates))
             match = match_label(text, self.fmt.id, ("band", "corner", "column"))
             if match is None:
                 for table in self.side_by_side:
@@ -241,6 +266,47 @@ class _Reader:
                 self.warn(f"header text not in the {self.fmt.id} format: 「{text}」 (kept under unplaced)")
                 self.result.unplaced.append(f"表头：{text}")
         return recognised > 0
+
+    # --- columns by the header ----------------------------------------------------------------------
+
+    def header_order(self, table: Table, block: FormatBlock) -> list[str] | None:
+        """The block's leaf column keys in the order the header rows above show them, or None when
+        the header does not tell (too few of its labels read)."""
+        if len(block.leaf_columns) < 2 or block.layout != "grid":
+            return None
+        index = table.blocks.index(block)
+        found: dict[str, int] = {}  # column label → its start column in the header
+        rows: dict[str, tuple[int, int]] = {}
+        for row_id, at, labels in self.header_cells:
+            for label in labels:
+                if label.table == table.key and label.block == index and label.label not in found:
+                    found[label.label], rows[label.label] = at, row_id
+        leaves = [node.label for _, node in block.leaf_columns]
+        if sum(1 for lb in leaves if lb in found) < max(2, (len(leaves) + 1) // 2):
+            return None
+        # Text tables have no spans: positions compare only within one header row there.
+        order = _ordered_leaves(block.columns, found, rows if not self.spans else None)
+        if order is None or len(order) < 2:
+            return None
+        keys = {node.label: key for key, node in block.leaf_columns}
+        return [keys[lb] for lb in order]
+
+    def reorder(self, table: Table, block: FormatBlock, order: list[str], values: list[str]) -> list[str]:
+        """Values read in the header's column order → the format's column order; absent columns blank."""
+        canonical = [key for key, _ in block.leaf_columns]
+        if order == canonical:
+            return values
+        by_key = dict(zip(order, values, strict=True))
+        labels = {key: node.label for key, node in block.leaf_columns}
+        caption = table.caption + (f" {block.band}" if block.band else "")
+        absent = [labels[k] for k in canonical if k not in by_key]
+        if absent:
+            self.warn(f"{caption}: the table has no column {'、'.join(absent)}; written as not stated (null)")
+        present = [k for k in canonical if k in by_key]
+        if [k for k in order if k in present] != present:
+            self.warn(f"{caption}: columns in the order {'、'.join(labels[k] for k in order)}; "
+                      "values placed by the header")
+        return [by_key.get(k, "") for k in canonical]
 
     # --- after the last row ------------------------------------------------------------------------
 
@@ -266,6 +332,39 @@ class _Reader:
                     f"{table.caption}: {len(missing)} row(s) not found, written as not stated (null): "
                     + "、".join(missing))
             self.result.values[table.key] = nested
+
+
+def _ordered_leaves(nodes: tuple[Node, ...], found: dict[str, int],
+                    rows: dict[str, tuple[int, int]] | None = None) -> list[str] | None:
+    """Leaf labels under ``nodes`` ordered by where the header shows them; a group stays together
+    (its children may sit in a header row of their own). None when a group is shown without any
+    of its children (the header is incomplete). With ``rows`` (label → header row), positions are
+    compared only when all the labels compared sit in one row; else the format's order stands."""
+    placed: list[tuple[int, int, list[str]]] = []
+    where: set[tuple[int, int]] = set()
+    for n, node in enumerate(nodes):
+        if node.is_leaf:
+            if node.label in found:
+                placed.append((found[node.label], n, [node.label]))
+                if rows is not None:
+                    where.add(rows[node.label])
+            continue
+        inner = _ordered_leaves(node.children, found, rows)
+        if inner is None:
+            return None
+        if not inner:
+            if node.label in found:
+                return None
+            continue
+        shown = node.label if node.label in found else min(inner, key=lambda lb: found[lb])
+        placed.append((found[shown], n, inner))
+        if rows is not None:
+            where.add(rows[shown])
+    if len(where) > 1:
+        placed.sort(key=lambda p: p[1])
+    else:
+        placed.sort(key=lambda p: (p[0], p[1]))
+    return [lb for _, _, labels in placed for lb in labels]
 
 
 def _put(nested: dict[str, Any], dotted: str, value: Any) -> None:

@@ -4,6 +4,11 @@ One paragraph a line. Markdown artefacts are dropped (``#`` heading marks, ``**`
 Table rows are lines of cells separated by tabs, by two or more spaces, or by ``|``; a line of
 single-space separated cells counts as a row when it ends in numbers or consists of table labels
 (``is_label`` tells, from the format definitions). Consecutive rows form one table.
+
+Text copied out of a PDF has one cell a line: a run of lines that are each a table label or a
+value is rebuilt into rows (``kind_of`` tells a label's kind): labels followed by values make a
+data row (the last label names the row, group labels before it stay with it, header labels go to a
+header row of their own); labels with no values after them make a header row.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ _VALUE = re.compile(r"^[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万�
 _SENTENCE = re.compile(r"[。；！？]")
 
 
-def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False) -> Document:
+def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
+              kind_of: Callable[[str], str] | None = None) -> Document:
     doc = Document(kind="text")
     table: list[list[str]] = []
 
@@ -50,7 +56,93 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False) -> D
         if content:
             doc.blocks.append(Block("paragraph", content))
     flush_table()
+    if kind_of is not None:
+        doc.blocks = _cells_per_line(doc.blocks, kind_of)
     return doc
+
+
+def _is_value(text: str) -> bool:
+    return bool(_VALUE.match(text.replace(",", "").replace("，", ""))) or text in ("无",)
+
+
+def _cells_per_line(blocks: list[Block], kind_of: Callable[[str], str]) -> list[Block]:
+    """Runs of one-cell lines (labels and values, as copied out of a PDF) → table blocks."""
+    blocks = _join_wrapped_labels(blocks, kind_of)
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        cells = [b.text for b in run]
+        values = sum(1 for c in cells if _is_value(c))
+        labels = len(cells) - values
+        if values >= 3 and labels >= 2:
+            out.append(_table_block(_rows_from_cells(cells, kind_of)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        text = block.text.strip()
+        if block.kind == "paragraph" and text and not _SENTENCE.search(text) and (
+                _is_value(text) or kind_of(text)):
+            run.append(block)
+        else:
+            flush()
+            out.append(block)
+    flush()
+    return out
+
+
+def _join_wrapped_labels(blocks: list[Block], kind_of: Callable[[str], str]) -> list[Block]:
+    """A long label wrapped over two or three lines (「（二）部分公开（区分处理的，只计这一」 +
+    「情形，不计其他情形）」) → one line."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "paragraph" and not kind_of(block.text) and not _is_value(block.text):
+            joined, end = block.text.strip(), 0
+            for j in range(i + 1, min(i + 3, len(blocks))):
+                if blocks[j].kind != "paragraph":
+                    break
+                joined += blocks[j].text.strip()
+                if kind_of(joined):
+                    end = j + 1
+                    break
+            if end:
+                out.append(Block("paragraph", joined))
+                i = end
+                continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _rows_from_cells(cells: list[str], kind_of: Callable[[str], str]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    i = 0
+    while i < len(cells):
+        labels: list[str] = []
+        while i < len(cells) and not _is_value(cells[i]):
+            labels.append(cells[i])
+            i += 1
+        values: list[str] = []
+        while i < len(cells) and _is_value(cells[i]):
+            values.append(cells[i])
+            i += 1
+        if not values:
+            rows.append(labels)
+            continue
+        # The row: its label (the last one) with the group labels right before it.
+        start = len(labels)
+        if labels and kind_of(labels[-1]) in ("row", "group"):
+            start -= 1
+            while start > 0 and kind_of(labels[start - 1]) == "group":
+                start -= 1
+        if labels[:start]:
+            rows.append(labels[:start])
+        rows.append(labels[start:] + values)
+    return rows
 
 
 def _strip_markup(text: str) -> str:

@@ -42,3 +42,19 @@ def test_text_is_a_literal_block_one_paragraph_a_line() -> None:
     text = dump_report({"format": "2019", "preamble": "第一段。\n第二段：有冒号 # 和井号。\n"})
     assert "preamble: |\n  第一段。\n  第二段：有冒号 # 和井号。\n" in text
     assert parse_yaml(text).value["preamble"] == "第一段。\n第二段：有冒号 # 和井号。\n"
+
+
+def test_fees_are_one_flow_mapping_of_numbers_and_round_trip() -> None:
+    fixture = DATA.parent / "tests" / "fixtures" / "2021" / "shili-xian-shujuju" / "2021.yml"
+    text = fixture.read_text(encoding="utf-8")
+    dumped = dump_report(parse_yaml(text).value)
+    line = "    fees: {notices_count: 1, notices_amount_yuan: 400, collected_amount_yuan: 400}\n"
+    assert line in text
+    assert line in dumped
+    # Apart from free comments, the hand-made 2021 file is what the writer writes.
+    def data_lines(t: str) -> list[str]:
+        return [x for x in t.splitlines() if not x.lstrip().startswith("#")]
+
+    assert data_lines(dumped) == data_lines(text)
+    assert parse_yaml(dump_report({"format": "2021", "parts": {"六": {"heading": "其他需要报告的事项", "fees": {
+        "collected_amount_yuan": 0}}}})).value["parts"]["六"]["fees"] == {"collected_amount_yuan": "0"}

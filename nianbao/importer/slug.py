@@ -1,0 +1,95 @@
+"""A new body's folder name under ``data/`` from its name, in pinyin: 王岗镇 → ``wanggang-zhen``.
+
+The rule: take the body's short name (the township for a 乡镇/街道, the county/district/city for a
+people's government, else the organ after its region: 某某局); write the stem's pinyin joined, then
+``-`` and the pinyin of its administrative suffix (镇 zhen, 乡 xiang, 街道 jiedao, 区 qu, 县 xian,
+市 shi, 局 ju, 委员会 weiyuanhui …). The result is lower-case ASCII ``[a-z0-9-]`` and always the
+same for the same name (pypinyin's most common reading; a few place names read otherwise are
+listed in ``_PLACE_READINGS``). On a collision with another body the caller prefixes the
+district's pinyin, then adds a number (``slug_candidates``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from pypinyin import Style, lazy_pinyin
+
+from .body import region_of, short_name_of
+
+# Longest first: the suffix that names the kind of unit or organ.
+SUFFIXES = (
+    "街道办事处", "街道办", "人民政府办公室", "人民政府办公厅", "办事处", "委员会", "管委会", "办公室",
+    "办公厅", "自治县", "自治州", "自治旗", "自治区", "特别行政区", "新区", "地区", "街道", "中心",
+    "镇", "乡", "区", "县", "市", "州", "盟", "旗", "省", "局", "厅", "委", "办", "署", "院", "所", "站", "处",
+    "馆", "队", "会",
+)
+_SUFFIX_READING = {"街道办事处": "jiedao", "街道办": "jiedao", "人民政府办公室": "zhengfuban",
+                   "人民政府办公厅": "zhengfuban"}
+# Place names pypinyin reads with the everyday reading of a polyphone.
+_PLACE_READINGS = {"朝阳": "chaoyang", "单县": "shanxian", "铅山": "yanshan", "番禺": "panyu", "乐清": "yueqing",
+                   "洪洞": "hongtong", "六安": "luan", "蚌埠": "bengbu", "长治": "changzhi"}
+
+
+def pinyin(text: str) -> str:
+    """``text`` in toneless pinyin, syllables joined, lower-case ASCII letters and digits only."""
+    text = unicodedata.normalize("NFKC", text)
+    out = []
+    rest = text
+    while rest:
+        place = next((p for p in _PLACE_READINGS if rest.startswith(p)), "")
+        if place:
+            out.append(_PLACE_READINGS[place])
+            rest = rest[len(place):]
+            continue
+        # Convert up to the next known place name in one go, so pypinyin sees whole words.
+        cut = min([i for p in _PLACE_READINGS if (i := rest.find(p)) > 0] + [len(rest)])
+        out += lazy_pinyin(rest[:cut], style=Style.NORMAL, errors="default", v_to_u=False)
+        rest = rest[cut:]
+    return re.sub(r"[^a-z0-9]", "", "".join(out).lower().replace("ü", "v"))
+
+
+def split_suffix(short_name: str) -> tuple[str, str]:
+    """(stem, administrative suffix) of a short name: 王岗镇 → (王岗, 镇); ('', '') parts may be empty."""
+    for suffix in SUFFIXES:
+        if short_name.endswith(suffix) and len(short_name) > len(suffix):
+            return short_name[: -len(suffix)], suffix
+    return short_name, ""
+
+
+def slug_name(name: str) -> str:
+    """The short name the slug is made from (see the module docstring)."""
+    return short_name_of(name) or name
+
+
+def base_slug(name: str) -> str:
+    """``wanggang-zhen`` for 南岗区王岗镇人民政府; '' when the name gives nothing to spell."""
+    stem, suffix = split_suffix(slug_name(name))
+    parts = [pinyin(stem), _SUFFIX_READING.get(suffix) or pinyin(suffix)]
+    return "-".join(p for p in parts if p)
+
+
+def district_prefix(name: str) -> str:
+    """The pinyin of the lowest region unit above the body (南岗区 → nangang), or ''."""
+    region, _ = region_of(name)
+    short = slug_name(name)
+    units = [u for u in region if u != short]
+    if not units:
+        return ""
+    stem, _ = split_suffix(units[-1])
+    return pinyin(stem)
+
+
+def slug_candidates(name: str) -> Iterator[tuple[str, str]]:
+    """(slug, how it was made) in the order to try them: the base, with the district, then numbered."""
+    base = base_slug(name)
+    if not base:
+        return
+    yield base, "from the name"
+    district = district_prefix(name)
+    if district and not base.startswith(district + "-"):
+        yield f"{district}-{base}", "with the district's pinyin in front"
+    for n in range(2, 100):
+        yield f"{base}-{n}", "numbered"

@@ -1,0 +1,345 @@
+"""The importer on the variety of real pages (fixtures from make_variety.py), a mixed folder, the
+new body's folder name and region, part 六 fees, the acknowledgement policy, and the site build."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nianbao.importer.assemble import import_source
+from nianbao.importer.body import area_code, infer_region, new_body, short_name_of
+from nianbao.importer.cli import main
+from nianbao.importer.fees import read_fees
+from nianbao.importer.slug import base_slug, slug_candidates
+from nianbao.yamlsource import parse_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+VARIETY = FIXTURES / "variety"
+MIXED = FIXTURES / "mixed"
+SEED = ROOT.parent / "shared" / "seed" / "wanggang-2020.txt"
+TABLES = ("active_disclosure", "applications", "reviews_litigation")
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def read(path: Path) -> dict[str, Any]:
+    value = parse_yaml(path.read_text(encoding="utf-8")).value
+    assert isinstance(value, dict)
+    return value
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, Any]:
+    """The tables of the plain page every variety fixture was made from."""
+    result = import_source(MIXED / "yinzhen-2021.html")
+    assert result.status == "imported", result.errors
+    return {k: result.report[k] for k in TABLES}
+
+
+# --- real-page variety: every fixture reads back to the same tables ----------------------------------
+
+
+def _with(tables: dict[str, Any], path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    import copy
+
+    out = copy.deepcopy(tables)
+    node = out
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return out
+
+
+@pytest.mark.parametrize("name", [
+    "columns-reordered-2021.html", "br-labels-2021.html", "split-tables-2021.html", "nested-layout-2021.html",
+    "pdf-cells-2021.txt",
+])
+def test_variety_reads_the_same_tables(name: str, reference: dict[str, Any]) -> None:
+    result = import_source(VARIETY / name)
+    assert result.status == "imported", result.errors
+    assert result.tables is not None and result.tables.format is not None
+    assert result.tables.format.id == "2021"  # from the labels, also for the PDF text
+    assert {k: result.report[k] for k in TABLES} == reference
+    assert "unplaced" not in result.report
+
+
+def test_columns_in_another_order_are_placed_by_the_header(reference: dict[str, Any]) -> None:
+    result = import_source(VARIETY / "columns-reordered-2021.html")
+    assert {k: result.report[k] for k in TABLES} == reference
+    text = "\n".join(result.warnings)
+    assert "columns in the order 现行有效件数、本年制发件数、本年废止件数; values placed by the header" in text
+    assert "columns in the order 总计、自然人" in text
+
+
+def test_a_missing_total_column_is_not_stated(reference: dict[str, Any]) -> None:
+    result = import_source(VARIETY / "no-total-column-2021.html")
+    assert result.status == "imported", result.errors
+    applications = result.report["applications"]
+    assert applications["new"] == reference["applications"]["new"][:6] + [None]
+    assert applications["results"]["total"] == reference["applications"]["results"]["total"][:6] + [None]
+    assert "the table has no column 总计; written as not stated (null)" in "\n".join(result.warnings)
+
+
+def test_th_td_and_nbsp_cells(reference: dict[str, Any]) -> None:
+    result = import_source(VARIETY / "th-td-nbsp-2021.html")
+    assert result.status == "imported", result.errors
+    # 行政强制 was &nbsp; only: not stated, never 0; everything else as the plain page.
+    expected = _with(reference, ("active_disclosure", "enforcement"), None)
+    assert {k: result.report[k] for k in TABLES} == expected
+
+
+def test_number_forms(reference: dict[str, Any]) -> None:
+    result = import_source(VARIETY / "number-forms-2021.html")
+    assert result.status == "imported", result.errors
+    assert result.report["active_disclosure"]["penalties"] == 1234  # "1,234"
+    assert result.report["active_disclosure"]["normative_documents"] == reference["active_disclosure"][
+        "normative_documents"]  # "１２"
+    assert result.report["applications"]["new"] == reference["applications"]["new"]  # "5件" … "8件"
+    assert result.report["reviews_litigation"] == reference["reviews_litigation"]  # full-width "１"
+    warnings = "\n".join(result.warnings)
+    assert "「1,234」 read as 1234 (thousands separators dropped)" in warnings
+    assert "「0件」 read as 0 (unit dropped)" in warnings
+
+
+def test_pdf_text_one_cell_a_line_with_wrapped_labels() -> None:
+    text = (VARIETY / "pdf-cells-2021.txt").read_text(encoding="utf-8")
+    assert "\n（二）部分公开（区分处理的，\n" in text  # a label wrapped over two lines
+    result = import_source(VARIETY / "pdf-cells-2021.txt")
+    assert result.tables is not None
+    assert result.tables.found == list(TABLES)
+    assert result.errors == []
+
+
+# --- done when #2: a mixed folder in one run ---------------------------------------------------------
+
+
+def test_done_when_a_mixed_folder_imports_in_one_run(tmp_path: Path) -> None:
+    kinds = sorted(p.suffix for p in MIXED.iterdir())
+    assert kinds == [".html", ".txt", ".txt"]
+    code, out = run(str(MIXED), "--data", str(tmp_path))
+    assert code == 0, out
+    blocks = out.split("\n" + str(MIXED))
+    assert len(blocks) == 3
+    for block in blocks:
+        for line in ("  format:   ", "  tables:   found 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
+                     "四、政府信息公开行政复议、行政诉讼情况", "            missing none", "  warnings",
+                     "  errors:   none", "  result:   imported"):
+            assert line in block, block
+    assert "format:   2019 (by the table labels" in out  # the 2020 text on the 2019 tables
+    assert "format:   2021 (by the table labels" in out
+    assert out.rstrip().endswith("3 imported, 0 partly imported, 0 failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chou-zhen", "mao-xiang", "yin-zhen"]
+    assert read(tmp_path / "chou-zhen" / "2021.yml")["parts"]["六"]["fees"] == {
+        "notices_count": "1", "notices_amount_yuan": "200", "collected_amount_yuan": "200"}
+
+
+def test_a_folder_with_failing_sources_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(MIXED, folder)
+    shutil.copy(FIXTURES / "not-a-report.html", folder)
+    shutil.copy(FIXTURES / "images-only-2021.html", folder)
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, out = run(str(folder), "--data", str(tmp_path / "data"))
+    assert code == 1
+    assert "skipped" in out and "scan.pdf" in out
+    assert "not an annual report" in out
+    assert "cannot be read: type its values in" in out
+    assert out.rstrip().endswith("3 imported, 1 partly imported, 1 failed")
+
+
+# --- the new body: folder name and region ------------------------------------------------------------
+
+
+def test_slug_from_the_short_name() -> None:
+    assert base_slug("南岗区王岗镇人民政府") == "wanggang-zhen"
+    assert base_slug("示例市某某区某某街道办事处") == "moumou-jiedao"
+    assert base_slug("哈尔滨市南岗区人民政府") == "nangang-qu"
+    assert base_slug("示例县某某局") == "moumou-ju"
+    assert base_slug("某某县人民政府") == "moumou-xian"
+    assert base_slug("北京市朝阳区人民政府") == "chaoyang-qu"
+    assert short_name_of("南岗区王岗镇人民政府") == "王岗镇"
+    assert [s for s, _ in slug_candidates("南岗区王岗镇人民政府")][:3] == [
+        "wanggang-zhen", "nangang-wanggang-zhen", "wanggang-zhen-2"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the repository")
+def test_a_taken_folder_gets_the_district_in_front(tmp_path: Path) -> None:
+    other = tmp_path / "wanggang-zhen"
+    other.mkdir()
+    (other / "body.yml").write_text("name: 某某县王岗镇人民政府\nshort_name: 王岗镇\n", encoding="utf-8")
+    code, out = run(str(SEED), "--data", str(tmp_path))
+    assert code == 0, out
+    assert (tmp_path / "nangang-wanggang-zhen" / "2020.yml").exists()
+    assert "folder nangang-wanggang-zhen made from 「王岗镇」 in pinyin (with the district's pinyin in front: " \
+           "wanggang-zhen belongs to another body)" in out
+    (tmp_path / "nangang-wanggang-zhen").rename(tmp_path / "keep")
+    shutil.copytree(tmp_path / "keep", tmp_path / "nangang-wanggang-zhen")
+    (tmp_path / "nangang-wanggang-zhen" / "body.yml").write_text("name: 另一个王岗镇人民政府\n", encoding="utf-8")
+    shutil.rmtree(tmp_path / "keep")
+    code, out = run(str(SEED), "--data", str(tmp_path))
+    assert code == 0, out
+    assert (tmp_path / "wanggang-zhen-2" / "2020.yml").exists()
+
+
+def test_region_inferred_from_cited_documents_and_the_area_code() -> None:
+    texts = ["按照《黑龙江省人民政府办公厅关于进一步加强全省政务公开工作的实施意见》（黑政办发〔2019〕98 号）部署"]
+    region, notes = infer_region("南岗区王岗镇人民政府", texts, "0451-87542911")
+    assert region == ["黑龙江省", "哈尔滨市", "南岗区"]
+    assert any("黑龙江省 inferred from the provincial documents" in n and "黑政办发〔2019〕98号" in n for n in notes)
+    assert any("哈尔滨市 inferred from the phone's area code 0451" in n for n in notes)
+    # The document number alone tells the province.
+    assert infer_region("某某镇人民政府", ["（黑政办发〔2019〕98号）"], "")[0] == ["黑龙江省"]
+    # An area code without a province to confirm it is not used; nor one of another province.
+    region, notes = infer_region("南岗区王岗镇人民政府", [], "0451-87542911")
+    assert region == ["南岗区"]
+    assert any("no province to confirm it; city not inferred" in n for n in notes)
+    region, notes = infer_region("某某区某某镇人民政府", ["《吉林省人民政府关于…的通知》"], "(0451)87542911")
+    assert region == ["吉林省", "某某区"]
+    assert any("not in 吉林省; city not inferred" in n for n in notes)
+    # Two provinces cited: nothing inferred. Only the listed area codes count.
+    assert infer_region("某某镇", ["《黑龙江省…》", "《吉林省…》"], "")[0] == []
+    assert area_code("0452-1234567") == "" and area_code("010-12345678") == "010" and area_code("02787654321") == "027"
+    # A municipality: the city is the province.
+    assert infer_region("朝阳区人民政府", ["《北京市人民政府办公厅关于…》"], "010-12345678")[0] == ["北京市", "朝阳区"]
+    body, _ = new_body("南岗区王岗镇人民政府", {"phone": "0451-87542911"}, "", texts)
+    assert body["region"] == ["黑龙江省", "哈尔滨市", "南岗区"] and body["level"] == "乡镇/街道"
+
+
+# --- part 六: fees -------------------------------------------------------------------------------
+
+
+def test_fees_only_what_the_text_states() -> None:
+    assert read_fees("本年度发出收费通知1件，金额400元，实际收取信息处理费400元。")[0] == {
+        "notices_count": 1, "notices_amount_yuan": 400, "collected_amount_yuan": 400}
+    assert read_fees("发出收费通知0件，实际收取信息处理费0元。")[0] == {"notices_count": 0, "collected_amount_yuan": 0}
+    assert read_fees("2022年，区政府国资局未收取信息处理费。")[0] == {"collected_amount_yuan": 0}
+    assert read_fees("有1件政府信息公开申请案件收取信息处理费380元。")[0] == {"collected_amount_yuan": 380}
+    assert read_fees("全年共发出3件收费通知，总金额1,200元，实际收取信息处理费０.１万元。") == (
+        {"notices_count": 3, "notices_amount_yuan": 1200, "collected_amount_yuan": 1000},
+        ["信息处理费 0.1万元 written as 1000 元"])
+    assert read_fees("无。")[0] == {}
+
+
+def test_fees_in_the_written_report(tmp_path: Path) -> None:
+    code, out = run(str(VARIETY / "pdf-cells-2021.txt"), "--data", str(tmp_path))
+    assert code == 0, out
+    written = (tmp_path / "ding-xiang" / "2021.yml").read_text(encoding="utf-8")
+    assert "    text: |\n      本机关未收取信息处理费。\n    fees: {collected_amount_yuan: 0}\n" in written
+    assert "fees:     part 六 states collected_amount_yuan 0" in out
+
+
+# --- the acknowledgement policy ----------------------------------------------------------------------
+
+
+def test_acknowledged_reasons_are_just_yu_yuanwen_yizhi(tmp_path: Path) -> None:
+    code, out = run(str(FIXTURES / "word-2021-gbk.html"), str(FIXTURES / "blank-2019-tables-2022.html"),
+                    "--data", str(tmp_path))
+    assert code == 0, out
+    reasons = [a["reason"] for f in tmp_path.glob("*/20*.yml") for a in read(f).get("acknowledged", [])]
+    assert len(reasons) == 6
+    assert set(reasons) == {"与原文一致"}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the repository")
+def test_a_missing_part_names_itself(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("五个部分组成", "组成")
+    source = tmp_path / "wanggang.txt"
+    source.write_text(text, encoding="utf-8")
+    code, out = run(str(source), "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    ack = read(tmp_path / "data" / "wanggang-zhen" / "2020.yml")["acknowledged"]
+    assert ack == [{"rule": "P.1", "cells": "parts.六", "reason": "与原文一致：原文没有“六、其他需要报告的事项”。"}]
+
+
+def test_cross_year_findings_are_left_open(tmp_path: Path) -> None:
+    # 卯乡's 2020 report carries 0 forward; a 2021 report saying 1 was carried over breaks X.1.
+    text = (MIXED / "chouzhen-2021.txt").read_text(encoding="utf-8").replace("丑镇", "卯乡")
+    (tmp_path / "maoxiang-2021.txt").write_text(text, encoding="utf-8")
+    code, out = run(str(MIXED / "maoxiang-2020.txt"), str(tmp_path / "maoxiang-2021.txt"),
+                    "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    report = read(tmp_path / "data" / "mao-xiang" / "2021.yml")
+    assert "acknowledged" not in report
+    assert "open findings (2, not acknowledged: they depend on other files" in out
+    assert "X.1 applications.*.natural_person" in out and "X.1 applications.*.total" in out
+
+
+# --- done when #3: every imported report renders, its findings as the source's arithmetic ----------
+
+IMPORTABLE = [*sorted(VARIETY.iterdir()), *sorted(MIXED.iterdir()), FIXTURES / "word-2021-gbk.html",
+              FIXTURES / "blank-2019-tables-2022.html"]
+# What the arithmetic of each source gives (worked out by hand from the fixture), acknowledged.
+EXPECTED_FINDINGS = {
+    ("zi-zhen", 2021): {("T4.1", "reviews_litigation.review.*")},  # 1 + 0 + 0 + 1 printed as 3
+    ("moumou-ju", 2021): {("T3.2", "applications.new.*"),  # 5 + 1 printed as 5
+                          ("T3.1", "applications.*.total"),  # 5 + 0 ≠ 6 + 0
+                          ("C.3", "parts.一.sections.1.text")},  # the text says 6 new requests
+    ("yangli-zhen", 2022): {("F.1", "format"),  # the 2019 tables in 2022
+                            ("T2.c", "active_disclosure.penalties.*"),  # 3 + 本年增/减 not stated
+                            ("C.4", "parts.一")},  # no 工作考核、社会评议、责任追究
+    ("bing-zhen", 2021): {("T3.2", f"applications.{row}.*") for row in (
+        "new", "carried_over", "results.disclosed", "results.partly_disclosed",
+        *(f"results.withheld.{k}" for k in ("state_secret", "prohibited_by_law", "security_stability", "third_party",
+                                            "internal_affairs", "process_information", "enforcement_files",
+                                            "query_items")),
+        *(f"results.unavailable.{k}" for k in ("not_held", "needs_creation", "still_unclear")),
+        *(f"results.not_processed.{k}" for k in ("petitions", "repeated", "publications", "excessive",
+                                                 "confirmation")),
+        *(f"results.other_handling.{k}" for k in ("no_correction", "unpaid_fees", "other")),
+        "results.total", "carried_forward")},  # no 总计 column: 总计 not stated in any row
+}
+
+
+def test_done_when_every_imported_report_renders(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out = run(*map(str, IMPORTABLE), "--data", str(data))
+    assert code == 0, out
+    assert f"{len(IMPORTABLE)} imported, 0 partly imported, 0 failed" in out
+    reports = sorted(data.glob("*/20*.yml"))
+    assert len(reports) == len(IMPORTABLE)
+    for path in reports:
+        key = (path.parent.name, int(path.stem))
+        found = {(a["rule"], a["cells"]) for a in read(path).get("acknowledged", [])}
+        assert found == EXPECTED_FINDINGS.get(key, set()), key
+
+    env = {**os.environ, "NIANBAO_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "NIANBAO_SITE_URL": ""}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    proc = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for slug, year in {(p.parent.name, int(p.stem)) for p in reports}:
+        assert (tmp_path / "site" / slug / str(year) / "index.html").exists()
+    page = (tmp_path / "site" / "zi-zhen" / "2021" / "index.html").read_text(encoding="utf-8")
+    panel = page[page.index('id="checks"'):]
+    assert "T4.1" in panel
+    assert "与原文一致（已确认）" in panel
+    assert "已确认：与原文一致" in panel
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the repository")
+def test_text_headers_out_of_line_keep_the_format_order(tmp_path: Path) -> None:
+    # Pasted text loses the spans: a header line that lost its leading tabs must not reorder columns.
+    text = SEED.read_text(encoding="utf-8").replace(
+        "等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t总计\t", "等于第三项加第四项之和)\t申请人情况\t总计")
+    # Within one header line, the order is the table's: 现行有效件数 first here.
+    text = text.replace("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t0\t0\t0",
+                        "信息内容\t对外公开总数量\t本年新制作数量\t本年新公开数量\n规章\t0\t0\t0\n规范性文件\t9\t1\t2")
+    source = tmp_path / "seed.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_source(source)
+    assert result.status == "imported", result.errors
+    expected = read(ROOT / "data" / "wanggang-zhen" / "2020.yml")
+    assert [str(v) for v in result.report["applications"]["new"]] == expected["applications"]["new"]
+    assert result.report["active_disclosure"]["normative_documents"] == [1, 2, 9]
