@@ -145,7 +145,8 @@ def test_t3_4_2021_with_every_row_non_zero(shili: Path):
     assert p.location == "data/shili-xian-shujuju/2021.yml:83"
     assert p.expected.startswith("（七）总计 = （一）予以公开 至 3.其他 共 21 项 = 46 + 13 + 1 + 2 + ")
     assert "（其余 1 项为 0 或未填）" in p.expected  # 2.…未按收费通知… is 0
-    assert p.expected.endswith(" = 46 + 13 + 1 + 2 + 1 + 4 + 3 + 5 + 2 + 3 + 11 + 4 + 2 + 6 + 4 + 1 + 2 + 2 + 3 + 2（其余 1 项为 0 或未填） = 117")
+    assert p.expected.endswith(" = 46 + 13 + 1 + 2 + 1 + 4 + 3 + 5 + 2 + 3 + 11 + 4 + 2 + 6 + 4 + 1 + 2 + 2 + 3 + 2"
+                               "（其余 1 项为 0 或未填） = 117")
     assert p.found == "（七）总计 = 118"
     assert sorted({q.rule for q in found if q.file.endswith("2021.yml")}) == ["T3.4"]
 
