@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from nianbao.loader import DataDirError
 from nianbao.problems import report_text
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.site import HOME_MARKER, SiteBuild, build_site
@@ -34,7 +35,10 @@ def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir, root = _data_dir(config)
-    build = build_site(data_dir, root)
+    try:
+        build = build_site(data_dir, root)
+    except DataDirError as exc:
+        raise PluginError(f"nianbao: {exc} (set NIANBAO_DATA or create data/)") from None
     findings = build.findings
     failing = findings.failing(strict=bool(config.strict))
     if failing:
