@@ -1,0 +1,488 @@
+"""Write N synthetic but valid reports into a data folder, deterministically (seeded).
+
+    python bench/generate.py OUT_DIR N [--seed 1] [--first-year 2019] [--last-year 2025]
+
+Bodies sit in a made-up region tree (province → city → county → body); each has one report a
+year (2019–2020 in the 2019 trial format, 2021 on in the 2021 format), so N reports make about
+N/7 bodies. Every identity of nianbao/formats/*.yml holds, the cross-year ones included, the
+prose agrees with the tables (C.3), governments mention 考核/评议/责任追究 (C.4), and every report
+is published before its deadline: ``python -m nianbao check OUT_DIR`` exits 0 with no warnings.
+All names are invented: no real body is described.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from nianbao.formats import Format, get_format  # noqa: E402
+from nianbao.writer import dump_body, dump_report  # noqa: E402
+
+FIRST_YEAR, LAST_YEAR = 2019, 2025
+GOVERNMENT_LEVELS = {"区县政府", "市政府", "省政府"}
+COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_services", "other")
+
+_A = "东西南北青白金长平安宁清和兴华丰永新临武云龙凤德福泰嘉盛昌明"
+_B = "山河江湖川原林阳水海州城溪泉峰岭田桥台坪"
+DEPARTMENTS = (
+    ("教育", "jy"), ("公安", "ga"), ("民政", "mz"), ("财政", "cz"), ("人力资源和社会保障", "rs"),
+    ("自然资源", "zr"), ("生态环境", "st"), ("住房和城乡建设", "zj"), ("交通运输", "jt"), ("水利", "sl"),
+    ("农业农村", "nn"), ("商务", "sw"), ("文化和旅游", "wl"), ("卫生健康", "wj"), ("应急管理", "yj"),
+    ("审计", "sj"), ("市场监督管理", "sc"), ("统计", "tj"), ("医疗保障", "yb"), ("司法", "sf"),
+    ("林业", "ly"), ("数据", "sd"),
+)
+TOWN_SUFFIX = ("镇", "乡", "街道")
+
+
+@dataclass
+class BodySpec:
+    slug: str
+    name: str
+    short_name: str
+    level: str
+    region: list[str]
+    scale: int  # rough yearly number of applications
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- region tree and bodies ---------------------------------------------------------------------
+
+
+class Names:
+    """Unique two-character place names (东山, 青河, …)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        pairs = [a + b for a in _A for b in _B]
+        rng.shuffle(pairs)
+        self._pairs = iter(pairs)
+
+    def next(self) -> str:
+        return next(self._pairs)
+
+
+def plan_bodies(count: int, rng: random.Random) -> list[BodySpec]:
+    """count bodies, filled province by province: province gov + departments, then its cities, …"""
+    names = Names(rng)
+    bodies: list[BodySpec] = []
+
+    def add(slug: str, name: str, short: str, level: str, region: list[str], scale: int) -> None:
+        if len(bodies) < count:
+            bodies.append(BodySpec(slug, name, short, level, list(region), scale))
+
+    p = 0
+    while len(bodies) < count:
+        p += 1
+        province = names.next() + "省"
+        ps = f"p{p:02d}"
+        add(f"{ps}-zf", f"{province}人民政府", province + "政府", "省政府", [province], rng.randint(150, 600))
+        for dept, code in rng.sample(DEPARTMENTS, 3):
+            add(f"{ps}-{code}", f"{province}{dept}厅", f"省{dept}厅", "省级部门", [province], rng.randint(20, 200))
+        for c in range(1, 5):
+            city = names.next() + "市"
+            cs = f"{ps}-c{c}"
+            add(f"{cs}-zf", f"{city}人民政府", city + "政府", "市政府", [province, city], rng.randint(60, 400))
+            for dept, code in rng.sample(DEPARTMENTS, 4):
+                add(f"{cs}-{code}", f"{city}{dept}局", f"市{dept}局", "市级部门", [province, city],
+                    rng.randint(5, 120))
+            for x in range(1, 4):
+                county = names.next() + rng.choice(("县", "区"))
+                xs = f"{cs}-x{x}"
+                region = [province, city, county]
+                add(f"{xs}-zf", f"{county}人民政府", county + "政府", "区县政府", region, rng.randint(10, 200))
+                for t in range(1, 4):
+                    town = names.next() + rng.choice(TOWN_SUFFIX)
+                    kind = "办事处" if town.endswith("街道") else "人民政府"
+                    add(f"{xs}-t{t}", f"{county}{town}{kind}", town, "乡镇/街道", region, rng.randint(0, 12))
+                for dept, code in rng.sample(DEPARTMENTS, 4):
+                    add(f"{xs}-{code}", f"{county}{dept}局", f"{county}{dept}局", "区县部门", region,
+                        rng.randint(0, 30))
+    # A few bodies with hundreds of requests a year (a land bureau in a growing city, …).
+    for body in rng.sample(bodies, max(1, len(bodies) // 25)):
+        body.scale = max(body.scale, rng.randint(200, 900))
+    return bodies
+
+
+def body_data(spec: BodySpec, rng: random.Random) -> dict[str, Any]:
+    street = names_street(rng)
+    area = rng.randint(100, 999)
+    contact: dict[str, Any] = {
+        "office": rng.choice(("办公室", "政务公开办公室", "党政办公室", "综合科", "行政审批科")),
+        "address": f"{spec.region[-1]}{street}{rng.randint(1, 999)} 号",
+        "postcode": f"{rng.randint(10, 86)}{rng.randint(0, 9999):04d}",
+        "phone": f"0{area}-{rng.randint(2000000, 8999999)}",
+    }
+    if rng.random() < 0.5:
+        contact["fax"] = f"0{area}-{rng.randint(2000000, 8999999)}"
+    if rng.random() < 0.6:
+        contact["email"] = f"xxgk@{spec.slug}.example.gov.cn"
+    data: dict[str, Any] = {
+        "name": spec.name, "short_name": spec.short_name, "level": spec.level, "region": spec.region,
+    }
+    if rng.random() < 0.7:
+        data["website"] = f"https://{spec.slug}.example.gov.cn/"
+    data["contact"] = contact
+    if rng.random() < 0.15:
+        data["contact_changes"] = [{"since": rng.randint(FIRST_YEAR + 1, LAST_YEAR),
+                                    "address": f"{spec.region[-1]}政务服务中心 {rng.randint(2, 9)} 楼"}]
+    return data
+
+
+def names_street(rng: random.Random) -> str:
+    return rng.choice(_A) + rng.choice(_B) + rng.choice(("路", "大街", "大道", "街"))
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+
+def split(total: int, weights: list[float], rng: random.Random) -> list[int]:
+    """Split total into len(weights) non-negative parts, roughly in proportion, summing exactly."""
+    if total <= 0:
+        return [0] * len(weights)
+    if total < 60:
+        parts = [0] * len(weights)
+        for i in rng.choices(range(len(weights)), weights=weights, k=total):
+            parts[i] += 1
+        return parts
+    noisy = [w * rng.uniform(0.8, 1.2) for w in weights]
+    s = sum(noisy)
+    parts = [int(total * w / s) for w in noisy]
+    parts[max(range(len(noisy)), key=noisy.__getitem__)] += total - sum(parts)
+    return parts
+
+
+RESULT_WEIGHTS = {
+    "results.disclosed": 40, "results.partly_disclosed": 12,
+    "results.withheld.state_secret": 0.3, "results.withheld.prohibited_by_law": 0.5,
+    "results.withheld.security_stability": 0.3, "results.withheld.third_party": 1.5,
+    "results.withheld.internal_affairs": 1.5, "results.withheld.process_information": 2,
+    "results.withheld.enforcement_files": 1, "results.withheld.query_items": 1.5,
+    "results.unavailable.not_held": 20, "results.unavailable.needs_creation": 3,
+    "results.unavailable.still_unclear": 3,
+    "results.not_processed.petitions": 4, "results.not_processed.repeated": 2,
+    "results.not_processed.publications": 1, "results.not_processed.excessive": 0.5,
+    "results.not_processed.confirmation": 0.5,
+    "results.other_handling": 3,
+    "results.other_handling.no_correction": 2, "results.other_handling.unpaid_fees": 0.2,
+    "results.other_handling.other": 1,
+}
+APPLICANT_WEIGHTS = [80, 10, 0.5, 1, 3, 5.5]
+
+
+def nest(flat: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        *groups, leaf = key.split(".")
+        node = out
+        for g in groups:
+            node = node.setdefault(g, {})
+        node[leaf] = value
+    return out
+
+
+@dataclass
+class State:
+    """What the next year's tables carry over from this year's."""
+
+    carried_forward: list[int]  # per applicant column (without the total)
+    documents: dict[str, int]  # regulations / normative_documents: 对外公开总数量 (2019) or 现行有效件数 (2021)
+    items: dict[str, tuple[int, int]]  # 2019 format 第（五）（六）（八）项: (previous, change)
+
+
+def applications(fmt: Format, scale: int, state: State | None, rng: random.Random) -> tuple[dict, list[int]]:
+    table = fmt.table("applications")
+    leaf_rows = [key for key, _, _ in table.leaf_rows]
+    result_rows = [k for k in leaf_rows if k.startswith("results.") and k != "results.total"]
+    yearly = max(0, int(rng.gauss(scale, scale * 0.3 + 1)))
+    new = split(yearly, APPLICANT_WEIGHTS, rng)
+    carried_over = state.carried_forward if state else split(rng.randint(0, max(0, scale // 10)),
+                                                              APPLICANT_WEIGHTS, rng)
+    rows: dict[str, list[int]] = {k: [0] * 6 for k in leaf_rows}
+    rows["new"], rows["carried_over"] = new, list(carried_over)
+    for c in range(6):
+        available = new[c] + carried_over[c]
+        forward = 0 if available == 0 else min(available, int(available * rng.uniform(0, 0.12)))
+        rows["carried_forward"][c] = forward
+        handled = available - forward
+        shares = split(handled, [RESULT_WEIGHTS[k] for k in result_rows], rng)
+        for k, v in zip(result_rows, shares, strict=True):
+            rows[k][c] = v
+        rows["results.total"][c] = handled
+    flat = {k: [*v, sum(v)] for k, v in rows.items()}
+    ordered = {k: flat[k] for k in leaf_rows}
+    return nest(ordered), rows["carried_forward"]
+
+
+def reviews(scale: int, rng: random.Random) -> dict[str, Any]:
+    def row(mean: float) -> list[int]:
+        n = max(0, int(rng.gauss(mean, mean / 2 + 0.3)))
+        parts = split(n, [6, 2, 1, 1], rng)
+        return [*parts, n]
+
+    m = scale / 40
+    return {"review": row(m), "litigation": {"direct": row(m / 2), "after_review": row(m / 4)}}
+
+
+def active_2019(scale: int, state: State | None, first: bool, rng: random.Random) -> tuple[dict, State]:
+    out: dict[str, Any] = {}
+    documents: dict[str, int] = {}
+    for key in ("regulations", "normative_documents"):
+        made = rng.randint(0, 3) if key == "normative_documents" or scale > 100 else 0
+        published = made
+        prev_total = state.documents[key] if state else rng.randint(0, 40 if key == "normative_documents" else 5)
+        total = prev_total + published
+        out[key] = [made, published, total]
+        documents[key] = total
+    items: dict[str, tuple[int, int]] = {}
+    for key in ("licensing", "other_services", "penalties", "enforcement", "fees"):
+        if state and not first:
+            prev_previous, prev_change = state.items[key]
+            previous = prev_previous + prev_change
+        else:
+            previous = rng.randint(0, 30)
+        change = rng.randint(-min(previous, 3), 5)
+        items[key] = (previous, change)
+        signed = f"+{change}" if change > 0 else str(change)
+        if key == "fees":
+            out[key] = [previous, signed]
+        else:
+            out[key] = [previous, signed, rng.randint(0, scale * 3 + 5)]
+    projects = rng.randint(0, 20)
+    out["procurement"] = [projects, f"{rng.randint(1, 9999) / 10:.1f} 万元" if projects else "0 万元"]
+    return out, State([], documents, items)
+
+
+def active_2021(scale: int, state: State | None, rng: random.Random) -> tuple[dict, dict[str, int]]:
+    out: dict[str, Any] = {}
+    documents: dict[str, int] = {}
+    for key in ("regulations", "normative_documents"):
+        base = state.documents[key] if state else rng.randint(0, 30)
+        made = rng.randint(0, 4) if key == "normative_documents" or scale > 100 else 0
+        repealed = rng.randint(0, min(2, base + made))
+        current = base + made - repealed
+        out[key] = [made, repealed, current]
+        documents[key] = current
+    out["licensing"] = rng.randint(0, scale * 20 + 10)
+    out["penalties"] = rng.randint(0, scale * 5 + 5)
+    out["enforcement"] = rng.randint(0, scale + 2)
+    out["fees"] = f"{rng.randint(0, 50000) / 100:.2f}" if rng.random() < 0.4 else 0
+    return out, documents
+
+
+# --- prose -----------------------------------------------------------------------------------------
+
+PRE = ("本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室"
+       "有关通知要求编制而成。本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+       "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等部分。"
+       "报告中所列数据统计时限为 {y} 年 1 月 1 日至 {y} 年 12 月 31 日。如对本报告有任何疑问，请与{name}"
+       "{office}联系（地址：{address}；电话：{phone}）。")
+
+OVERALL = (
+    "{y}年，{short}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》和上级关于政务公开工作的部署，"
+    "坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开。",
+    "{y}年，{short}围绕中心工作，紧扣群众关切，不断完善政府信息公开制度，规范公开流程，提升公开质量，"
+    "政府信息公开工作取得新进展。",
+    "{y}年，{short}把政务公开作为建设法治政府、服务型政府的重要抓手，健全工作机制，压实工作责任，"
+    "推动政府信息公开工作提质增效。",
+)
+ACTIVE = (
+    "全年通过政府网站主动公开各类政府信息 {a} 条，其中机构职能、政策文件、规划计划、财政预决算等重点信息 {b} 条。",
+    "围绕{topic}等重点领域，及时发布工作动态和政策信息，发布政策解读材料 {c} 篇，其中图解、视频等形式 {d} 篇。",
+    "通过政务新媒体发布信息 {e} 条，召开新闻发布会 {f} 场，进一步拓宽公开渠道，扩大政府信息的覆盖面和影响力。",
+    "对照基层政务公开标准目录，逐项梳理公开事项，动态更新主动公开基本目录，全年更新目录事项 {g} 项。",
+)
+REQUEST = (
+    "全年共收到政府信息公开申请{new}件，上年结转{co}件。其中予以公开{dis}件，结转下年度继续办理{cf}件。",
+    "严格执行依申请公开登记、审核、办理、答复、归档等各环节制度，做到依法依规、按时答复，答复文书格式规范、"
+    "告知事项完整。",
+    "对申请内容不明确的，一次性告知申请人补正事项；对不属于本机关公开职责的，告知申请人并说明理由。",
+)
+MANAGEMENT = (
+    "建立健全政府信息公开属性源头认定机制，公文在拟制时即明确公开属性，做到应公开尽公开。",
+    "开展政策文件清理，对现行有效的行政规范性文件进行梳理并集中公开，及时标注文件的有效性。",
+    "严格落实信息发布保密审查制度，坚持“先审查、后公开”和“一事一审”，防止泄露国家秘密和个人隐私。",
+    "定期对已公开信息进行排查，对过时信息及时调整，对错漏信息及时更正，维护政府信息的准确性和权威性。",
+)
+PLATFORM = (
+    "持续加强政府网站政府信息公开专栏建设，优化栏目设置，完善检索功能，方便公众查阅。",
+    "加强政务新媒体管理，做好与政府网站的信息联动，及时转载上级重要政策信息。",
+    "在政务服务大厅、档案馆和图书馆设立政府信息查阅点，为群众提供查阅和咨询服务。",
+)
+SUPERVISION = (
+    "严格落实工作考核、社会评议和责任追究制度，将政务公开工作纳入年度绩效考核，全年未发生因信息公开不到位被"
+    "责任追究的情况。",
+    "主动接受社会监督，通过网上评议、满意度调查等方式开展社会评议，对发现的问题及时整改；本年度未发生责任追究情形，"
+    "考核结果良好。",
+)
+OVERSIGHT = "本年度发生政府信息公开行政复议{rev}件、行政诉讼{lit}件，{outcome}。"
+PROBLEMS = (
+    "一是信息公开的及时性还有待提高，个别栏目更新不够及时；",
+    "二是政策解读的形式较为单一，解读的针对性和可读性有待增强；",
+    "三是依申请公开答复的规范化水平需要进一步提升；",
+    "四是工作人员业务能力与新形势新要求还有一定差距；",
+    "五是公开内容与群众需求的契合度还不够高。",
+)
+MEASURES = (
+    "加强栏目日常维护，建立信息更新提醒机制，确保信息发布及时准确。",
+    "丰富政策解读形式，更多运用图表图解、音频视频等方式，提高解读的可读性。",
+    "规范依申请公开办理流程，完善答复文书模板，提高答复质量。",
+    "加强业务培训，组织工作人员深入学习《条例》和相关法律法规，提升业务能力。",
+    "聚焦群众关切，拓展公开内容，提升政务公开的精准度和实效性。",
+)
+OTHER = (
+    "本年度未收取信息处理费。",
+    "本年度无其他需要报告的事项。",
+    "本年度{short}按照要求完成了政务公开年度工作要点确定的各项任务，人大代表建议和政协提案办理结果均按规定公开。",
+)
+TOPICS = ("教育医疗", "社会保障", "乡村振兴", "生态环境", "安全生产", "市场监管", "营商环境", "食品药品",
+          "公共资源配置", "重大建设项目", "减税降费", "疫情防控")
+
+
+def _paras(rng: random.Random, pool: tuple[str, ...], k: int, **kw: Any) -> str:
+    chosen = rng.sample(pool, min(k, len(pool)))
+    return "\n".join(s.format(**kw) for s in chosen) + "\n"
+
+
+def report_data(spec: BodySpec, body: dict[str, Any], year: int, state: State | None,
+                rng: random.Random) -> tuple[dict[str, Any], State]:
+    fmt = get_format("2019" if year <= 2020 else "2021")
+    first_year_of_format = state is None or (fmt.id == "2019" and not state.items)
+    apps, carried_forward = applications(fmt, spec.scale, state, rng)
+    if fmt.id == "2019":
+        active, new_state = active_2019(spec.scale, state, first_year_of_format, rng)
+    else:
+        prev_docs = state.documents if state else None
+        active, documents = active_2021(spec.scale, State([], prev_docs, {}) if prev_docs else None, rng)
+        new_state = State([], documents, {})
+    new_state.carried_forward = carried_forward
+    rl = reviews(spec.scale, rng)
+
+    contact = dict(body["contact"])
+    for change in body.get("contact_changes", []):
+        if change["since"] <= year:
+            contact.update({k: v for k, v in change.items() if k != "since"})
+    kw = {
+        "y": year, "name": spec.name, "short": spec.short_name, "office": contact["office"],
+        "address": contact["address"], "phone": contact["phone"], "topic": rng.choice(TOPICS),
+        "a": rng.randint(50, 3000), "b": rng.randint(10, 400), "c": rng.randint(2, 60), "d": rng.randint(0, 20),
+        "e": rng.randint(20, 2000), "f": rng.randint(0, 12), "g": rng.randint(5, 80),
+        "new": apps["new"][-1], "co": apps["carried_over"][-1], "dis": apps["results"]["disclosed"][-1],
+        "cf": apps["carried_forward"][-1],
+        "rev": rl["review"][-1], "lit": rl["litigation"]["direct"][-1] + rl["litigation"]["after_review"][-1],
+    }
+    kw["outcome"] = "均已依法妥善处理" if kw["rev"] + kw["lit"] else "工作总体平稳"
+    heading = {p.key: p.heading for p in fmt.parts}
+    parts: dict[str, Any] = {
+        "一": {"heading": "政府信息公开" + heading["一"], "text": rng.choice(OVERALL).format(**kw) + "\n",
+              "sections": [
+                  {"heading": "（一）主动公开", "text": _paras(rng, ACTIVE, rng.randint(2, 4), **kw)},
+                  {"heading": "（二）依申请公开", "text": _paras(rng, REQUEST, rng.randint(1, 3), **kw)},
+                  {"heading": "（三）政府信息管理", "text": _paras(rng, MANAGEMENT, rng.randint(2, 4), **kw)},
+                  {"heading": "（四）政府信息公开平台建设", "text": _paras(rng, PLATFORM, rng.randint(1, 3), **kw)},
+                  {"heading": "（五）监督保障", "text": _paras(rng, SUPERVISION, 2, **kw)},
+              ]},
+        "二": {"heading": heading["二"]},
+        "三": {"heading": heading["三"]},
+        "四": {"heading": heading["四"], "text": OVERSIGHT.format(**kw) + "\n"},
+        "五": {"heading": heading["五"], "sections": [
+            {"heading": "（一）存在的主要问题", "text": "".join(sorted(rng.sample(PROBLEMS, rng.randint(2, 4)),
+                                                                 key=PROBLEMS.index)) + "\n"},
+            {"heading": "（二）改进措施", "text": _paras(rng, MEASURES, rng.randint(2, 5), **kw)},
+        ]},
+        "六": {"heading": heading["六"], "text": _paras(rng, OTHER, rng.randint(1, 2), **kw)},
+    }
+    if fmt.id == "2021":
+        unpaid = apps["results"]["other_handling"]["unpaid_fees"][-1]
+        if unpaid:
+            amount = unpaid * rng.choice((100, 200, 300))
+            fees = {"notices_count": unpaid + rng.randint(0, 2), "notices_amount_yuan": amount + 100,
+                    "collected_amount_yuan": 100}
+            parts["六"]["text"] = f"本年度发出收费通知{fees['notices_count']}件，依法收取信息处理费。\n"
+        else:
+            fees = {"notices_count": 0, "notices_amount_yuan": 0, "collected_amount_yuan": 0}
+        parts["六"]["fees"] = fees
+    deadline = date(year + 1, 3, 31) if spec.level in GOVERNMENT_LEVELS else date(year + 1, 1, 31)
+    published = deadline - timedelta(days=rng.randint(0, (deadline - date(year + 1, 1, 5)).days))
+    data = {
+        "format": fmt.id,
+        "title": f"{spec.name}{year}年政府信息公开工作年度报告",
+        "published": published.isoformat(),
+        "signed_by": spec.name,
+        "preamble": PRE.format(**kw) + "\n",
+        "parts": parts,
+        "active_disclosure": active,
+        "applications": apps,
+        "reviews_litigation": rl,
+    }
+    return data, new_state
+
+
+# --- the folder -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Generated:
+    """What was written, as plain data: for building the same reports with other tools."""
+
+    spec: BodySpec
+    body: dict[str, Any]
+    reports: list[tuple[int, dict[str, Any]]]
+
+
+def generate(out: Path, reports: int, seed: int = 1, first_year: int = FIRST_YEAR,
+             last_year: int = LAST_YEAR) -> list[Generated]:
+    """Write the data folder (new or empty); returns every body and report written."""
+    rng = random.Random(seed)
+    years = list(range(first_year, last_year + 1))
+    count = -(-reports // len(years))
+    specs = plan_bodies(count, rng)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not an empty folder: choose a new one")
+    out.mkdir(parents=True, exist_ok=True)
+    left = reports
+    written: list[Generated] = []
+    for spec in specs:
+        if left <= 0:
+            break
+        folder = out / spec.slug
+        folder.mkdir()
+        body = body_data(spec, rng)
+        (folder / "body.yml").write_text(dump_body(body), encoding="utf-8")
+        body_years = years[-min(left, len(years)):]
+        state: State | None = None
+        made = Generated(spec, body, [])
+        for year in body_years:
+            data, state = report_data(spec, body, year, state, rng)
+            (folder / f"{year}.yml").write_text(dump_report(data), encoding="utf-8")
+            made.reports.append((year, data))
+        written.append(made)
+        left -= len(body_years)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("reports", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--first-year", type=int, default=FIRST_YEAR)
+    parser.add_argument("--last-year", type=int, default=LAST_YEAR)
+    args = parser.parse_args(argv)
+    try:
+        made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
+    except FileExistsError as exc:
+        print(f"generate.py: {exc}", file=sys.stderr)
+        return 2
+    count = sum(len(g.reports) for g in made)
+    print(f"wrote {count} report(s) of {len(made)} body(ies) to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,342 @@
+"""Benchmark the site build: nianbao against a hand-written Markdown baseline and a near-empty floor.
+
+    python bench/run.py 1000,10000 [--keep] [--seed 1] [--skip baseline] [--baseline-max 3000]
+
+For each size N: generate N valid reports (bench/generate.py), check them (``python -m nianbao
+check``: must exit 0 with no warnings), then build three sites, each ``mkdocs build`` in its own
+subprocess from the repo root, timed with the wall clock and the child's peak RSS (os.wait4):
+
+- nianbao: the real mkdocs.yml with NIANBAO_DATA pointing at the generated data (search on).
+- baseline: the same reports as hand-written Markdown (tables as pipe tables, prose as
+  paragraphs) in a plain mkdocs-material site with default settings: every page in the nav,
+  default search. What a maintainer would build without nianbao.
+- floor: as many near-empty pages (a title and one line) as nianbao makes, out of the nav and
+  reached from index pages like nianbao's, with the real mkdocs.yml's theme and search settings
+  (lang zh, jieba): what MkDocs + Material cost with no content at all.
+
+Prints one human line per build and one per size, and ends each size with one JSON line:
+reports, seconds, ms_per_report, vs_baseline (baseline s / nianbao s), vs_floor (nianbao s / floor
+s), peak_rss_mb, site_mb, search_index_gz_kb_per_report, page_kb (the largest report page).
+Generated data and sites go to a temp dir, removed afterwards unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import Generated, generate  # noqa: E402
+
+from nianbao.formats import Node, Table, get_format  # noqa: E402
+
+BIN = Path(sys.executable).parent
+MKDOCS = str(BIN / "mkdocs") if (BIN / "mkdocs").exists() else "mkdocs"
+HOME_MARKER = "<!-- nianbao:bodies -->"
+
+
+@dataclass
+class Build:
+    name: str
+    seconds: float
+    peak_rss_mb: float
+    site_mb: float
+    index_kb: float
+    index_gz_kb: float
+    page_kb: float  # largest report page
+    page_median_kb: float
+    warnings: int
+    returncode: int
+
+
+def run_measured(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one subprocess."""
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KB on Linux
+
+
+def measure_site(name: str, site: Path, report_pages: list[Path], seconds: float, rss: float, log: Path,
+                 code: int) -> Build:
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes() if index.exists() else b""
+    sizes = [p.stat().st_size for p in report_pages if p.exists()]
+    text = log.read_text(encoding="utf-8", errors="replace")
+    warnings = len(re.findall(r"^WARNING", text, re.M))
+    return Build(name, seconds, rss, total / 2**20, len(raw) / 1024, len(gzip.compress(raw, 9)) / 1024,
+                 max(sizes, default=0) / 1024, statistics.median(sizes) / 1024 if sizes else 0, warnings, code)
+
+
+def build(name: str, config: Path, site: Path, env_extra: dict[str, str], logs: Path,
+          report_pages: list[Path]) -> Build:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_extra)
+    log = logs / f"{name}.log"
+    seconds, rss, code = run_measured([MKDOCS, "build", "-f", str(config), "-d", str(site)], env, log)
+    result = measure_site(name, site, report_pages, seconds, rss, log, code)
+    if code != 0:
+        print(f"  {name}: mkdocs build failed (exit {code}); see {log}", flush=True)
+        print("    " + "\n    ".join(log.read_text(errors="replace").splitlines()[-15:]), flush=True)
+    return result
+
+
+# --- the sites compared -----------------------------------------------------------------------------
+
+
+def home_listing(made: list[Generated]) -> str:
+    """Bodies grouped by region, each linking to its index page (as nianbao's home page does)."""
+    by_region: dict[tuple[str, ...], list[Generated]] = {}
+    for g in made:
+        by_region.setdefault(tuple(g.spec.region), []).append(g)
+    out = []
+    for region in sorted(by_region):
+        out.append(f"### {' / '.join(region)}\n")
+        for g in sorted(by_region[region], key=lambda g: g.spec.name):
+            latest = g.reports[-1][0]
+            out.append(f"- [{g.spec.name}]({g.spec.slug}/index.md)（{g.spec.level}）："
+                       f"最新 [{latest} 年度报告]({g.spec.slug}/{latest}.md)")
+        out.append("")
+    return "\n".join(out)
+
+
+def body_index(g: Generated) -> str:
+    lines = [f"# {g.spec.name}\n", f"{g.spec.level} · {' / '.join(g.spec.region)}\n", "## 年度报告\n"]
+    lines += [f"- [{data['title']}]({year}.md)（{data['published']}）" for year, data in reversed(g.reports)]
+    return "\n".join(lines) + "\n"
+
+
+def write_floor(made: list[Generated], root: Path) -> Path:
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    home = docs / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, home_listing(made)), encoding="utf-8")
+    for g in made:
+        folder = docs / g.spec.slug
+        folder.mkdir()
+        (folder / "index.md").write_text(body_index(g), encoding="utf-8")
+        for year, data in g.reports:
+            (folder / f"{year}.md").write_text(f"# {data['title']}\n\n{g.spec.name} {year} 年度。\n",
+                                               encoding="utf-8")
+    config = root / "mkdocs.yml"
+    # Inherit the real configuration (theme, features, search lang zh + jieba, extensions); drop the
+    # hook and keep the generated pages out of the sidebar, as the hook does.
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        "docs_dir: docs\n"
+        f"theme:\n  custom_dir: {ROOT / 'hooks' / 'overrides'}\n"
+        "hooks: []\n"
+        "watch: []\n"
+        "not_in_nav: |\n  /*/\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def _cells(values: Any, key: str) -> list[Any]:
+    node = values
+    for part in key.split("."):
+        node = node[part]
+    return node if isinstance(node, list) else [node]
+
+
+def _md(value: Any) -> str:
+    return "" if value is None else str(value).replace("|", "\\|")
+
+
+def markdown_table(table: Table, values: dict[str, Any]) -> str:
+    """A statutory table as Markdown pipe tables (one per block), with the same numbers."""
+    out = [f"### 表：{table.caption}\n"]
+    for block in table.blocks:
+        columns = block.leaf_columns
+        if block.layout == "side_by_side":
+            leaves = [(k, n) for row in block.rows for k, n in row.leaves()]
+            header = [f"{n.label}：{c.label}" for _, n in leaves for _, c in columns]
+            cells = [_md(v) for k, _ in leaves for v in _cells(values, k)]
+            out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header), "| " + " | ".join(cells) + " |", ""]
+            continue
+        if block.band:
+            out.append(f"**{block.band}**\n")
+        header = [block.corner or "项目"] + [c.label for _, c in columns]
+        out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+
+        out += _row_lines(block.rows, "", values, len(columns))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _row_lines(nodes: tuple[Node, ...], prefix: str, values: Any, width: int) -> list[str]:
+    lines = []
+    for node in nodes:
+        key = f"{prefix}.{node.key}" if prefix else node.key
+        if node.children:
+            lines.append(f"| **{node.label}** |" + " |" * width)
+            lines += _row_lines(node.children, key, values, width)
+        else:
+            lines.append(f"| {node.label} | " + " | ".join(_md(v) for v in _cells(values, key)) + " |")
+    return lines
+
+
+def _paragraphs(text: str | None) -> str:
+    return "\n\n".join(line for line in (text or "").splitlines() if line.strip()) + "\n"
+
+
+def report_markdown(g: Generated, year: int, data: dict[str, Any]) -> str:
+    fmt = get_format(data["format"])
+    contact = g.body["contact"]
+    md = [f"# {data['title']}\n", f"发布日期：{data['published']}　发布机构：{data['signed_by']}\n",
+          _paragraphs(data.get("preamble"))]
+    for part in fmt.parts:
+        given = data["parts"].get(part.key)
+        if given:
+            md.append(f"## {part.key}、{given['heading']}\n")
+            md.append(_paragraphs(given.get("text")))
+            for section in given.get("sections", []):
+                md.append(f"### {section['heading']}\n")
+                md.append(_paragraphs(section.get("text")))
+            fees = given.get("fees")
+            if fees:
+                md.append(f"信息处理费：发出收费通知 {fees['notices_count']} 件，"
+                          f"金额 {fees['notices_amount_yuan']} 元，实际收取 {fees['collected_amount_yuan']} 元。\n")
+        if part.table:
+            md.append(markdown_table(fmt.table(part.table), data[part.table]))
+    md.append(f"{data['signed_by']}\n\n{data['published']}\n")
+    md.append("## 联系方式\n")
+    md += [f"- {label}：{contact[key]}" for key, label in (("office", "承办机构"), ("address", "地址"),
+           ("postcode", "邮编"), ("phone", "电话"), ("email", "电子邮箱")) if key in contact]
+    return "\n\n".join(md) + "\n"
+
+
+def write_baseline(made: list[Generated], root: Path) -> Path:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# 政府信息公开工作年度报告\n\n" + home_listing(made), encoding="utf-8")
+    for g in made:
+        folder = docs / g.spec.slug
+        folder.mkdir()
+        (folder / "index.md").write_text(body_index(g), encoding="utf-8")
+        for year, data in g.reports:
+            (folder / f"{year}.md").write_text(report_markdown(g, year, data), encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("site_name: 政府信息公开工作年度报告\ntheme:\n  name: material\nplugins:\n  - search\n",
+                      encoding="utf-8")
+    return config
+
+
+# --- one size -----------------------------------------------------------------------------------------
+
+
+def human(b: Build, reports: int) -> str:
+    return (f"  {b.name:<8} {b.seconds:7.1f} s  {b.seconds / reports * 1000:6.1f} ms/report  "
+            f"peak RSS {b.peak_rss_mb:6.0f} MB  site {b.site_mb:7.1f} MB  "
+            f"search index {b.index_kb / 1024:6.1f} MB raw, {b.index_gz_kb / 1024:5.2f} MB gz  "
+            f"report page {b.page_median_kb:5.1f} KB median, {b.page_kb:5.1f} KB max  "
+            f"{b.warnings} warning(s){'' if b.returncode == 0 else f'  FAILED (exit {b.returncode})'}")
+
+
+def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    work.mkdir(parents=True, exist_ok=True)
+    logs = work / "logs"
+    logs.mkdir(exist_ok=True)
+    data_dir = work / "data"
+    t = time.perf_counter()
+    made = generate(data_dir, n, seed=args.seed)
+    pages = [(g.spec.slug, year) for g in made for year, _ in g.reports]
+    print(f"{n} reports: generated {len(made)} bodies in {time.perf_counter() - t:.1f} s", flush=True)
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    seconds, rss, code = run_measured([sys.executable, "-m", "nianbao", "check", str(data_dir)], env,
+                                      logs / "check.log")
+    summary = (logs / "check.log").read_text(encoding="utf-8").strip().splitlines()[-1]
+    print(f"  check    {seconds:7.1f} s  peak RSS {rss:6.0f} MB  exit {code}: {summary}", flush=True)
+    if code != 0 or " 0 error(s), 0 warning(s)" not in summary:
+        raise SystemExit(f"generated data does not pass `python -m nianbao check` cleanly; see {logs / 'check.log'}")
+
+    results: dict[str, Build] = {}
+    site = work / "site-nianbao"
+    results["nianbao"] = build("nianbao", ROOT / "mkdocs.yml", site, {"NIANBAO_DATA": str(data_dir)}, logs,
+                               [site / s / str(y) / "index.html" for s, y in pages])
+    print(human(results["nianbao"], n), flush=True)
+    if "floor" not in args.skip:
+        root = work / "floor"
+        config = write_floor(made, root)
+        site = work / "site-floor"
+        results["floor"] = build("floor", config, site, {}, logs, [site / s / str(y) / "index.html" for s, y in pages])
+        print(human(results["floor"], n), flush=True)
+    if "baseline" not in args.skip and n <= args.baseline_max:
+        root = work / "baseline"
+        config = write_baseline(made, root)
+        site = work / "site-baseline"
+        results["baseline"] = build("baseline", config, site, {}, logs,
+                                    [site / s / str(y) / "index.html" for s, y in pages])
+        print(human(results["baseline"], n), flush=True)
+    elif "baseline" not in args.skip:
+        print(f"  baseline skipped: {n} > --baseline-max {args.baseline_max} (every page in the nav is quadratic)")
+
+    nb = results["nianbao"]
+    base, floor = results.get("baseline"), results.get("floor")
+    line = {
+        "reports": n,
+        "seconds": round(nb.seconds, 2),
+        "ms_per_report": round(nb.seconds / n * 1000, 2),
+        "vs_baseline": round(base.seconds / nb.seconds, 2) if base else None,
+        "vs_floor": round(nb.seconds / floor.seconds, 2) if floor else None,
+        "peak_rss_mb": round(nb.peak_rss_mb, 1),
+        "site_mb": round(nb.site_mb, 1),
+        "search_index_gz_kb_per_report": round(nb.index_gz_kb / n, 3),
+        "page_kb": round(nb.page_kb, 1),
+    }
+    print(f"{n} reports: nianbao {nb.seconds:.1f} s ({line['ms_per_report']} ms/report)"
+          + (f", {line['vs_baseline']}× faster than the baseline ({base.seconds:.1f} s)" if base else "")
+          + (f", {line['vs_floor']}× the floor ({floor.seconds:.1f} s)" if floor else "")
+          + f"; peak RSS {nb.peak_rss_mb:.0f} MB; site {nb.site_mb:.1f} MB; search index "
+          f"{nb.index_kb / 1024:.1f} MB raw, {nb.index_gz_kb:.0f} KB gz ({line['search_index_gz_kb_per_report']} KB "
+          f"gz/report); report page {nb.page_kb:.1f} KB max", flush=True)
+    print(json.dumps(line, ensure_ascii=False), flush=True)
+    return line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="?", default="1000", help="comma-separated report counts, e.g. 1000,10000")
+    parser.add_argument("--keep", action="store_true", help="keep the generated data and sites (path printed)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip", default="", help="comma-separated: baseline, floor")
+    parser.add_argument("--baseline-max", type=int, default=3000,
+                        help="skip the baseline above this many reports (default 3000)")
+    parser.add_argument("--dir", type=Path, help="work here instead of a new temp dir (implies --keep)")
+    args = parser.parse_args(argv)
+    args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    sizes = [int(s) for s in args.sizes.replace(" ", ",").split(",") if s]
+    work = args.dir or Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
+    try:
+        for n in sizes:
+            run_size(n, work / str(n), args)
+    finally:
+        if args.keep or args.dir:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
