@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 from .formats import CellKind
@@ -56,8 +57,12 @@ EXPECTED = {
 }
 
 
+@lru_cache(maxsize=4096)
 def parse_cell(raw: str | None, kind: CellKind, unit: str = "") -> Cell:
-    """Turn the YAML text of one cell into a Cell, or raise CellError."""
+    """Turn the YAML text of one cell into a Cell, or raise CellError.
+
+    Cached: most cells of most reports are "0", and a frozen Cell can be shared.
+    """
     if raw is None:
         return BLANK
     text = raw.strip()

@@ -90,39 +90,52 @@ def evaluate(identity: Identity, report: Report, previous: Report | None, where:
         if all(c.state == "blank" for c in present):
             yield Outcome(identity, subject, label, "not_stated")
             continue
-        first_key = terms[0][0].key
-        row, col = (first_key, subject) if identity.each == "column" else (subject, first_key)
-        path = _cell_path(report, identity.table, row, col)
-        shown = f"{identity.table}.{row}.{col}"
-        cells_key = f"{identity.table}.*.{subject}" if identity.each == "column" else f"{identity.table}.{subject}.*"
-        rule = f"{identity.rule}；{'列' if identity.each == 'column' else '行'}：{label}"
-        lhs_text, rhs_text = _side_text(lhs, identity, report), _side_text(rhs, identity, report)
         if any(c.state == "blank" for c in present):
-            blanks = [_label(t, identity, report) for t, c in lhs + rhs if c is not None and c.state == "blank"]
-            problem = where.problem(
-                identity.severity, identity.id, path, rule, shown_path=shown,
-                expected=f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}, every cell stated",
-                found="not stated: " + "、".join(blanks),
-                hint="a blank cell means the report did not state it; write the number the report gives",
-                cells=cells_key,
-            )
-            yield Outcome(identity, subject, label, "incomplete", problem)
+            yield Outcome(identity, subject, label, "incomplete", _finding(identity, subject, label, lhs, rhs,
+                                                                          report, where, incomplete=True))
             continue
-        left, right = _sum(lhs), _sum(rhs)
-        if _holds(left, identity.op, right):
+        if _holds(_sum(lhs), identity.op, _sum(rhs)):
             yield Outcome(identity, subject, label, "holds")
             continue
-        expected = f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}"
-        if rhs:
-            expected += f" = {rhs_text.values}" + (f" = {_num(right)}" if len(rhs) > 1 else "")
-        found = f"{lhs_text.names} = {lhs_text.values}" + (f" = {_num(left)}" if len(lhs) > 1 else "")
-        problem = where.problem(
-            identity.severity, identity.id, path, rule, shown_path=shown, expected=expected, found=found,
-            hint=f"the sides differ by {_num(left - right, signed=True)}; check these cells against the published"
-                 " report, and acknowledge the finding if the report printed them so",
+        yield Outcome(identity, subject, label, "fails", _finding(identity, subject, label, lhs, rhs, report, where))
+
+
+Side = Sequence[tuple[Term, Cell | None]]
+
+
+def _finding(identity: Identity, subject: str, label: str, lhs: Side, rhs: Side, report: Report, where: Locator,
+             incomplete: bool = False) -> Problem:
+    """The problem for an identity that fails (or cannot be checked) at one row or column.
+
+    Built only for findings: the text is the expensive part, and most identities hold.
+    """
+    first_key = lhs[0][0].key
+    row, col = (first_key, subject) if identity.each == "column" else (subject, first_key)
+    path = _cell_path(report, identity.table, row, col)
+    shown = f"{identity.table}.{row}.{col}"
+    cells_key = f"{identity.table}.*.{subject}" if identity.each == "column" else f"{identity.table}.{subject}.*"
+    rule = f"{identity.rule}；{'列' if identity.each == 'column' else '行'}：{label}"
+    lhs_text, rhs_text = _side_text(lhs, identity, report), _side_text(rhs, identity, report)
+    if incomplete:
+        blanks = [_label(t, identity, report) for t, c in [*lhs, *rhs] if c is not None and c.state == "blank"]
+        return where.problem(
+            identity.severity, identity.id, path, rule, shown_path=shown,
+            expected=f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}, every cell stated",
+            found="not stated: " + "、".join(blanks),
+            hint="a blank cell means the report did not state it; write the number the report gives",
             cells=cells_key,
         )
-        yield Outcome(identity, subject, label, "fails", problem)
+    left, right = _sum(lhs), _sum(rhs)
+    expected = f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}"
+    if rhs:
+        expected += f" = {rhs_text.values}" + (f" = {_num(right)}" if len(rhs) > 1 else "")
+    found = f"{lhs_text.names} = {lhs_text.values}" + (f" = {_num(left)}" if len(lhs) > 1 else "")
+    return where.problem(
+        identity.severity, identity.id, path, rule, shown_path=shown, expected=expected, found=found,
+        hint=f"the sides differ by {_num(left - right, signed=True)}; check these cells against the published"
+             " report, and acknowledge the finding if the report printed them so",
+        cells=cells_key,
+    )
 
 
 _OPS = {"=": "=", "<=": "≤", ">=": "≥"}
@@ -140,7 +153,7 @@ def _holds(left: Decimal, op: str, right: Decimal) -> bool:
     return left == right if op == "=" else (left <= right if op == "<=" else left >= right)
 
 
-def _sum(side: Sequence[tuple[Term, Cell | None]]) -> Decimal:
+def _sum(side: Side) -> Decimal:
     total = Decimal(0)
     for term, cell in side:
         assert cell is not None
@@ -155,7 +168,7 @@ class _Side:
     values: str
 
 
-def _side_text(side: Sequence[tuple[Term, Cell | None]], identity: Identity, report: Report) -> _Side:
+def _side_text(side: Side, identity: Identity, report: Report) -> _Side:
     if not side:
         return _Side("0", "0")
     if len(side) > 6:

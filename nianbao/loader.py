@@ -43,6 +43,13 @@ class Dataset:
     def reports_of(self, slug: str) -> list[Report]:
         return sorted((r for (s, _), r in self.reports.items() if s == slug), key=lambda r: r.year)
 
+    def reports_by_body(self) -> dict[str, list[Report]]:
+        """Every body's reports, oldest first, in one pass over the reports."""
+        grouped: dict[str, list[Report]] = {slug: [] for slug in self.bodies}
+        for (slug, _), report in sorted(self.reports.items()):
+            grouped.setdefault(slug, []).append(report)
+        return grouped
+
     def report(self, slug: str, year: int) -> Report | None:
         return self.reports.get((slug, year))
 

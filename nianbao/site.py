@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .checks import ReportCheck, check_dataset
 from .loader import Dataset, load_data
-from .model import Report
 from .problems import Findings
 from .render.indexes import home_listing, region_pages
 from .render.pages import Page, body_page, report_page
@@ -38,7 +37,7 @@ def build_site(data_dir: Path, root: Path | None = None) -> SiteBuild:
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []
-    by_body: dict[str, list[Report]] = {slug: data.reports_of(slug) for slug in data.bodies}
+    by_body = data.reports_by_body()
     for slug, body in sorted(data.bodies.items()):
         reports = by_body[slug]
         years = [r.year for r in reports]

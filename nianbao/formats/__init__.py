@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
@@ -56,11 +56,12 @@ class Block:
     corner: str = ""
     layout: Literal["grid", "side_by_side"] = "grid"
 
-    @property
+    # Derived once: definitions are frozen, and the checks ask for these for every cell they read.
+    @cached_property
     def leaf_columns(self) -> tuple[tuple[str, Node], ...]:
         return tuple(leaf for col in self.columns for leaf in col.leaves())
 
-    @property
+    @cached_property
     def leaf_rows(self) -> tuple[tuple[str, Node], ...]:
         return tuple(leaf for row in self.rows for leaf in row.leaves())
 
@@ -71,18 +72,29 @@ class Table:
     caption: str
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def leaf_rows(self) -> tuple[tuple[str, Node, Block], ...]:
         return tuple((key, node, block) for block in self.blocks for key, node in block.leaf_rows)
 
+    @cached_property
+    def _rows(self) -> dict[str, tuple[Node, Block]]:
+        return {key: (node, block) for key, node, block in self.leaf_rows}
+
+    @cached_property
+    def _column_keys(self) -> dict[str, tuple[str, ...]]:
+        return {key: tuple(c for c, _ in block.leaf_columns) for key, _, block in self.leaf_rows}
+
     def row(self, key: str) -> tuple[Node, Block]:
-        for row_key, node, block in self.leaf_rows:
-            if row_key == key:
-                return node, block
-        raise KeyError(f"{self.key} has no row {key!r}")
+        try:
+            return self._rows[key]
+        except KeyError:
+            raise KeyError(f"{self.key} has no row {key!r}") from None
 
     def column_keys(self, row_key: str) -> tuple[str, ...]:
-        return tuple(key for key, _ in self.row(row_key)[1].leaf_columns)
+        try:
+            return self._column_keys[row_key]
+        except KeyError:
+            raise KeyError(f"{self.key} has no row {row_key!r}") from None
 
 
 @dataclass(frozen=True)
@@ -144,11 +156,15 @@ class Format:
     tables: tuple[Table, ...]
     identities: tuple[Identity, ...] = field(default=())
 
+    @cached_property
+    def _tables(self) -> dict[str, Table]:
+        return {table.key: table for table in self.tables}
+
     def table(self, key: str) -> Table:
-        for table in self.tables:
-            if table.key == key:
-                return table
-        raise KeyError(f"format {self.id} has no table {key!r}")
+        try:
+            return self._tables[key]
+        except KeyError:
+            raise KeyError(f"format {self.id} has no table {key!r}") from None
 
     def covers(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
