@@ -222,9 +222,10 @@ def test_zero_blank_and_not_applicable_render_differently():
     values["review"] = (parse_cell("0", "count"), BLANK, NA, parse_cell("1", "count"), BLANK)
     table = BeautifulSoup(render_table(fmt, "reviews_litigation", values), "lxml")
     cells = body_rows(table)[0].find_all("td")[:5]
-    assert [(td.get_text(), td["class"], td.get("title")) for td in cells] == [
-        ("0", ["nb-num"], None), ("", ["nb-blank"], "未填写"), ("不适用", ["nb-na"], None), ("1", ["nb-num"], None),
-        ("", ["nb-blank"], "未填写"),
+    # A blank cell shows nothing; only screen readers hear 未填写 (visually hidden text).
+    assert [(td.get_text(), td["class"], bool(td.select("span.nb-sr-only"))) for td in cells] == [
+        ("0", ["nb-num"], False), ("未填写", ["nb-blank"], True), ("不适用", ["nb-na"], False),
+        ("1", ["nb-num"], False), ("未填写", ["nb-blank"], True),
     ]
 
 
@@ -232,7 +233,9 @@ def test_missing_values_render_an_empty_official_table():
     table = BeautifulSoup(render_table(get_format("2021"), "applications", None), "lxml")
     rows = body_rows(table)
     assert len(rows) == 25
-    assert {td.get_text() for tr in rows for td in tr.find_all("td")} == {""}
+    cells = [td for tr in rows for td in tr.find_all("td")]
+    assert {td["class"][0] for td in cells} == {"nb-blank"}
+    assert {td.get_text() for td in cells} == {"未填写"}  # the visually hidden text, nothing else
 
 
 def test_caption_names_the_part():

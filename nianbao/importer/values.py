@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..formats import CellKind
 
 NOT_APPLICABLE = "不适用"
-_NOT_STATED = {"", "—", "——", "-", "--", "/", "//", "－", "―", "─", "…", "……", "\\", "×"}
+_NOT_STATED = {"", "未填写", "—", "——", "-", "--", "/", "//", "－", "―", "─", "…", "……", "\\", "×"}
 _COUNT_UNITS = ("件", "个", "项", "次", "条", "家")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")

@@ -1,5 +1,6 @@
 """Lay a statutory table out as the official grid: header rows with rowspan/colspan, row labels,
-one data cell per value. The result is a view model; ``tables.py`` turns it into HTML.
+one slot per value. The result is a view model; ``tables.py`` renders it once per format and
+table, and fills each report's values into the slots.
 
 The layout is derived from the format definition alone, so a new format needs no code here:
 label columns = depth of the row tree, header rows = depth of the column tree; a group spans its
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..cells import BLANK, Cell
 from ..formats import Block, Node, Table
 
 
@@ -24,6 +24,7 @@ class GridCell:
     scope: str = ""
     headers: str = ""
     css: str = ""
+    slot: tuple[str, int] | None = None  # a value cell: (row key, column index)
 
 
 @dataclass
@@ -74,15 +75,14 @@ def _row_names(table: Table) -> dict[str, str]:
     return {p: (name if last.count(name) == 1 else p) for p, name in zip(paths, last, strict=True)}
 
 
-def table_grid(table: Table, values: dict[str, tuple[Cell, ...]] | None, caption: str, prefix: str) -> Grid:
+def table_grid(table: Table, caption: str, prefix: str) -> Grid:
     """prefix names the table in ids (t3 for 表三): ids are prefix-row, prefix-c-column."""
-    values = values or {}
     names = _row_names(table)
     widths = [_label_columns(b) + _data_width(b) for b in table.blocks]
     width = max(widths)
     multi = len(table.blocks) > 1
     blocks = [
-        _block_grid(prefix, f"b{i + 1}" if multi else "", block, values, width, names)
+        _block_grid(prefix, f"b{i + 1}" if multi else "", block, width, names)
         for i, block in enumerate(table.blocks)
     ]
     return Grid(key=table.key, caption=caption, width=width, blocks=blocks, single_head=not multi, prefix=prefix)
@@ -116,8 +116,7 @@ def _header_tree(block: Block) -> tuple[Node, ...]:
     return tuple(graft(r) for r in block.rows)
 
 
-def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]], width: int,
-                names: dict[str, str]) -> GridBlock:
+def _block_grid(tkey: str, bkey: str, block: Block, width: int, names: dict[str, str]) -> GridBlock:
     labels = _label_columns(block)
     tree = _header_tree(block)
     depth = max(n.depth() for n in tree)
@@ -154,24 +153,19 @@ def _block_grid(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell
         for row in head[(1 if block.band else 0):]:
             row.cells.append(GridCell("td", css="nb-pad", rowspan=depth))
             break
-    body = (_side_by_side_body(tkey, bkey, block, values, leaf_headers) if block.layout == "side_by_side"
-            else _grid_body(tkey, block, values, labels, leaf_headers, names))
+    body = (_side_by_side_body(block, leaf_headers) if block.layout == "side_by_side"
+            else _grid_body(tkey, block, labels, leaf_headers, names))
     if pad:
         for row in body:
             row.cells.append(GridCell("td", css="nb-pad", colspan=pad))
     return GridBlock(head=head, body=body)
 
 
-def _value_cell(cell: Cell, headers: str, span: int = 1) -> GridCell:
-    if cell.state == "number":
-        return GridCell("td", cell.text, headers=headers, colspan=span, css="nb-num")
-    if cell.state == "na":
-        return GridCell("td", cell.text, headers=headers, colspan=span, css="nb-na")
-    return GridCell("td", "", headers=headers, colspan=span, css="nb-blank")
+def _slot(key: str, index: int, headers: str, span: int) -> GridCell:
+    return GridCell("td", headers=headers, colspan=span, slot=(key, index))
 
 
-def _grid_body(tkey: str, block: Block, values: dict[str, tuple[Cell, ...]], labels: int,
-               leaf_headers: list[str], names: dict[str, str]) -> list[GridRow]:
+def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], names: dict[str, str]) -> list[GridRow]:
     rows: list[GridRow] = []
     spans = [c.span for _, c in block.leaf_columns]
 
@@ -191,9 +185,8 @@ def _grid_body(tkey: str, block: Block, values: dict[str, tuple[Cell, ...]], lab
             return None
         row.cells.append(GridCell("th", node.label, cell_id, colspan=labels - level, scope="row",
                                   css=f"nb-label nb-label-{level + 1}"))
-        cells = values.get(key) or tuple(BLANK for _ in spans)
-        for cell, headers, span in zip(cells, leaf_headers, spans, strict=False):
-            row.cells.append(_value_cell(cell, " ".join(filter(None, [headers, *parents, cell_id])), span))
+        for index, (headers, span) in enumerate(zip(leaf_headers, spans, strict=True)):
+            row.cells.append(_slot(key, index, " ".join(filter(None, [headers, *parents, cell_id])), span))
         return None
 
     for node in block.rows:
@@ -201,13 +194,11 @@ def _grid_body(tkey: str, block: Block, values: dict[str, tuple[Cell, ...]], lab
     return rows
 
 
-def _side_by_side_body(tkey: str, bkey: str, block: Block, values: dict[str, tuple[Cell, ...]],
-                       leaf_headers: list[str]) -> list[GridRow]:
+def _side_by_side_body(block: Block, leaf_headers: list[str]) -> list[GridRow]:
     row = GridRow()
     spans = [c.span for _, c in block.leaf_columns]
     headers = iter(leaf_headers)
     for key, _ in block.leaf_rows:
-        cells = values.get(key) or tuple(BLANK for _ in spans)
-        for cell, span in zip(cells, spans, strict=False):
-            row.cells.append(_value_cell(cell, next(headers), span))
+        for index, span in enumerate(spans):
+            row.cells.append(_slot(key, index, next(headers), span))
     return [row]
