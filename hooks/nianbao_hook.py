@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from nianbao.loader import DataDirError
 from nianbao.problems import report_text
 from nianbao.render.pages import Page as GeneratedPage
+from nianbao.render.pages import fill
 from nianbao.site import HOME_MARKER, SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
@@ -74,7 +75,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
-    return generated.html(html) if generated else html
+    return fill(html, generated.render_content()) if generated else html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Tables and the check panel go in after the theme: search leaves them out anyway, and this
+    # way neither the search plugin's parser nor the pages MkDocs keeps in memory carry them.
+    generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
+    return fill(output, generated.render_late()) if generated else output
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

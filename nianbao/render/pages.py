@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
@@ -19,25 +20,38 @@ from .checks import render_checks
 from .numerals import NUMERALS
 from .tables import render_table
 
+Blocks = dict[str, str]
+
 
 @dataclass(frozen=True)
 class Page:
+    """A generated page: its Markdown now, its HTML blocks when asked for.
+
+    Blocks are rendered on demand and not kept, so a site of thousands of reports does not hold
+    every table in memory. ``render_late`` holds the blocks search leaves out (tables, the check
+    panel): the MkDocs hook inserts them after the theme has rendered the page, so the search
+    plugin never parses them.
+    """
+
     src_uri: str  # e.g. wanggang-zhen/2020.md
     markdown: str
-    blocks: dict[str, str] = field(default_factory=dict)
+    render_content: Callable[[], Blocks] = dict
+    render_late: Callable[[], Blocks] = dict
 
-    def html(self, converted: str) -> str:
-        """Put the HTML blocks into the page's converted Markdown."""
-        for key, block in self.blocks.items():
-            converted = converted.replace(placeholder(key), block)
-        return converted
+    @property
+    def blocks(self) -> Blocks:
+        return {**self.render_content(), **self.render_late()}
 
     def standalone_markdown(self) -> str:
         """The page as one Markdown file with its HTML inline, for tools without MkDocs hooks."""
-        text = self.markdown
-        for key, block in self.blocks.items():
-            text = text.replace(placeholder(key), block)
-        return text
+        return fill(self.markdown, self.blocks)
+
+
+def fill(text: str, blocks: Blocks) -> str:
+    """Put HTML blocks in place of their placeholders."""
+    for key, block in blocks.items():
+        text = text.replace(placeholder(key), block)
+    return text
 
 
 def placeholder(key: str) -> str:
@@ -64,20 +78,15 @@ def report_title(report: Report, body: Body) -> str:
 
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
-    env = environment()
     title = report_title(report, body)
-    blocks: dict[str, str] = {}
     md: list[str] = [front_matter(
         title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
         column_type="信息公开年报", content_source=report.meta.signed_by or body.name,
     )]
     md.append(f"# {md_text(title)}\n")
     md.append(_years_nav(report.year, years, body))
-    blocks["byline"] = env.get_template("byline.html.j2").render(report=report, body=body)
     md.append(placeholder("byline"))
     if report.meta.preamble:
-        blocks["preamble"] = env.get_template("prose.html.j2").render(
-            text=report.meta.preamble, sections=[], anchor="preamble")
         md.append(placeholder("preamble"))
     for part in report.format.parts:
         given = report.meta.part(part.key)
@@ -85,22 +94,36 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         if given is not None:
             md.append(f"## {part.key}、{md_text(given.heading)} {{#{anchor}}}\n")
             if given.text or given.sections:
-                blocks[anchor] = env.get_template("prose.html.j2").render(
-                    text=given.text, sections=given.sections, anchor=anchor)
                 md.append(placeholder(anchor))
         if part.table and part.table in report.tables:
             md.append(_table_heading(report, part.table))
-            blocks[f"table-{part.table}"] = render_table(report.format, part.table, report.tables[part.table])
             md.append(placeholder(f"table-{part.table}"))
-    blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
     md.append(placeholder("signature"))
     md.append("## 数据核对 {#checks}\n")
-    blocks["checks"] = render_checks(check)
     md.append(placeholder("checks"))
     md.append("## 联系方式 {#contact}\n")
-    blocks["contact"] = render_contact(body, body.contact_for(report.year))
     md.append(placeholder("contact"))
-    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", blocks)
+
+    def content() -> Blocks:
+        env = environment()
+        prose = env.get_template("prose.html.j2")
+        blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body)}
+        if report.meta.preamble:
+            blocks["preamble"] = prose.render(text=report.meta.preamble, sections=[], anchor="preamble")
+        for key, given in report.meta.parts.items():
+            anchor = f"part-{NUMERALS[key]}"
+            if given.text or given.sections:
+                blocks[anchor] = prose.render(text=given.text, sections=given.sections, anchor=anchor)
+        blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
+        blocks["contact"] = render_contact(body, body.contact_for(report.year))
+        return blocks
+
+    def late() -> Blocks:
+        blocks = {f"table-{key}": render_table(report.format, key, values) for key, values in report.tables.items()}
+        blocks["checks"] = render_checks(check)
+        return blocks
+
+    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late)
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -142,9 +165,12 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     md.append("\n".join(rows) + "\n")
     md.append("## 联系方式 {#contact}\n")
     latest = max((r.year for r in reports), default=0)
-    blocks = {"contact": render_contact(body, body.contact_for(latest) if latest else body.contact)}
     md.append(placeholder("contact"))
-    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", blocks)
+
+    def content() -> Blocks:
+        return {"contact": render_contact(body, body.contact_for(latest) if latest else body.contact)}
+
+    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content)
 
 
 def _check_summary(check: ReportCheck) -> str:
