@@ -19,7 +19,7 @@ from .formats import Block, Identity, Term, format_for_year
 from .loader import Dataset
 from .model import GOVERNMENT_LEVELS, Body, Report
 from .problems import Locator, Problem
-from .yamlsource import DataPath
+from .yamlsource import DataPath, read_yaml
 
 Status = Literal["holds", "fails", "incomplete", "not_stated", "not_applicable", "no_previous"]
 
@@ -54,7 +54,8 @@ def check_dataset(data: Dataset) -> dict[tuple[str, int], ReportCheck]:
 
 
 def check_report(report: Report, body: Body | None, previous: Report | None) -> ReportCheck:
-    where = Locator(report.file, report.source)
+    path = report.path
+    where = Locator(report.file, load=(lambda: read_yaml(path)) if path is not None else None)
     outcomes = [o for identity in report.format.identities for o in evaluate(identity, report, previous, where)]
     problems = [o.problem for o in outcomes if o.problem is not None]
     problems += list(_rule_checks(report, body, where))

@@ -184,7 +184,7 @@ def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) ->
     if meta is None:
         return None
     # Faulty rows are left out; the identities skip what they cannot see, so one run reports all.
-    return Report(body=slug, year=year, file=where.file, format=fmt, meta=meta, tables=tables, source=doc)
+    return Report(body=slug, year=year, file=where.file, format=fmt, meta=meta, tables=tables, path=path)
 
 
 def _format_named(raw: dict[str, Any]) -> Format | None:

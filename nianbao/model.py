@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Literal, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .cells import Cell
 from .formats import Format, all_formats
-from .yamlsource import SourceDoc
 
 LEVELS = ("乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门")
 Level = Literal["乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门"]
@@ -176,8 +176,8 @@ class Report:
     format: Format
     meta: ReportMeta
     tables: dict[str, TableValues] = field(default_factory=dict)
-    # Where each value sits in the file, for messages; not part of the report's data.
-    source: SourceDoc | None = field(default=None, compare=False, repr=False)
+    # The file it was read from, re-read to place a finding on its line; not part of the data.
+    path: Path | None = field(default=None, compare=False, repr=False)
 
     def cell(self, table: str, row: str, column: str) -> Cell | None:
         """The cell at (row, column), or None when this report's format has no such cell."""

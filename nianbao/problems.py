@@ -7,7 +7,7 @@ the report's YAML (``acknowledged:``), so that a report can be published exactly
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -117,14 +117,21 @@ def display_path(file: Path, root: Path) -> str:
 
 
 class Locator:
-    """Makes Problems for one YAML file: turns a data path into file:line."""
+    """Makes Problems for one YAML file: turns a data path into file:line.
 
-    def __init__(self, file: str, doc: SourceDoc | None = None) -> None:
+    Give it the parsed document, or a way to parse it (``load``) when problems are rare: the
+    checks re-read a file only to place a finding, instead of keeping every file's positions.
+    """
+
+    def __init__(self, file: str, doc: SourceDoc | None = None, load: Callable[[], SourceDoc] | None = None) -> None:
         self.file = file
         self.doc = doc
+        self._load = load
 
     def problem(self, severity: Severity, rule: str, path: DataPath, message: str, *, shown_path: str = "",
                 expected: str = "", found: str = "", hint: str = "", cells: str = "") -> Problem:
+        if self.doc is None and self._load is not None:
+            self.doc, self._load = self._load(), None
         pos = self.doc.position(path) if self.doc is not None else None
         return Problem(
             severity=severity, rule=rule, file=self.file, line=pos.line if pos else 0,
