@@ -1,4 +1,4 @@
-"""Read a YAML file into plain values while remembering where every value came from.
+"""Read a YAML file into plain values, able to tell where any value came from.
 
 Every scalar stays a string (or None for an empty value, ``~`` or ``null``). YAML 1.1 would read
 ``NO`` as false, ``010000`` as octal and ``2024-13-01`` as a date (or crash); here the model
@@ -50,43 +50,64 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:null", yaml.resolver.Resolver.y
 
 @dataclass
 class SourceDoc:
-    """A parsed YAML document: plain values plus a position for every data path."""
+    """A parsed YAML document: plain values, and the node tree to place any of them on a line.
+
+    Positions are looked up only when a problem needs one, which is rare; building them for
+    every value of every file was a fifth of the loading time.
+    """
 
     value: Any
-    positions: dict[DataPath, Position]
+    root: yaml.Node | None = None
 
     def position(self, path: DataPath) -> Position:
-        """The position of path, or of its nearest ancestor that exists in the file."""
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, Position(1, 1))
+        """The position of path, or of its nearest ancestor that exists in the file.
+
+        A scalar is placed at its value (the cell), a block at its key (the heading).
+        """
+        node, key_node = self.root, None
+        for key in path:
+            child = _child(node, key)
+            if child is None:
+                break
+            key_node, node = child
+        if node is None:
+            return Position(1, 1)
+        if isinstance(node, yaml.ScalarNode) and node.value == "" and key_node is not None:
+            return _pos(key_node)
+        if not isinstance(node, yaml.ScalarNode) and key_node is not None:
+            return _pos(key_node)
+        return _pos(node)
+
+
+def _child(node: yaml.Node | None, key: PathKey) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        return next(((k, v) for k, v in node.value if k.value == key), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return None, node.value[key]
+    return None
 
 
 def _pos(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, path: DataPath, positions: dict[DataPath, Position]) -> Any:
-    positions.setdefault(path, _pos(node))
+def _convert(node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":null"):
                 raise YamlSourceError("a mapping key must be plain text", *_line_col(key_node))
             key = str(key_node.value)
             if key in result:
-                first = positions[path + (key,)]
                 raise YamlSourceError(
-                    f"duplicate key {key!r} (first given on line {first.line})", *_line_col(key_node)
+                    f"duplicate key {key!r} (first given on line {_pos(first[key]).line})", *_line_col(key_node)
                 )
-            positions[path + (key,)] = _pos(key_node)
-            result[key] = _convert(value_node, path + (key,), positions)
-            # Point at the value for scalars (the cell), at the key for blocks (the heading).
-            if isinstance(value_node, yaml.ScalarNode):
-                positions[path + (key,)] = _pos(value_node) if value_node.value != "" else _pos(key_node)
+            first[key] = key_node
+            result[key] = _convert(value_node)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), positions) for i, item in enumerate(node.value)]
+        return [_convert(item) for item in node.value]
     assert isinstance(node, yaml.ScalarNode)
     if node.tag.endswith(":null"):
         return None
@@ -111,10 +132,9 @@ def parse_yaml(text: str) -> SourceDoc:
         raise YamlSourceError(f"malformed YAML: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSourceError(f"malformed YAML: {exc}") from None
-    positions: dict[DataPath, Position] = {}
     if node is None:
-        return SourceDoc(None, positions)
-    return SourceDoc(_convert(node, (), positions), positions)
+        return SourceDoc(None)
+    return SourceDoc(_convert(node), node)
 
 
 def read_yaml(path: Path) -> SourceDoc:

@@ -45,14 +45,14 @@ def test_lists_and_cells():
 
 def test_positions_point_at_values_and_blocks():
     doc = parse_yaml("# comment\na: 1\nb:\n  c: [1, 2]\n  d:\n    - x\n    - y\ne:\n")
-    assert doc.positions[("a",)] == Position(2, 4)
-    assert doc.positions[("b",)] == Position(3, 1)  # a block: the key's line
-    assert doc.positions[("b", "c", 1)] == Position(4, 10)
-    assert doc.positions[("b", "d", 1)] == Position(7, 7)
-    assert doc.positions[("e",)] == Position(8, 1)  # empty value: the key
+    assert doc.position(("a",)) == Position(2, 4)
+    assert doc.position(("b",)) == Position(3, 1)  # a block: the key's line
+    assert doc.position(("b", "c", 1)) == Position(4, 10)
+    assert doc.position(("b", "d", 1)) == Position(7, 7)
+    assert doc.position(("e",)) == Position(8, 1)  # empty value: the key
     # A path that does not exist falls back to its nearest ancestor.
     assert doc.position(("b", "c", 7)) == Position(4, 3)  # c holds a list: the key
-    assert doc.position(("zzz",)) == doc.positions[()] == Position(2, 1)  # the document
+    assert doc.position(("zzz",)) == doc.position(()) == Position(2, 1)  # the document
 
 
 def test_duplicate_key_is_an_error_with_both_lines():
