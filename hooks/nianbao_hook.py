@@ -8,6 +8,7 @@ Set NIANBAO_DATA to build another data folder (relative to mkdocs.yml).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -25,6 +26,28 @@ from nianbao.render.pages import fill
 from nianbao.site import HOME_MARKER, SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
+
+
+def _memoize_segmentation() -> None:
+    """Material's search segments every run of Chinese text with jieba.cut, page by page; that is
+    the largest cost of a build. Report prose repeats across bodies and years (and all of it across
+    `mkdocs serve` rebuilds), so remember each run's words. Same words, same index."""
+    try:
+        import jieba
+    except ImportError:  # search then skips segmentation, and so do we
+        return
+    if hasattr(jieba.cut, "cache_info"):  # hooks are loaded again on every serve rebuild
+        return
+
+    @functools.lru_cache(maxsize=200_000)
+    def cut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Any:
+        return tuple(original(sentence, cut_all, HMM, use_paddle))
+
+    original = jieba.cut
+    jieba.cut = cut
+
+
+_memoize_segmentation()
 
 _state: dict[str, Any] = {}
 

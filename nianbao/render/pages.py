@@ -140,7 +140,9 @@ def _years_nav(year: int, years: list[int], body: Body) -> str:
     links.append(f"[{md_text(body.display_name)}的全部年度报告](index.md)")
     if later:
         links.append(f"[{later[0]} 年度报告 ›]({later[0]}.md){{ rel=next }}")
-    return '<nav class="nb-years" aria-label="其他年度" markdown>\n\n' + " · ".join(links) + "\n\n</nav>\n"
+    # A paragraph with a class (attr_list), not a <nav> block: md_in_html would double the
+    # Markdown time of every page. The links stay Markdown so MkDocs resolves and checks them.
+    return " · ".join(links) + "\n{: .nb-years }\n"
 
 
 def render_contact(body: Body, contact: Contact) -> str:
