@@ -182,10 +182,8 @@ class Report:
     def cell(self, table: str, row: str, column: str) -> Cell | None:
         """The cell at (row, column), or None when this report's format has no such cell."""
         values = self.tables.get(table)
-        if values is None or row not in values:
+        cells = values.get(row) if values is not None else None
+        if cells is None:
             return None
-        try:
-            index = self.format.table(table).column_keys(row).index(column)
-        except (KeyError, ValueError):
-            return None
-        return values[row][index]
+        index = self.format.table(table).cell_index.get((row, column))
+        return None if index is None else cells[index]

@@ -84,6 +84,11 @@ class Table:
     def _column_keys(self) -> dict[str, tuple[str, ...]]:
         return {key: tuple(c for c, _ in block.leaf_columns) for key, _, block in self.leaf_rows}
 
+    @cached_property
+    def cell_index(self) -> dict[tuple[str, str], int]:
+        """(row key, column key) → the cell's position in that row's list of values."""
+        return {(row, col): i for row, cols in self._column_keys.items() for i, col in enumerate(cols)}
+
     def row(self, key: str) -> tuple[Node, Block]:
         try:
             return self._rows[key]
