@@ -56,15 +56,17 @@ class BodySpec:
 
 
 class Names:
-    """Unique two-character place names (东山, 青河, …)."""
+    """Unique place names: two characters (东山, 青河, …), then three once those run out."""
 
     def __init__(self, rng: random.Random) -> None:
         pairs = [a + b for a in _A for b in _B]
         rng.shuffle(pairs)
-        self._pairs = iter(pairs)
+        triples = [a + b + c for a in _A for b in _B for c in _A]
+        rng.shuffle(triples)
+        self._names = iter(pairs + triples)
 
     def next(self) -> str:
-        return next(self._pairs)
+        return next(self._names)
 
 
 def plan_bodies(count: int, rng: random.Random) -> list[BodySpec]:

@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -84,6 +85,26 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_shards(args: argparse.Namespace) -> int:
+    """Build the site as one MkDocs site per region behind a landing page (for very large data)."""
+    from .shards import build_shards
+
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"nianbao shards: {data}: no such data folder", file=sys.stderr)
+        return 2
+    results = build_shards(data, Path(args.out), Path.cwd(), depth=args.depth, jobs=args.jobs)
+    for r in results:
+        print(f"{r.status:7} {r.shard.slug:30} {len(r.shard.bodies):5} bodies {r.shard.reports():6} reports"
+              + (f" {r.seconds:7.1f} s" if r.status != "reused" else ""))
+        if r.status == "failed":
+            print("\n".join("        " + line for line in r.log.strip().splitlines()[-30:]))
+    failed = sum(r.status == "failed" for r in results)
+    print(f"{len(results)} shard(s): {sum(r.status == 'built' for r in results)} built, "
+          f"{sum(r.status == 'reused' for r in results)} reused, {failed} failed; landing page {args.out}/index.html")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "import":
@@ -103,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("out")
     pages.add_argument("--data", default="data")
     pages.set_defaults(run=cmd_pages)
+    shards = sub.add_parser("shards", help="build one site per region behind a landing page (very large data)")
+    shards.add_argument("--data", default="data")
+    shards.add_argument("--out", default="site")
+    shards.add_argument("--depth", type=int, default=2, help="region levels per shard (2: province / city)")
+    shards.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once")
+    shards.set_defaults(run=cmd_shards)
     sub.add_parser("import", help="import published reports (HTML or text): see `import --help`")
     args = parser.parse_args(argv)
     return int(args.run(args))

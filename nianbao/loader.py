@@ -6,6 +6,7 @@ Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Folders whose n
 
 from __future__ import annotations
 
+import hashlib
 import re
 import types
 import typing
@@ -21,7 +22,7 @@ from .model import Body, Report, ReportMeta
 from .problems import Findings, Locator, Problem, display_path
 from .suggest import did_you_mean
 from .tables import read_tables
-from .yamlsource import DataPath, SourceDoc, YamlSourceError, read_yaml
+from .yamlsource import DataPath, SourceDoc, YamlSourceError, parse_yaml, read_yaml
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
@@ -126,18 +127,18 @@ def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Pa
     return sorted(found.items())
 
 
-def _read(path: Path, data: Dataset, root: Path) -> tuple[SourceDoc, Locator] | None:
-    where = Locator(display_path(path, root))
+def _read(path: Path, file: str, problems: list[Problem], text: str | None = None) -> tuple[SourceDoc, Locator] | None:
+    where = Locator(file)
     try:
-        doc = read_yaml(path)
+        doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlSourceError as exc:
-        data.findings.add(Problem("error", "data.yaml", where.file, exc.line, "", exc.message,
-                                  hint="check indentation, colons and brackets near this line", column=exc.column))
+        problems.append(Problem("error", "data.yaml", where.file, exc.line, "", exc.message,
+                                hint="check indentation, colons and brackets near this line", column=exc.column))
         return None
     where.doc = doc
     if not isinstance(doc.value, dict):
-        data.findings.add(where.problem("error", "data.type", (), "the file must be a mapping of keys to values",
-                                        found="an empty file" if doc.value is None else type(doc.value).__name__))
+        problems.append(where.problem("error", "data.type", (), "the file must be a mapping of keys to values",
+                                      found="an empty file" if doc.value is None else type(doc.value).__name__))
         return None
     return doc, where
 
@@ -146,7 +147,9 @@ def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
     path = folder / "body.yml"
     if not path.exists():
         return None
-    read = _read(path, data, root)
+    problems: list[Problem] = []
+    read = _read(path, display_path(path, root), problems)
+    data.findings.extend(problems)
     if read is None:
         return None
     doc, where = read
@@ -158,8 +161,33 @@ def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
         return None
 
 
+# `mkdocs serve` reloads all data on every edit: a report whose file is unchanged reads the same.
+_REPORTS: dict[Path, tuple[tuple[bytes, str], tuple[Report | None, tuple[Problem, ...]]]] = {}
+
+
 def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) -> Report | None:
-    read = _read(path, data, root)
+    raw = path.read_bytes()
+    file = display_path(path, root)
+    key = (hashlib.blake2b(raw, digest_size=16).digest(), file)
+    cached = _REPORTS.get(path)
+    if cached is None or cached[0] != key:
+        problems: list[Problem] = []
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem("error", "data.yaml", file, 0, "",
+                                    f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"))
+            report = None
+        else:
+            report = _read_report(path, text, file, slug, year, problems)
+        cached = _REPORTS[path] = (key, (report, tuple(problems)))
+    report, found = cached[1]
+    data.findings.extend(found)
+    return report
+
+
+def _read_report(path: Path, text: str, file: str, slug: str, year: int, problems: list[Problem]) -> Report | None:
+    read = _read(path, file, problems, text)
     if read is None:
         return None
     doc, where = read
@@ -172,19 +200,19 @@ def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) ->
     try:
         meta = ReportMeta.model_validate(meta_raw)
     except ValidationError as exc:
-        data.findings.extend(model_problems(exc, ReportMeta, meta_raw, where))
+        problems.extend(model_problems(exc, ReportMeta, meta_raw, where))
     if fmt is None:
         return None
-    tables, problems = read_tables(raw, fmt, where)
-    data.findings.extend(problems)
+    tables, table_problems = read_tables(raw, fmt, where)
+    problems.extend(table_problems)
     if year < FIRST_YEAR:
-        data.findings.add(where.problem("error", "data.year", (), "report years start with 2008",
-                                        expected=f"a year ≥ {FIRST_YEAR}", found=str(year)))
+        problems.append(where.problem("error", "data.year", (), "report years start with 2008",
+                                      expected=f"a year ≥ {FIRST_YEAR}", found=str(year)))
         return None
     if meta is None:
         return None
     # Faulty rows are left out; the identities skip what they cannot see, so one run reports all.
-    return Report(body=slug, year=year, file=where.file, format=fmt, meta=meta, tables=tables, path=path)
+    return Report(body=slug, year=year, file=file, format=fmt, meta=meta, tables=tables, path=path)
 
 
 def _format_named(raw: dict[str, Any]) -> Format | None:

@@ -1,0 +1,166 @@
+"""Province-sized sites: one MkDocs build per region (a shard), behind one landing page.
+
+MkDocs renders on one thread and holds a whole site in memory. Splitting by region keeps each
+build the size of a city, lets every core build a shard, and lets a shard whose inputs did not
+change be kept as it was built. Each shard is a complete site (its own search index) under
+``OUT/<shard>/``; ``OUT/index.html`` links them. MkDocs runs as a subprocess: this module, like
+the rest of the core, never imports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .importer.slug import pinyin
+from .render import environment
+from .yamlsource import YamlSourceError, read_yaml
+
+DIGEST_FILE = ".nianbao-shard"
+# What a shard's pages depend on besides its data: the project's code, theme and pages.
+PROJECT_INPUTS = ("mkdocs.yml", "docs", "hooks", "nianbao", "constraints.txt")
+
+
+@dataclass(frozen=True)
+class Shard:
+    region: tuple[str, ...]
+    slug: str
+    bodies: tuple[Path, ...]  # body folders
+
+    @property
+    def title(self) -> str:
+        return " / ".join(self.region) or "其他"
+
+    def reports(self) -> int:
+        return sum(1 for body in self.bodies for p in body.glob("[0-9][0-9][0-9][0-9].y*ml"))
+
+
+@dataclass
+class ShardResult:
+    shard: Shard
+    status: str  # built, reused or failed
+    seconds: float = 0.0
+    log: str = ""
+
+
+def plan_shards(data_dir: Path, depth: int) -> list[Shard]:
+    """Group the bodies by the first ``depth`` levels of their region (2: province / city)."""
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        region: tuple[str, ...] = ()
+        try:
+            value = read_yaml(folder / "body.yml").value if (folder / "body.yml").exists() else None
+        except YamlSourceError:
+            value = None  # the shard's own build reports the fault
+        if isinstance(value, dict) and isinstance(value.get("region"), list):
+            region = tuple(str(r) for r in value["region"][:depth])
+        groups.setdefault(region, []).append(folder)
+    shards, taken = [], set()
+    for region, folders in sorted(groups.items()):
+        slug = "-".join(pinyin(name) for name in region) or "other"
+        while slug in taken:
+            slug += "-x"
+        taken.add(slug)
+        shards.append(Shard(region, slug, tuple(folders)))
+    return shards
+
+
+def _digest_files(h: hashlib.blake2b, root: Path, paths: Iterable[Path]) -> None:
+    for path in sorted(paths):
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for file in files:
+            h.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes() + b"\0")
+
+
+def project_digest(project: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    _digest_files(h, project, [project / p for p in PROJECT_INPUTS if (project / p).exists()])
+    return h.hexdigest()
+
+
+def shard_digest(shard: Shard, project_hash: str) -> str:
+    h = hashlib.blake2b(project_hash.encode(), digest_size=16)
+    for body in shard.bodies:
+        _digest_files(h, body.parent, [body])
+    return h.hexdigest()
+
+
+def _stage(shard: Shard, work: Path) -> Path:
+    """A data folder holding just this shard's bodies (links to the real folders)."""
+    data = work / shard.slug
+    if data.exists():
+        shutil.rmtree(data)
+    data.mkdir(parents=True)
+    for body in shard.bodies:
+        (data / body.name).symlink_to(body.resolve(), target_is_directory=True)
+    return data
+
+
+def _build(shard: Shard, data: Path, out: Path, project: Path, digest: str) -> ShardResult:
+    started = time.perf_counter()
+    target, staging = out / shard.slug, out / f".{shard.slug}.new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    env = {**os.environ, "NIANBAO_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+         "-d", str(staging)],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        return ShardResult(shard, "failed", seconds, proc.stdout + proc.stderr)
+    (staging / DIGEST_FILE).write_text(digest + "\n", encoding="utf-8")
+    # Swap in the finished shard: a reader never sees a half-built one.
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+    return ShardResult(shard, "built", seconds)
+
+
+def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs: int = 2) -> list[ShardResult]:
+    """Build every changed shard (``jobs`` at a time), keep the unchanged ones, write the landing page."""
+    out.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(data_dir, depth)
+    project_hash = project_digest(project)
+    results: list[ShardResult] = []
+    todo = []
+    for shard in shards:
+        digest = shard_digest(shard, project_hash)
+        stamp = out / shard.slug / DIGEST_FILE
+        if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
+            results.append(ShardResult(shard, "reused"))
+        else:
+            todo.append((shard, digest))
+    # The shards' data folders are links, staged outside OUT so they are never published.
+    with tempfile.TemporaryDirectory(prefix="nianbao-shards-") as work, \
+            ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(_build, shard, _stage(shard, Path(work)), out, project, digest)
+                   for shard, digest in todo]
+        results += [f.result() for f in futures]
+    known = {s.slug for s in shards}
+    for stale in out.iterdir():  # shards of regions that are gone
+        if stale.is_dir() and not stale.name.startswith(".") and stale.name not in known \
+                and (stale / DIGEST_FILE).exists():
+            shutil.rmtree(stale)
+    order = {s.slug: i for i, s in enumerate(shards)}
+    results.sort(key=lambda r: order[r.shard.slug])
+    (out / "index.html").write_text(landing_page(results), encoding="utf-8")
+    return results
+
+
+def landing_page(results: list[ShardResult]) -> str:
+    rows = [(r.shard.title, f"{r.shard.slug}/", len(r.shard.bodies), r.shard.reports(), r.status != "failed")
+            for r in results]
+    return environment().get_template("landing.html.j2").render(rows=rows)
