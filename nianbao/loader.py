@@ -41,9 +41,6 @@ class Dataset:
     findings: Findings = field(default_factory=Findings)
     body_files: dict[str, Locator] = field(default_factory=dict)  # slug → where body.yml was read
 
-    def reports_of(self, slug: str) -> list[Report]:
-        return sorted((r for (s, _), r in self.reports.items() if s == slug), key=lambda r: r.year)
-
     def reports_by_body(self) -> dict[str, list[Report]]:
         """Every body's reports, oldest first, in one pass over the reports."""
         grouped: dict[str, list[Report]] = {slug: [] for slug in self.bodies}

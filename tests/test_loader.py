@@ -41,8 +41,8 @@ def test_real_data_loads():
 def test_fixture_loads():
     data = load_data(FIXTURE_2021, FIXTURE_2021.parent)
     assert data.findings.problems == []
-    assert [r.year for r in data.reports_of(SHILI)] == [2020, 2021, 2022]
-    assert [r.format.id for r in data.reports_of(SHILI)] == ["2019", "2021", "2021"]
+    assert [r.year for r in data.reports_by_body()[SHILI]] == [2020, 2021, 2022]
+    assert [r.format.id for r in data.reports_by_body()[SHILI]] == ["2019", "2021", "2021"]
     # _schema is not a body.
     assert list(data.bodies) == [SHILI]
 
