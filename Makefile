@@ -41,8 +41,9 @@ lint: $(STAMP)
 test: $(STAMP) chromium lint
 	NIANBAO_CHROMIUM="$$(command -v chromium || echo /usr/bin/chromium)" $(BIN)/pytest -q
 
+# BODY=slug[,slug] previews just those bodies' pages: a rebuild then takes a second, not a minute.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	NIANBAO_ONLY="$(BODY)" $(BIN)/mkdocs serve
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_SIZES)

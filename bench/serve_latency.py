@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--data", type=Path, help="use this data folder (a copy is edited) instead of generating")
     parser.add_argument("--dirty", action="store_true", help="pass --dirty to mkdocs serve")
+    parser.add_argument("--body", action="store_true",
+                        help="preview only the edited report's body, as `make serve BODY=<slug>` does")
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args(argv)
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     url = f"http://127.0.0.1:{port}/{report.parent.name}/{report.stem}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NIANBAO_DATA=str(data))
+    if args.body:
+        env["NIANBAO_ONLY"] = report.parent.name
     # Default options otherwise (livereload on): what a maintainer gets from `make serve`.
     cmd = [MKDOCS, "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     if args.dirty:
@@ -126,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-    print(f"serve latency ({'--dirty' if args.dirty else 'full rebuild'}), {count} reports: "
+    mode = "make serve BODY=" + report.parent.name if args.body else ("--dirty" if args.dirty else "full rebuild")
+    print(f"serve latency ({mode}), {count} reports: "
           f"median {statistics.median(latencies):.1f} s, min {min(latencies):.1f} s, max {max(latencies):.1f} s "
           f"over {len(latencies)} edit(s)")
     if args.keep:

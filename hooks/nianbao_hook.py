@@ -60,7 +60,9 @@ def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir, root = _data_dir(config)
     try:
-        build = build_site(data_dir, root)
+        # NIANBAO_ONLY=slug[,slug]: pages for just those bodies, for a quick `make serve BODY=…`.
+        only = frozenset(filter(None, os.environ.get("NIANBAO_ONLY", "").split(",")))
+        build = build_site(data_dir, root, only)
     except DataDirError as exc:
         raise PluginError(f"nianbao: {exc} (set NIANBAO_DATA or create data/)") from None
     findings = build.findings

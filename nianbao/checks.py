@@ -42,14 +42,27 @@ class ReportCheck:
     problems: tuple[Problem, ...]  # every finding for this report, acknowledgements applied
 
 
+# The loader hands back the same objects for files that did not change (mkdocs serve rebuilds),
+# so a check of the same report, body and previous report is the same check. The objects are
+# kept with the result, so their ids cannot be reused while the entry lives.
+_CHECKED: dict[tuple[int, int, int], tuple[object, ReportCheck]] = {}
+
+
 def check_dataset(data: Dataset) -> dict[tuple[str, int], ReportCheck]:
     """Check every report; add the findings to data.findings. Returns the per-report results."""
     results = {}
+    checked = {}  # only this data set's entries are kept for the next run
     for key, report in sorted(data.reports.items()):
         previous = data.report(report.body, report.year - 1)
-        result = check_report(report, data.bodies.get(report.body), previous)
+        body = data.bodies.get(report.body)
+        memo = (id(report), id(body), id(previous))
+        hit = _CHECKED.get(memo) or ((report, body, previous), check_report(report, body, previous))
+        checked[memo] = hit
+        result = hit[1]
         data.findings.extend(result.problems)
         results[key] = result
+    _CHECKED.clear()
+    _CHECKED.update(checked)
     return results
 
 

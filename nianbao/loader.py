@@ -10,10 +10,10 @@ import hashlib
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -140,46 +140,63 @@ def _read(path: Path, file: str, problems: list[Problem], text: str | None = Non
     return doc, where
 
 
+T = TypeVar("T")
+
+# `mkdocs serve` reloads all data on every edit: a file whose bytes did not change reads the same.
+_MEMO: dict[Path, tuple[bytes, Any]] = {}
+
+
+def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T]) -> tuple[T, tuple[Problem, ...]]:
+    """read(text, problems) for the file's text (None if it is not UTF-8), remembered by content."""
+    raw = path.read_bytes()
+    key = hashlib.blake2b(raw + b"\0" + file.encode(), digest_size=16).digest()
+    hit = _MEMO.get(path)
+    if hit is not None and hit[0] == key:
+        return cast(tuple[T, tuple[Problem, ...]], hit[1])
+    problems: list[Problem] = []
+    try:
+        text: str | None = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem("error", "data.yaml", file, 0, "",
+                                f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"))
+        text = None
+    result = (read(text, problems), tuple(problems))
+    _MEMO[path] = (key, result)
+    return result
+
+
 def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
     path = folder / "body.yml"
     if not path.exists():
         return None
-    problems: list[Problem] = []
-    read = _read(path, display_path(path, root), problems)
+    file = display_path(path, root)
+
+    def read(text: str | None, problems: list[Problem]) -> tuple[Body | None, Locator | None]:
+        found = _read(path, file, problems, text) if text is not None else None
+        if found is None:
+            return None, None
+        doc, where = found
+        try:
+            return Body.model_validate(doc.value), where
+        except ValidationError as exc:
+            problems.extend(model_problems(exc, Body, doc.value, where))
+            return None, where
+
+    (body, where), problems = _memo(path, file, read)
     data.findings.extend(problems)
-    if read is None:
-        return None
-    doc, where = read
-    data.body_files[folder.name] = where
-    try:
-        return Body.model_validate(doc.value)
-    except ValidationError as exc:
-        data.findings.extend(model_problems(exc, Body, doc.value, where))
-        return None
-
-
-# `mkdocs serve` reloads all data on every edit: a report whose file is unchanged reads the same.
-_REPORTS: dict[Path, tuple[tuple[bytes, str], tuple[Report | None, tuple[Problem, ...]]]] = {}
+    if where is not None:
+        data.body_files[folder.name] = where
+    return body
 
 
 def _load_report(path: Path, slug: str, year: int, data: Dataset, root: Path) -> Report | None:
-    raw = path.read_bytes()
     file = display_path(path, root)
-    key = (hashlib.blake2b(raw, digest_size=16).digest(), file)
-    cached = _REPORTS.get(path)
-    if cached is None or cached[0] != key:
-        problems: list[Problem] = []
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem("error", "data.yaml", file, 0, "",
-                                    f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"))
-            report = None
-        else:
-            report = _read_report(path, text, file, slug, year, problems)
-        cached = _REPORTS[path] = (key, (report, tuple(problems)))
-    report, found = cached[1]
-    data.findings.extend(found)
+
+    def read(text: str | None, problems: list[Problem]) -> Report | None:
+        return _read_report(path, text, file, slug, year, problems) if text is not None else None
+
+    report, problems = _memo(path, file, read)
+    data.findings.extend(problems)
     return report
 
 

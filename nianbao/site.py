@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import ReportCheck, check_dataset
-from .loader import Dataset, load_data
+from .loader import DataDirError, Dataset, load_data
 from .problems import Findings
 from .render.indexes import home_listing, region_pages
 from .render.pages import Page, body_page, report_page
@@ -31,18 +31,25 @@ def check_site(data_dir: Path, root: Path | None = None) -> tuple[Dataset, dict[
     return data, check_dataset(data)
 
 
-def build_site(data_dir: Path, root: Path | None = None) -> SiteBuild:
-    """Load and check data_dir; render every page unless there are errors (then render nothing)."""
+def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset()) -> SiteBuild:
+    """Load and check data_dir; render every page unless there are errors (then render nothing).
+
+    ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
+    still checked, so what builds here builds in full too.
+    """
     data, checks = check_site(data_dir, root)
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []
     by_body = data.reports_by_body()
-    for slug, body in sorted(data.bodies.items()):
+    bodies = {slug: body for slug, body in data.bodies.items() if not only or slug in only}
+    if only and not bodies:
+        raise DataDirError(f"no body named {', '.join(sorted(only))} in {data_dir}")
+    for slug, body in sorted(bodies.items()):
         reports = by_body[slug]
         years = [r.year for r in reports]
         for report in reports:
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
-    pages += region_pages(data.bodies, by_body)
-    return SiteBuild(data, checks, tuple(pages), home_listing(data.bodies, by_body))
+    pages += region_pages(bodies, by_body)
+    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body))
