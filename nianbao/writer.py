@@ -151,9 +151,9 @@ def _rows(values: Mapping[str, Any], nodes: Sequence[Node], indent: int) -> list
 
 
 def _cell(value: Any) -> str:
-    """A table cell: numbers (and numeric text) bare, blank as null, other text as plain as YAML allows."""
+    """A table cell: numbers (and numeric text) bare, blank as ~, other text as plain as YAML allows."""
     if value is None:
-        return "null"
+        return "~"  # not stated, as maintainers write it (see README)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

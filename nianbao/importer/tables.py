@@ -179,7 +179,7 @@ class _Reader:
             fitted = _fit(values, width)
         if fitted is None:
             if not any(v.strip() for v in values):
-                self.warn(f"{match.label.label}: no values given; read as not stated (null)")
+                self.warn(f"{match.label.label}: no values given; read as not stated (~)")
                 fitted = [""] * width
             else:
                 stated = len([v for v in values if v.strip()])
@@ -218,7 +218,7 @@ class _Reader:
         fitted = _fit(values, len(columns) * len(leaf_rows))
         if fitted is None and not any(v.strip() for v in values) and values:
             fitted = [""] * (len(columns) * len(leaf_rows))
-            self.warn(f"{table.caption}: the data row is blank; read as not stated (null)")
+            self.warn(f"{table.caption}: the data row is blank; read as not stated (~)")
         if fitted is None:
             self.result.errors.append(
                 f"{table.caption}: the data row has {len([v for v in values if v.strip()])} values, "
@@ -301,7 +301,7 @@ class _Reader:
         caption = table.caption + (f" {block.band}" if block.band else "")
         absent = [labels[k] for k in canonical if k not in by_key]
         if absent:
-            self.warn(f"{caption}: the table has no column {'、'.join(absent)}; written as not stated (null)")
+            self.warn(f"{caption}: the table has no column {'、'.join(absent)}; written as not stated (~)")
         present = [k for k in canonical if k in by_key]
         if [k for k in order if k in present] != present:
             self.warn(f"{caption}: columns in the order {'、'.join(labels[k] for k in order)}; "
@@ -329,7 +329,7 @@ class _Reader:
             if missing:
                 self.result.missing_rows[table.key] = missing
                 self.result.errors.append(
-                    f"{table.caption}: {len(missing)} row(s) not found, written as not stated (null): "
+                    f"{table.caption}: {len(missing)} row(s) not found, written as not stated (~): "
                     + "、".join(missing))
             self.result.values[table.key] = nested
 

@@ -29,7 +29,7 @@ def test_quotes_only_where_yaml_needs_it() -> None:
     assert 'title: "a: b"' in text
     assert "published: 2022-01-20" in text
     assert 'signed_by: "yes"' in text
-    assert "  regulations: [null, +1, 不适用]" in text
+    assert "  regulations: [~, +1, 不适用]" in text
     assert "  licensing: 5\n" in text
     assert "  fees: 12.5\n" in text
     # The writer's output reads back to the same strings.
