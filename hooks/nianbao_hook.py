@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     findings = build.findings
     failing = findings.failing(strict=bool(config.strict))
     if failing:
-        mode = " (--strict: warnings count)" if config.strict else ""
+        mode = " (--strict: warnings count)" if any(p.severity == "warning" for p in failing) else ""
         raise PluginError(
             f"nianbao: the data in {data_dir.name}/ has problems{mode}; nothing was built.\n\n"
             + report_text(failing) + f"\n\n{findings.summary()}"
