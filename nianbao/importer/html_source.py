@@ -27,6 +27,12 @@ _SEGMENT_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 _META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource": "source", "url": "url",
                "firstimagesource": "", "description": "description"}
+# Page furniture that is not the report: MkDocs permalinks and chrome, and what nianbao's own
+# pages add around a report (years links, byline, table headings, check panel, contact card), so
+# that a page this site rendered reads back to the data it was rendered from.
+_CHROME = ("a.headerlink", ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search", ".md-dialog",
+           ".md-content__button", "p.nb-years", "p.nb-byline", "h3.nb-table-heading", "section.nb-checks",
+           "section.nb-contact", "h2#checks", "h2#contact")
 # A data table's cells hold labels and numbers; a cell longer than this holds an article (a layout table).
 _MAX_DATA_CELL = 160
 
@@ -45,6 +51,11 @@ def read_html(text: str) -> Document:
     for tag in soup.find_all(_SKIP - {"head", "title", "caption"}):
         tag.decompose()
     for tag in soup.find_all(_hidden):
+        tag.decompose()
+    original = soup.select_one("p.nb-byline a[href]")  # nianbao's link to the published original
+    if original is not None:
+        doc.meta["url"] = str(original["href"])
+    for tag in soup.select(", ".join(_CHROME)):
         tag.decompose()
     body = soup.body or soup
     root = _content_root(body)
