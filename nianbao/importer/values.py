@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..cells import NOT_APPLICABLE
 from ..formats import CellKind
 
-NOT_APPLICABLE = "不适用"
 _NOT_STATED = {"", "未填写", "—", "——", "-", "--", "/", "//", "－", "―", "─", "…", "……", "\\", "×"}
 _COUNT_UNITS = ("件", "个", "项", "次", "条", "家")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
