@@ -154,14 +154,9 @@ def _cell(value: Any) -> str:
     """A table cell: numbers (and numeric text) bare, blank as ~, other text as plain as YAML allows."""
     if value is None:
         return "~"  # not stated, as maintainers write it (see README)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _number(value)
-    text = str(value)
-    if _NUMBER_CELL.fullmatch(text):
-        return text
-    return _scalar(text, flow=True)
+    if isinstance(value, str) and _NUMBER_CELL.fullmatch(value):
+        return value
+    return _scalar(value, flow=True)
 
 
 # --- generic emitters ----------------------------------------------------------------------------
