@@ -1,0 +1,67 @@
+"""What text may hold: the characters refused everywhere, and the length of every kind of field.
+
+Data files refuse these characters (the loader names the field and the character); the importer
+removes them from what it reads, with a warning, so that what it writes always loads. They are
+invisible or reorder what a reader sees, and some of them (DEL, C1 controls, U+FFFE) once made a
+YAML parser give up silently and let markup through. No report needs any of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls but tab and newline; DEL; C1 (U+0085 NEXT LINE among them); surrogates (a YAML
+# "\ud800" escape makes one); U+2028/2029 line and paragraph separators; bidi embeddings,
+# overrides, isolates and marks; zero-width no-break space (a BOM inside text); noncharacters.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    "\ufeff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+
+# Longest value, in characters, of each kind of field. A one-line field holds no line break.
+NAME_MAX = 200  # a body's name, short name, signature, a heading, a contact detail
+TITLE_MAX = 300  # a report's title
+REGION_MAX = 60  # one level of a region: a folder of the site, 255 bytes at most on every disk
+TEXT_MAX = 100_000  # one paragraph block of prose; a whole report is rarely a tenth of it
+FILE_MAX_BYTES = 2_000_000  # one data file; a report is about 10 KB
+
+_NAMES = {
+    "\t": "制表符", "\x7f": "删除符 DEL", "\x85": "下一行符 NEL", "\u2028": "行分隔符", "\u2029": "段分隔符",
+    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯字母标记", "\ufeff": "字节顺序标记 BOM",
+}
+
+
+def char_name(ch: str) -> str:
+    """U+007F（删除符 DEL）: how a message names a character a maintainer cannot see."""
+    code = f"U+{ord(ch):04X}"
+    if ch in _NAMES:
+        return f"{code}（{_NAMES[ch]}）"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"{code}（双向文字控制符）"
+    if "\ud800" <= ch <= "\udfff":
+        return f"{code}（代理码位，不是字符）"
+    if ord(ch) < 0x20 or 0x80 <= ord(ch) < 0xA0:
+        return f"{code}（控制符）"
+    if unicodedata.category(ch) == "Cn":
+        return f"{code}（非字符）"
+    return code
+
+
+def first_forbidden(text: str) -> tuple[int, str] | None:
+    """(index, character) of the first forbidden character, or None."""
+    match = FORBIDDEN.search(text)
+    return (match.start(), match[0]) if match else None
+
+
+def strip_forbidden(text: str) -> tuple[str, list[str]]:
+    """The text without forbidden characters, and the distinct characters removed, in order."""
+    removed: dict[str, None] = {}
+    for ch in FORBIDDEN.findall(text):
+        removed[ch] = None
+    return (FORBIDDEN.sub("", text) if removed else text), list(removed)
+
+
+def fold_line(text: str) -> str:
+    """A one-line field's value: runs of white space, line breaks included, as one space."""
+    return " ".join(text.split())
