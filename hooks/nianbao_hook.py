@@ -92,6 +92,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        # Metadata goes to the theme straight from the model: generated pages carry no front
+        # matter, so no value can break its parse and spill into the page as Markdown.
+        page.meta = dict(generated.meta)
     if HOME_MARKER in markdown:
         build: SiteBuild = _state["build"]
         markdown = markdown.replace(HOME_MARKER, build.home_markdown)

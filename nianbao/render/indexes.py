@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Body, Report
-from .pages import Page, front_matter, md_text
+from .pages import Page, md_text, page_meta
 
 # Up to this many bodies, the home page lists them all; beyond, it lists regions.
 HOME_LIMIT = 60
@@ -92,7 +92,7 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
         node = stack.pop()
         uri = region_uri(node.path)
         title = " / ".join(node.path)
-        md = [front_matter(title=title), f"# {md_text(title)}\n"]
+        md = [f"# {md_text(title)}\n"]
         crumbs = [f"[首页]({_relative(uri, 'index.md')})"] + [
             f"[{md_text(node.path[i])}]({_relative(uri, region_uri(node.path[: i + 1]))})"
             for i in range(len(node.path) - 1)
@@ -105,6 +105,6 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
             md.append("## 机关\n")
             md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
                                 for s in sorted(node.bodies, key=lambda s: bodies[s].name)) + "\n")
-        pages.append(Page(uri, "\n".join(md)))
+        pages.append(Page(uri, "\n".join(md), meta=page_meta(title=title)))
         stack.extend(_sorted(node))
     return pages

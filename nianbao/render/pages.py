@@ -8,10 +8,11 @@ in place after the Markdown conversion: Python-Markdown on big tables is most of
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import yaml
 
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
@@ -37,6 +38,9 @@ class Page:
     markdown: str
     render_content: Callable[[], Blocks] = dict
     render_late: Callable[[], Blocks] = dict
+    # The page's metadata (title, 网页标签), handed to the theme as they are: never as front matter
+    # in ``markdown``, whose parse can fail and let the whole block through as Markdown.
+    meta: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def blocks(self) -> Blocks:
@@ -44,7 +48,7 @@ class Page:
 
     def standalone_markdown(self) -> str:
         """The page as one Markdown file with its HTML inline, for tools without MkDocs hooks."""
-        return fill(self.markdown, self.blocks)
+        return front_matter(self.meta) + fill(self.markdown, self.blocks)
 
 
 def fill(text: str, blocks: Blocks) -> str:
@@ -59,18 +63,32 @@ def placeholder(key: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Text from YAML made inert for Markdown: no HTML, no emphasis, no links."""
-    return re.sub(r"([\\`*_\[\]{}#!|])", r"\\\1", html.escape(text, quote=False))
+    """Text from YAML made inert for Markdown: no HTML, no emphasis, no links, no new block.
+
+    Line breaks are refused at load in the fields that reach Markdown; folding them here too
+    keeps a heading one heading whatever reaches it.
+    """
+    one_line = " ".join(text.split())
+    return re.sub(r"([\\`*_\[\]{}#!|])", r"\\\1", html.escape(one_line, quote=False))
 
 
-def front_matter(**meta: str) -> str:
-    """YAML front matter. MkDocs themes print page.title unescaped, so the title is escaped here;
-    the other values are escaped by the templates that print them."""
-    if "title" in meta:
-        meta["title"] = html.escape(meta["title"], quote=False)
-    # JSON strings are valid YAML scalars and need no further quoting rules.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+def page_meta(**meta: str) -> dict[str, str]:
+    """A page's metadata, empty values left out. Material prints ``title`` unescaped in the page's
+    <title> and header, so it is HTML-escaped here; the templates escape the other values."""
+    values = {key: value for key, value in meta.items() if value}
+    if "title" in values:
+        values["title"] = html.escape(values["title"], quote=False)
+    return values
+
+
+def front_matter(meta: Mapping[str, str]) -> str:
+    """Front matter for a standalone page, written by a YAML emitter and proved to read back."""
+    if not meta:
+        return ""
+    text = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1_000_000)
+    if yaml.safe_load(text) != dict(meta):
+        raise ValueError(f"front matter does not read back: {text!r}")
+    return "---\n" + text + "---\n\n"
 
 
 def report_title(report: Report, body: Body) -> str:
@@ -79,11 +97,11 @@ def report_title(report: Report, body: Body) -> str:
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
-    md: list[str] = [front_matter(
+    meta = page_meta(
         title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
         column_type="信息公开年报", content_source=report.meta.signed_by or body.name,
-    )]
-    md.append(f"# {md_text(title)}\n")
+    )
+    md: list[str] = [f"# {md_text(title)}\n"]
     md.append(_years_nav(report.year, years, body))
     md.append(placeholder("byline"))
     if report.meta.preamble:
@@ -123,7 +141,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["checks"] = render_checks(check)
         return blocks
 
-    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late)
+    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late, meta)
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -156,8 +174,8 @@ def render_contact(body: Body, contact: Contact) -> str:
 
 
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck]) -> Page:
-    md = [front_matter(title=body.name, article_title=body.name, column_type="信息公开年报")]
-    md.append(f"# {md_text(body.name)}\n")
+    meta = page_meta(title=body.name, article_title=body.name, column_type="信息公开年报")
+    md = [f"# {md_text(body.name)}\n"]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
     md.append("## 政府信息公开工作年度报告 {#reports}\n")
     rows = ["| 年度 | 报告 | 发布日期 | 数据核对 |", "|---|---|---|---|"]
@@ -172,7 +190,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     def content() -> Blocks:
         return {"contact": render_contact(body, body.contact_for(latest) if latest else body.contact)}
 
-    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content)
+    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content, meta=meta)
 
 
 def _check_summary(check: ReportCheck) -> str:
