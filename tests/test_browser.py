@@ -116,6 +116,31 @@ def test_chinese_search_works_offline(visit: Visit, base_url: str) -> None:
     assert_only_local(log, base_url)
 
 
+def test_theme_runs_under_the_content_security_policy(chromium: Any, base_url: str) -> None:
+    """No inline script runs, yet the theme works: its scripts are files, the palette toggles."""
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base_url}{BODY}/{YEAR}/", wait_until="networkidle")
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content") or ""
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    # Material's own state: the scope script ran from its file, relative to the site root.
+    assert page.evaluate("__md_scope.pathname") == f"/{base_url.rstrip('/').rsplit('/', 1)[1]}/"
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before or "")
+    assert errors == [], "the theme broke under the policy"
+    # An inline handler added now is refused by the policy, as one slipped into the data would be.
+    page.evaluate("""() => { window.__fired = false;
+        document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__fired = true">'); }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__fired") is False
+    assert any("Content Security Policy" in e for e in errors), errors
+    context.close()
+
+
 # ---------- report page ----------
 
 TABLE_SEMANTICS_JS = """
