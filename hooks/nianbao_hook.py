@@ -57,12 +57,20 @@ def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
     return root / os.environ.get("NIANBAO_DATA", "data"), root
 
 
+def _shard_bodies() -> frozenset[str] | None:
+    """NIANBAO_BODIES_FILE: the body folders of one shard (python -m nianbao shards), one a line."""
+    listing = os.environ.get("NIANBAO_BODIES_FILE")
+    if not listing:
+        return None
+    return frozenset(filter(None, Path(listing).read_text(encoding="utf-8").splitlines()))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir, root = _data_dir(config)
     try:
         # NIANBAO_ONLY=slug[,slug]: pages for just those bodies, for a quick `make serve BODY=…`.
         only = frozenset(filter(None, os.environ.get("NIANBAO_ONLY", "").split(",")))
-        build = build_site(data_dir, root, only)
+        build = build_site(data_dir, root, only, _shard_bodies())
     except DataDirError as exc:
         raise PluginError(f"nianbao: {exc} (set NIANBAO_DATA or create data/)") from None
     findings = build.findings

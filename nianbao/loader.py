@@ -17,6 +17,7 @@ from typing import Any, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
+from .datafiles import Kind, UnsafeEntry, kind, read_bytes, refusal
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .problems import Findings, Locator, Problem, display_path
@@ -27,6 +28,7 @@ from .yamlsource import DataPath, SourceDoc, YamlSourceError, parse_yaml, read_y
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 FIRST_YEAR = 2008  # the first 条例 took effect in 2008
+LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
 
 
 class DataDirError(Exception):
@@ -52,14 +54,19 @@ class Dataset:
         return self.reports.get((slug, year))
 
 
-def load_data(data_dir: Path, root: Path | None = None) -> Dataset:
-    """Load every body and report under data_dir. File names in problems are relative to root."""
+def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None) -> Dataset:
+    """Load every body and report under data_dir (or only the ``bodies`` named: one shard's).
+
+    File names in problems are relative to root.
+    """
     if not data_dir.is_dir():
         raise DataDirError(f"{data_dir}: no such data folder")
     root = root or Path.cwd()
     data = Dataset(root=data_dir)
     names: dict[str, str] = {}
-    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+    for folder in _body_folders(data_dir, data, root):
+        if bodies is not None and folder.name not in bodies:
+            continue
         where = Locator(display_path(folder, root) + "/")
         if not SLUG.fullmatch(folder.name):
             data.findings.add(where.problem(
@@ -70,7 +77,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> Dataset:
             continue
         body = _load_body(folder, data, root)
         report_files = _report_files(folder, data, root)
-        if not (folder / "body.yml").exists() and report_files:
+        if kind(folder / "body.yml") == "missing" and report_files:
             data.findings.add(where.problem(
                 "error", "data.no_body", (), "every body needs body.yml describing it",
                 expected=f"{display_path(folder / 'body.yml', root)}", found="no body.yml",
@@ -99,10 +106,38 @@ def _slug_hint(name: str) -> str:
     return ascii_part or "a pinyin name such as wanggang-zhen"
 
 
+def _refused(path: Path, what: Kind, data: Dataset, root: Path) -> None:
+    problem = refusal(path, what)
+    data.findings.add(Locator(display_path(path, root)).problem(
+        "error", problem.rule, (), problem.message, expected="普通文件或文件夹", found=problem.found,
+        hint=problem.hint))
+
+
+def _body_folders(data_dir: Path, data: Dataset, root: Path) -> list[Path]:
+    """The body folders of data_dir: real folders only; a link among them is reported, not followed."""
+    folders = []
+    for path in sorted(data_dir.iterdir()):
+        if path.name.startswith(("_", ".")):
+            continue
+        what = kind(path)
+        if what == "folder":
+            folders.append(path)
+        elif what == "link":
+            _refused(path, what, data, root)
+        # Other files at the top (a README, a spreadsheet) are not data and not read.
+    return folders
+
+
 def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Path]]:
     found: dict[int, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name in ("body.yml",) or path.name.startswith("."):
+        if path.name.startswith("."):
+            continue
+        what = kind(path)
+        if what != "file" and (what != "folder" or path.name == "body.yml" or REPORT_FILE.fullmatch(path.name)):
+            _refused(path, what, data, root)
+            continue
+        if path.name == "body.yml":
             continue
         where = Locator(display_path(path, root))
         match = REPORT_FILE.fullmatch(path.name)
@@ -148,7 +183,11 @@ _MEMO: dict[Path, tuple[bytes, Any]] = {}
 
 def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T]) -> tuple[T, tuple[Problem, ...]]:
     """read(text, problems) for the file's text (None if it is not UTF-8), remembered by content."""
-    raw = path.read_bytes()
+    try:
+        raw = read_bytes(path)
+    except UnsafeEntry as exc:  # grown too large, or swapped for a link since the folder was listed
+        refused = [Problem("error", exc.rule, file, 0, "", exc.message, found=exc.found, hint=exc.hint)]
+        return read(None, refused), tuple(refused)
     key = hashlib.blake2b(raw + b"\0" + file.encode(), digest_size=16).digest()
     hit = _MEMO.get(path)
     if hit is not None and hit[0] == key:
@@ -167,8 +206,8 @@ def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T])
 
 def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
     path = folder / "body.yml"
-    if not path.exists():
-        return None
+    if kind(path) != "file":
+        return None  # missing, or refused when the folder was listed
     file = display_path(path, root)
 
     def read(text: str | None, problems: list[Problem]) -> tuple[Body | None, Locator | None]:
@@ -222,6 +261,11 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
     if year < FIRST_YEAR:
         problems.append(where.problem("error", "data.year", (), "report years start with 2008",
                                       expected=f"a year ≥ {FIRST_YEAR}", found=str(year)))
+        return None
+    if year > LAST_YEAR:
+        problems.append(where.problem("error", "data.year", (), "报告年度超出范围：文件名是报告的年度",
+                                      expected=f"{FIRST_YEAR} 至 {LAST_YEAR} 年", found=str(year),
+                                      hint="把文件改名为报告所属的年度，如 2021.yml"))
         return None
     if meta is None:
         return None

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafiles import kind
 from .importer.slug import pinyin
 from .render import environment
 from .yamlsource import YamlSourceError, read_yaml
@@ -55,10 +56,10 @@ class ShardResult:
 def plan_shards(data_dir: Path, depth: int) -> list[Shard]:
     """Group the bodies by the first ``depth`` levels of their region (2: province / city)."""
     groups: dict[tuple[str, ...], list[Path]] = {}
-    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+    for folder in sorted(p for p in data_dir.iterdir() if kind(p) == "folder" and not p.name.startswith(("_", "."))):
         region: tuple[str, ...] = ()
         try:
-            value = read_yaml(folder / "body.yml").value if (folder / "body.yml").exists() else None
+            value = read_yaml(folder / "body.yml").value if kind(folder / "body.yml") == "file" else None
         except YamlSourceError:
             value = None  # the shard's own build reports the fault
         if isinstance(value, dict) and isinstance(value.get("region"), list):
@@ -96,22 +97,22 @@ def shard_digest(shard: Shard, project_hash: str) -> str:
 
 
 def _stage(shard: Shard, work: Path) -> Path:
-    """A data folder holding just this shard's bodies (links to the real folders)."""
-    data = work / shard.slug
-    if data.exists():
-        shutil.rmtree(data)
-    data.mkdir(parents=True)
-    for body in shard.bodies:
-        (data / body.name).symlink_to(body.resolve(), target_is_directory=True)
-    return data
+    """The list of this shard's body folders, one a line, for the build to load (NIANBAO_BODIES_FILE).
+
+    A list, not a folder of links to them: the loader follows no link out of a data folder.
+    """
+    listing = work / f"{shard.slug}.txt"
+    listing.write_text("".join(f"{body.name}\n" for body in shard.bodies), encoding="utf-8")
+    return listing
 
 
-def _build(shard: Shard, data: Path, out: Path, project: Path, digest: str) -> ShardResult:
+def _build(shard: Shard, bodies: Path, data_dir: Path, out: Path, project: Path, digest: str) -> ShardResult:
     started = time.perf_counter()
     target, staging = out / shard.slug, out / f".{shard.slug}.new"
     if staging.exists():
         shutil.rmtree(staging)
-    env = {**os.environ, "NIANBAO_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NIANBAO_DATA": str(data_dir.resolve()), "NIANBAO_BODIES_FILE": str(bodies),
+           "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
          "-d", str(staging)],
@@ -143,10 +144,10 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
             results.append(ShardResult(shard, "reused"))
         else:
             todo.append((shard, digest))
-    # The shards' data folders are links, staged outside OUT so they are never published.
+    # The shards' body lists are staged outside OUT so they are never published.
     with tempfile.TemporaryDirectory(prefix="nianbao-shards-") as work, \
             ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(_build, shard, _stage(shard, Path(work)), out, project, digest)
+        futures = [pool.submit(_build, shard, _stage(shard, Path(work)), data_dir, out, project, digest)
                    for shard, digest in todo]
         results += [f.result() for f in futures]
     known = {s.slug for s in shards}

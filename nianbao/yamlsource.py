@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .datafiles import UnsafeEntry, read_bytes
+
 PathKey = str | int
 DataPath = tuple[PathKey, ...]
 
@@ -91,7 +93,24 @@ def _pos(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node) -> Any:
+# A report nests six levels deep (parts → 一 → sections → 0 → text); twenty is ample, and keeps
+# the conversion's recursion far from Python's limit.
+MAX_DEPTH = 20
+TOO_DEEP = f"嵌套过深：超过 {MAX_DEPTH} 层，年度报告的数据用不到这么多层。请检查缩进和括号"
+
+
+def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> Any:
+    """Plain values of the node tree. ``seen`` holds the nodes met so far: the composer makes an
+    alias the very node it names, so meeting one twice is an alias (and a cycle one too)."""
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        raise YamlSourceError(
+            f"不支持 YAML 别名（*）：第 {_pos(node).line} 行用 & 标记的内容在别处被 * 再次引用。"
+            "请在每一处照写内容，不用 & 和 *", *_line_col(node))
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise YamlSourceError(TOO_DEEP, *_line_col(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
@@ -104,10 +123,10 @@ def _convert(node: yaml.Node) -> Any:
                     f"duplicate key {key!r} (first given on line {_pos(first[key]).line})", *_line_col(key_node)
                 )
             first[key] = key_node
-            result[key] = _convert(value_node)
+            result[key] = _convert(value_node, seen, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item) for item in node.value]
+        return [_convert(item, seen, depth + 1) for item in node.value]
     assert isinstance(node, yaml.ScalarNode)
     if node.tag.endswith(":null"):
         return None
@@ -132,14 +151,19 @@ def parse_yaml(text: str) -> SourceDoc:
         raise YamlSourceError(f"malformed YAML: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSourceError(f"malformed YAML: {exc}") from None
+    except RecursionError:  # the pure-Python composer, without libyaml, on very deep nesting
+        raise YamlSourceError(TOO_DEEP) from None
     if node is None:
         return SourceDoc(None)
     return SourceDoc(_convert(node), node)
 
 
 def read_yaml(path: Path) -> SourceDoc:
+    """Parse a data file, read as the loader reads it: a regular file, not a link, bounded in size."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path).decode("utf-8")
+    except UnsafeEntry as exc:
+        raise YamlSourceError(exc.message) from None
     except UnicodeDecodeError as exc:
         raise YamlSourceError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     return parse_yaml(text)

@@ -111,8 +111,10 @@ def test_empty_document():
     assert parse_yaml("# only a comment\n").value is None
 
 
-def test_anchors_and_aliases_resolve_to_text():
-    assert parse_yaml("a: &x [1, 2]\nb: *x\n").value == {"a": ["1", "2"], "b": ["1", "2"]}
+def test_an_anchor_alone_is_harmless_but_an_alias_is_refused():
+    assert parse_yaml("a: &x [1, 2]\nb: 3\n").value == {"a": ["1", "2"], "b": "3"}
+    with pytest.raises(YamlSourceError, match="不支持 YAML 别名"):
+        parse_yaml("a: &x [1, 2]\nb: *x\n")
 
 
 def test_read_yaml_rejects_non_utf8(tmp_path: Path):
