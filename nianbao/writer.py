@@ -7,16 +7,25 @@ quotes only where a value would otherwise not read back as the same text.
 
 The data may come from the importer (ints, None) or from a YAML file read as strings (the data
 loader's way): both give the same text, so ``dump_report(load(file)) == file``.
+
+Every string reads back as written: text a ``|`` block or a plain scalar cannot hold exactly goes
+in double quotes with escapes. Before returning, the text is read back with the loader's own
+parser and compared with the data; a difference raises ``YamlWriteError`` instead of handing out
+a file that would stop every site build.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from .formats import Format, Node, Table, get_format
+from .problems import dotted
+from .text import FORBIDDEN, char_name
+from .yamlsource import DataPath, YamlSourceError, parse_yaml
 
 REPORT_SCHEMA = "# yaml-language-server: $schema=../_schema/report.schema.json"
 BODY_SCHEMA = "# yaml-language-server: $schema=../_schema/body.schema.json"
@@ -43,20 +52,59 @@ _NON_TEXT = re.compile(
     | [-+]? [0-9][0-9_]* (?: \.[0-9_]* )? [eE][-+]?[0-9]+
     | [-+]? \.(?: inf | Inf | INF ) | \.(?: nan | NaN | NAN )
     | [-+]? [1-9][0-9_]* (?: :[0-5]?[0-9] )+ (?: \.[0-9_]* )?     # sexagesimal (1.1)
+    | << | =                                                        # merge and value keys (1.1)
     """
 )
 _NUMBER_CELL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_SPECIAL = set(",[]{}")
+# At the start of a line these end the document; a key is written at the start of a line.
+_DOCUMENT_MARKER = re.compile(r"(?:---|\.\.\.)(?:[ \t]|$)")
+
+# Characters never written raw, only as an escape inside double quotes:
+# - what YAML refuses anywhere in a stream (PyYAML's Reader.NON_PRINTABLE, libyaml's reader): C0
+#   controls but tab and line feed, DEL, C1 controls, surrogates, U+FFFE and U+FFFF;
+# - line breaks other than \n (\r, NEL, U+2028, U+2029): a reader ends the line or folds it there;
+# - the BOM, which a reader may drop at the start of a line;
+# - what text.FORBIDDEN names (bidi controls, noncharacters...): invisible or reordering, so a
+#   maintainer reading the file sees \u202e, not text that reads backwards.
+_NOT_RAW = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\r\x85\u2028\u2029\ufeff]|" + FORBIDDEN.pattern
+)
+_QUOTED_ESCAPE = re.compile(f'[\\\\"\t\n]|{_NOT_RAW.pattern}')
+_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A key on one line with its ':' is read only if the ':' comes within 1024 characters (YAML's
+# limit on implicit keys); a longer key is written explicitly, after '? '.
+_IMPLICIT_KEY_MAX = 1000
+
+
+class YamlWriteError(ValueError):
+    """The data cannot be written as YAML that reads back the same. ``path`` names the value."""
+
+    def __init__(self, path: DataPath, message: str) -> None:
+        where = dotted(path) or "文件顶层"
+        super().__init__(f"{where}：{message}")
+        self.path = path
+        self.message = message
 
 
 def dump_report(data: Mapping[str, Any]) -> str:
-    """The text of data/<body>/<year>.yml for one report."""
+    """The text of data/<body>/<year>.yml for one report; YamlWriteError if it would not read back."""
+    return _checked(data, _report_text)
+
+
+def dump_body(data: Mapping[str, Any]) -> str:
+    """The text of data/<body>/body.yml; YamlWriteError if it would not read back."""
+    return _checked(data, _body_text)
+
+
+def _report_text(data: Mapping[str, Any]) -> str:
     fmt = _format_of(data)
     out = [REPORT_SCHEMA]
     table_keys = [t.key for t in fmt.tables] if fmt else []
     for key in _ordered(data, REPORT_KEYS, exclude=(*table_keys, *REPORT_TAIL_KEYS)):
-        if key == "parts":
+        if key == "parts" and isinstance(data[key], Mapping):
             out += _parts(data["parts"])
         else:
             out += _entry(key, data[key], 0)
@@ -70,8 +118,7 @@ def dump_report(data: Mapping[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def dump_body(data: Mapping[str, Any]) -> str:
-    """The text of data/<body>/body.yml."""
+def _body_text(data: Mapping[str, Any]) -> str:
     out = [BODY_SCHEMA]
     for key in _ordered(data, BODY_KEYS):
         value = data[key]
@@ -94,19 +141,19 @@ def _parts(parts: Mapping[str, Any]) -> list[str]:
     out = ["parts:"]
     for key in sorted(parts, key=lambda k: PART_ORDER.index(k) if k in PART_ORDER else len(PART_ORDER)):
         part = parts[key]
-        out.append(f"  {_key(key)}:")
-        if not isinstance(part, Mapping):
-            out[-1] = f"  {_key(key)}: {_scalar(part)}"
+        out.append(f"  {_key(key, '  ')}:")
+        if not isinstance(part, Mapping) or not part:
+            out[-1] = f"  {_key(key, '  ')}: {_scalar(part)}"
             continue
         for field in _ordered(part, PART_KEYS):
-            if field == "sections" and isinstance(part[field], list):
-                out.append("    sections:")
+            if field == "sections" and isinstance(part[field], list) and part[field]:
+                out.append(f"    {_key(field, '    ')}:")
                 for section in part[field]:
                     out += _list_item_mapping(section, 6, SECTION_KEYS)
             elif field == "fees" and isinstance(part[field], Mapping):
                 fees = part[field]
-                out.append("    fees: {" + ", ".join(f"{_key(k)}: {_cell(fees[k])}" for k in _ordered(fees, FEES_KEYS))
-                           + "}")
+                out.append("    fees: {" + ", ".join(f"{_key(k, flow=True)}: {_cell(fees[k])}"
+                                                     for k in _ordered(fees, FEES_KEYS)) + "}")
             else:
                 out += _entry(field, part[field], 4)
     return out
@@ -126,7 +173,7 @@ def _table(fmt: Format, table: Table, values: Any) -> list[str]:
     else:
         out = [f"# {title}: one list per row, in the table's column order."]
     out.append(f"{table.key}:")
-    if not isinstance(values, Mapping):
+    if not isinstance(values, Mapping) or not values:
         return [*out[:-1], f"{table.key}: {_scalar(values)}"]
     rows = tuple(row for block in table.blocks for row in block.rows)
     out += _rows(values, rows, 2)
@@ -140,13 +187,13 @@ def _rows(values: Mapping[str, Any], nodes: Sequence[Node], indent: int) -> list
     for key in _ordered(values, tuple(by_key)):
         value = values[key]
         node = by_key.get(key)
-        if isinstance(value, Mapping):
-            out.append(f"{pad}{_key(key)}:")
+        if isinstance(value, Mapping) and value:
+            out.append(f"{pad}{_key(key, pad)}:")
             out += _rows(value, node.children if node else (), indent + 2)
         elif isinstance(value, (list, tuple)):
-            out.append(f"{pad}{_key(key)}: [" + ", ".join(_cell(v) for v in value) + "]")
+            out.append(f"{pad}{_key(key, pad)}: [" + ", ".join(_cell(v) for v in value) + "]")
         else:
-            out.append(f"{pad}{_key(key)}: {_cell(value)}")
+            out.append(f"{pad}{_key(key, pad)}: {_cell(value)}")
     return out
 
 
@@ -164,23 +211,22 @@ def _cell(value: Any) -> str:
 
 def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> list[str]:
     pad = " " * indent
-    if isinstance(value, Mapping):
-        return [f"{pad}{_key(key)}:", *_mapping(value, indent + 2, ())]
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return [f"{pad}{_key(key)}: []"]
+    head = f"{pad}{_key(key, pad)}:"
+    if isinstance(value, Mapping) and value:
+        return [head, *_mapping(value, indent + 2, ())]
+    if isinstance(value, (list, tuple)) and value:
         if not block_list and all(_is_short_scalar(v) for v in value):
-            return [f"{pad}{_key(key)}: [" + ", ".join(_scalar(v, flow=True) for v in value) + "]"]
-        out = [f"{pad}{_key(key)}:"]
+            return [f"{head} {_flow(value)}"]
+        out = [head]
         for item in value:
             if isinstance(item, Mapping):
                 out += _list_item_mapping(item, indent + 2, ACK_KEYS)
             else:
                 out += _list_item_scalar(item, indent + 2)
         return out
-    if isinstance(value, str) and "\n" in value:
-        return [f"{pad}{_key(key)}: {_block_header(value)}", *_block_lines(value, indent + 2)]
-    return [f"{pad}{_key(key)}: {_scalar(value)}"]
+    if isinstance(value, str) and _block_ok(value):
+        return [f"{head} {_block_header(value)}", *_block_lines(value, indent + 2)]
+    return [f"{head} {_scalar(value)}"]
 
 
 def _mapping(value: Mapping[str, Any], indent: int, order: tuple[str, ...]) -> list[str]:
@@ -200,9 +246,21 @@ def _list_item_mapping(item: Any, indent: int, order: tuple[str, ...]) -> list[s
 
 def _list_item_scalar(item: Any, indent: int) -> list[str]:
     pad = " " * indent
-    if isinstance(item, str) and "\n" in item:
+    if isinstance(item, str) and _block_ok(item):
         return [f"{pad}- {_block_header(item)}", *_block_lines(item, indent + 2)]
     return [f"{pad}- {_scalar(item)}"]
+
+
+def _block_ok(text: str) -> bool:
+    """Whether a ``|`` block holds text exactly: several lines, each one raw and without trailing blanks.
+
+    Trailing blanks are refused because editors and hooks strip them; a text of nothing but line
+    breaks, because a block's empty lines are not content (``|`` of one empty line reads as "").
+    """
+    if "\n" not in text or _NOT_RAW.search(text):
+        return False
+    lines = text.split("\n")
+    return any(line.strip(" \t") for line in lines) and all(line == line.rstrip(" \t") for line in lines)
 
 
 def _block_header(text: str) -> str:
@@ -225,8 +283,13 @@ def _is_short_scalar(value: Any) -> bool:
     return not isinstance(value, (Mapping, list, tuple)) and "\n" not in str(value)
 
 
-def _key(key: Any) -> str:
-    return _scalar(str(key))
+def _key(key: Any, pad: str = "", *, flow: bool = False) -> str:
+    """A mapping key, to be followed by ':'; past YAML's implicit-key limit, an explicit '? ' key
+    on its own line, the ':' then starting the next line at the same indentation."""
+    text = _scalar(str(key), flow=flow)
+    if len(text) <= _IMPLICIT_KEY_MAX:
+        return text
+    return f"? {text} " if flow else f"? {text}\n{pad}"
 
 
 def _number(value: int | float) -> str:
@@ -242,29 +305,47 @@ def _scalar(value: Any, *, flow: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return _number(value)
+    if isinstance(value, Decimal) and _NUMBER_CELL.fullmatch(str(value)):
+        return str(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(value, (Mapping, list, tuple)):
+        return _flow(value)
     text = str(value)
     return text if _plain_ok(text, flow) else _quoted(text)
 
 
+def _flow(value: Any) -> str:
+    """A list or mapping on one line: [a, b] or {k: v}."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_key(k, flow=True)}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _scalar(value, flow=True)
+
+
 def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or _NON_TEXT.fullmatch(text):
+    if not text or text != text.strip() or _NON_TEXT.fullmatch(text) or _DOCUMENT_MARKER.match(text):
         return False
     first = text[0]
     if first in _INDICATORS and not (first == "-" and len(text) > 1 and text[1] not in " \t"):
         return False
-    if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
+    if ": " in text or " #" in text or text.endswith(":") or "\t" in text or "\n" in text:
         return False
-    if any(ord(ch) < 0x20 or ch in "\x7f\ufeff\u2028\u2029\x85" for ch in text):
+    if _NOT_RAW.search(text):
         return False
     return not (flow and any(ch in _FLOW_SPECIAL for ch in text))
 
 
 def _quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m[0]):04x}", escaped)
-    return f'"{escaped}"'
+    return '"' + _QUOTED_ESCAPE.sub(lambda m: _escape(m[0]), text) + '"'
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _ordered(data: Mapping[str, Any], first: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
@@ -278,3 +359,111 @@ def _format_of(data: Mapping[str, Any]) -> Format | None:
         return get_format(str(data.get("format")))
     except KeyError:
         return None
+
+
+# --- the read-back guard -------------------------------------------------------------------------
+
+
+def _checked(data: Mapping[str, Any], dump: Callable[[Mapping[str, Any]], str]) -> str:
+    _refuse_surrogates(data, ())
+    text = dump(data)
+    try:
+        back = parse_yaml(text).value
+    except YamlSourceError as exc:
+        where = f"第 {exc.line} 行：" if exc.line else ""
+        raise YamlWriteError(_culprit(data, dump), f"写成的 YAML 读不回（{where}{exc.message}）；文件没有写。"
+                             "这是 nianbao 写 YAML 的缺陷：请把这个值报告给维护者，"
+                             "或先删去其中的特殊字符再试") from None
+    path = _difference(_as_read(data), back, ())
+    if path is not None:
+        raise YamlWriteError(path, "写成 YAML 后读回的值与原值不同；文件没有写。这是 nianbao 写 YAML 的缺陷："
+                             "请把这个值报告给维护者，或先删去其中的特殊字符再试")
+    return text
+
+
+def _refuse_surrogates(value: Any, path: DataPath) -> None:
+    """A lone surrogate is no character and has no UTF-8: name it rather than fail in the encoder."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str) and (match := _SURROGATE.search(key)):
+                # The key itself cannot be printed: name its mapping and the character.
+                raise YamlWriteError(path, f"有个键名含 {char_name(match[0])}，无法写成 UTF-8；"
+                                     "请删去它（多半是解码出错留下的）")
+            _refuse_surrogates(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _refuse_surrogates(item, (*path, index))
+    elif isinstance(value, str) and (match := _SURROGATE.search(value)):
+        raise YamlWriteError(path, f"第 {match.start() + 1} 个字符是 {char_name(match[0])}，无法写成 UTF-8；"
+                             "请删去它（多半是解码出错留下的）")
+
+
+def _as_read(value: Any) -> Any:
+    """The value as the loader reads it back: every scalar a string, None for null."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _as_read(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_read(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _number(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _difference(expected: Any, back: Any, path: DataPath) -> DataPath | None:
+    """The path of the first value that reads back differently, or None."""
+    if isinstance(expected, dict) and isinstance(back, dict):
+        for key in expected:
+            if key not in back:
+                return (*path, key)
+            found = _difference(expected[key], back[key], (*path, key))
+            if found is not None:
+                return found
+        extra = next((k for k in back if k not in expected), None)
+        return None if extra is None else (*path, extra)
+    if isinstance(expected, list) and isinstance(back, list):
+        for index, (a, b) in enumerate(zip(expected, back, strict=False)):
+            found = _difference(a, b, (*path, index))
+            if found is not None:
+                return found
+        return None if len(expected) == len(back) else (*path, min(len(expected), len(back)))
+    return None if expected == back else path
+
+
+def _culprit(data: Mapping[str, Any], dump: Callable[[Mapping[str, Any]], str]) -> DataPath:
+    """The string that alone makes the text unreadable: each in turn written among placeholders.
+
+    Only run when the text does not read back, which the emitters above should never let happen.
+    """
+    for path in _string_paths(data, ()):
+        try:
+            parse_yaml(dump(_placeholders(data, path, ())))
+        except YamlSourceError:
+            return path
+    return ()
+
+
+def _string_paths(value: Any, path: DataPath) -> Iterator[DataPath]:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _string_paths(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _string_paths(item, (*path, index))
+    elif isinstance(value, str):
+        yield path
+
+
+def _placeholders(value: Any, keep: DataPath, path: DataPath) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _placeholders(item, keep, (*path, str(key))) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_placeholders(item, keep, (*path, index)) for index, item in enumerate(value)]
+    if isinstance(value, str) and path != keep:
+        return "x"
+    return value
