@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         # NIANBAO_ONLY=slug[,slug]: pages for just those bodies, for a quick `make serve BODY=…`.
         only = frozenset(filter(None, os.environ.get("NIANBAO_ONLY", "").split(",")))
-        build = build_site(data_dir, root, only, _shard_bodies())
+        build = build_site(data_dir, root, only, _shard_bodies(), Path(config.docs_dir))
     except DataDirError as exc:
         raise PluginError(f"nianbao: {exc} (set NIANBAO_DATA or create data/)") from None
     findings = build.findings

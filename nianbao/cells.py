@@ -45,9 +45,15 @@ class CellError(ValueError):
         self.expected = expected
 
 
-_INT = re.compile(r"[+-]?\d+")
-# The unit is what follows the number: it may not start with a digit, a dot or a sign ("1.2.3").
-_AMOUNT = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s.+-].*)?")
+# ASCII digits only (\d would take ٣ or ３ for 3), and no more than any real figure has: a count
+# of 15 digits is far past every report, and an amount keeps cents. Longer is a typo or an attack
+# (Python refuses to print an integer of more than 4,300 digits).
+MAX_DIGITS = 15
+_INT = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")
+# The unit is a word after the number (元, 万元, 亿元): letters only, so "1e999999 万元" or
+# "1.2.3" is no amount.
+_AMOUNT = re.compile(rf"(?P<num>[+-]?[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,6}})?)\s*(?P<unit>[^\W\d_]{{1,8}})?")
+_TOO_LONG = re.compile(rf"[+-]?[0-9]{{{MAX_DIGITS + 1},}}")
 
 EXPECTED = {
     "count": "a whole number ≥ 0, blank (~) for not stated, or 不适用",
@@ -69,6 +75,9 @@ def parse_cell(raw: str | None, kind: CellKind, unit: str = "") -> Cell:
     if text == NOT_APPLICABLE:
         return NA
     expected = EXPECTED[kind]
+    if _TOO_LONG.match(text):
+        digits = len(text.lstrip("+-").split(".")[0])
+        raise CellError(f"数字位数过多：最多 {MAX_DIGITS} 位，实为 {digits:,} 位", expected)
     if kind in ("count", "signed"):
         if not _INT.fullmatch(text):
             raise CellError(f"{text!r} is not a whole number", expected)

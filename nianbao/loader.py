@@ -20,12 +20,13 @@ from pydantic import BaseModel, ValidationError
 from .datafiles import Kind, UnsafeEntry, kind, read_bytes, refusal
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
+from .paths import SLUG as SLUG  # the importer names folders by the same rule
+from .paths import docs_names, region_clashes, slug_problem
 from .problems import Findings, Locator, Problem, display_path
 from .suggest import did_you_mean
 from .tables import read_tables
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, parse_yaml, read_yaml
 
-SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 FIRST_YEAR = 2008  # the first 条例 took effect in 2008
 LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
@@ -54,25 +55,29 @@ class Dataset:
         return self.reports.get((slug, year))
 
 
-def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None) -> Dataset:
+def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None,
+              docs_dir: Path | None = None) -> Dataset:
     """Load every body and report under data_dir (or only the ``bodies`` named: one shard's).
 
-    File names in problems are relative to root.
+    File names in problems are relative to root. A body folder may not take the name of a page
+    of ``docs_dir`` (by default the docs/ folder beside data_dir, where `mkdocs build` finds it).
     """
     if not data_dir.is_dir():
         raise DataDirError(f"{data_dir}: no such data folder")
     root = root or Path.cwd()
     data = Dataset(root=data_dir)
     names: dict[str, str] = {}
+    reserved = docs_names(docs_dir if docs_dir is not None else data_dir.parent / "docs")
     for folder in _body_folders(data_dir, data, root):
         if bodies is not None and folder.name not in bodies:
             continue
         where = Locator(display_path(folder, root) + "/")
-        if not SLUG.fullmatch(folder.name):
+        unusable = slug_problem(folder.name, reserved)
+        if unusable:
             data.findings.add(where.problem(
-                "error", "data.slug", (), "a body's folder name is its web address, so it must be path-safe",
-                expected="lower-case letters a-z, digits and '-', e.g. wanggang-zhen", found=folder.name,
-                hint=f"rename the folder, e.g. to {_slug_hint(folder.name)}",
+                "error", "data.slug", (), unusable,
+                expected="小写字母 a-z、数字和 -，如 wanggang-zhen", found=folder.name,
+                hint=f"把文件夹改名，如 {_slug_hint(folder.name)}",
             ))
             continue
         body = _load_body(folder, data, root)
@@ -98,12 +103,25 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
             report = _load_report(path, folder.name, year, data, root)
             if report is not None:
                 data.reports[(folder.name, year)] = report
+    _check_region_folders(data)
     return data
+
+
+def _check_region_folders(data: Dataset) -> None:
+    regions = {slug: body.region for slug, body in data.bodies.items()}
+    for slug, level, name, other in region_clashes(regions):
+        data.findings.add(data.body_files[slug].problem(
+            "error", "data.region_clash", ("region", level),
+            "两个地区名只差大小写或字符的编码形式，在 Windows 和 macOS 上会写进同一个文件夹",
+            expected=f"与其他机关写法一致：{other}", found=name, hint=f"把 {name} 改写成 {other}",
+        ))
 
 
 def _slug_hint(name: str) -> str:
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return ascii_part or "a pinyin name such as wanggang-zhen"
+    if not ascii_part or slug_problem(ascii_part):
+        return "拼音名 wanggang-zhen 这样的名字"
+    return ascii_part
 
 
 def _refused(path: Path, what: Kind, data: Dataset, root: Path) -> None:
@@ -309,7 +327,11 @@ def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where
 def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {'mapping' if isinstance(value, dict) else 'list'}"
-    return "nothing" if value is None else repr(value)
+    if value is None:
+        return "nothing"
+    shown = repr(value)
+    # A message quotes a value, never a whole 100 KB paragraph.
+    return shown if len(shown) <= 80 else f"{shown[:60]}…（共 {len(str(value)):,} 个字符）"
 
 
 def _unwrap(tp: Any) -> Any:

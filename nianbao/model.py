@@ -14,10 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, cast
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .cells import Cell
 from .formats import Format, all_formats
+from .paths import region_name_problem
+from .text import NAME_MAX, REGION_MAX, TEXT_MAX, TITLE_MAX, char_name, first_forbidden
 
 LEVELS = ("乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门")
 Level = Literal["乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门"]
@@ -25,6 +28,43 @@ Level = Literal["乡镇/街道", "区县部门", "区县政府", "市级部门",
 GOVERNMENT_LEVELS = frozenset({"区县政府", "市政府", "省政府"})
 PART_KEYS = ("一", "二", "三", "四", "五", "六")
 PartKey = Literal["一", "二", "三", "四", "五", "六"]
+
+
+def _plain(value: str, limit: int) -> str:
+    """Text a reader can see as it is: no control, bidi or other invisible character, not too long."""
+    found = first_forbidden(value)
+    if found is not None:
+        index, ch = found
+        raise PydanticCustomError("invisible_char", f"含有看不见的字符 {char_name(ch)}（第 {index + 1} 个字符处）："
+                                  "请删去它。这类字符常随复制粘贴带入，会打乱网页的显示")
+    if len(value) > limit:
+        raise PydanticCustomError("too_long", f"太长：最多 {limit:,} 个字符，实为 {len(value):,} 个")
+    return value
+
+
+def _one_line(limit: int) -> AfterValidator:
+    def check(value: str) -> str:
+        if "\n" in value or "\r" in value:
+            raise PydanticCustomError("one_line", "只能写一行：请删去换行（标题、名称、小标题都是一行）")
+        return _plain(value, limit)
+
+    return AfterValidator(check)
+
+
+def _published(value: object) -> object:
+    """A publication date written as YYYY-MM-DD, within 2000–2100: never a number of seconds."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        raise PydanticCustomError("date", f"日期应写成 年-月-日，如 2021-01-26，实为 {text!r}")
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 2000 <= year <= 2100:
+        raise PydanticCustomError("date", f"日期的年份应在 2000 至 2100 年之间，实为 {year} 年")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date", f"没有这一天：{text}（月份 1–12，日期不超过当月天数）") from None
 
 
 def _web_address(value: str) -> str:
@@ -41,8 +81,9 @@ def _email(value: str) -> str:
 
 def _region_name(value: str) -> str:
     # Region names become folders of the site's region pages.
-    if re.search(r"[/\\:*?\"<>|#%]", value) or value in (".", ".."):
-        raise ValueError("expected a region name such as 南岗区, without / \\ : * ? \" < > | # %")
+    problem = region_name_problem(value)
+    if problem:
+        raise PydanticCustomError("region_name", problem)
     return value
 
 
@@ -52,11 +93,15 @@ def _postcode(value: str) -> str:
     return value
 
 
-WebAddress = Annotated[str, AfterValidator(_web_address)]
-Email = Annotated[str, AfterValidator(_email)]
+WebAddress = Annotated[str, _one_line(2000), AfterValidator(_web_address)]
+Email = Annotated[str, _one_line(NAME_MAX), AfterValidator(_email)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
-Text = Annotated[str, Field(min_length=1)]
-RegionName = Annotated[str, Field(min_length=1), AfterValidator(_region_name)]
+# One-line fields (names, headings, contact details) and prose (one paragraph a line).
+Name = Annotated[str, Field(min_length=1), _one_line(NAME_MAX)]
+Title = Annotated[str, Field(min_length=1), _one_line(TITLE_MAX)]
+Prose = Annotated[str, AfterValidator(lambda value: _plain(value, TEXT_MAX))]
+RegionName = Annotated[str, Field(min_length=1), _one_line(REGION_MAX), AfterValidator(_region_name)]
+PublishedDate = Annotated[date, BeforeValidator(_published)]
 
 
 def _format_id(value: str) -> str:
@@ -76,11 +121,11 @@ class _Model(BaseModel):
 class Contact(_Model):
     """How citizens reach the body's 政府信息公开 office. Every field is optional: never invent one."""
 
-    office: Text | None = Field(None, description="承办机构，如 行政办")
-    address: Text | None = Field(None, description="地址")
+    office: Name | None = Field(None, description="承办机构，如 行政办")
+    address: Name | None = Field(None, description="地址")
     postcode: Postcode | None = Field(None, description="邮编（六位数字）")
-    phone: Text | None = Field(None, description="电话")
-    fax: Text | None = Field(None, description="传真")
+    phone: Name | None = Field(None, description="电话")
+    fax: Name | None = Field(None, description="传真")
     email: Email | None = Field(None, description="电子邮箱")
 
 
@@ -91,8 +136,8 @@ class ContactChange(Contact):
 class Body(_Model):
     """data/<body>/body.yml: a body (机关) that publishes reports."""
 
-    name: Text = Field(description="机关全称，如 南岗区王岗镇人民政府")
-    short_name: Text | None = Field(None, description="简称，如 王岗镇")
+    name: Name = Field(description="机关全称，如 南岗区王岗镇人民政府")
+    short_name: Name | None = Field(None, description="简称，如 王岗镇")
     level: Level = Field(description="层级：" + "、".join(LEVELS))
     region: list[RegionName] = Field(
         min_length=1, description="所在行政区划，由大到小，如 [黑龙江省, 哈尔滨市, 南岗区]"
@@ -117,29 +162,31 @@ class Body(_Model):
 
 
 class Section(_Model):
-    heading: Text = Field(description="小标题，照原文，如 （一）主动公开")
-    text: str | None = Field(None, description="正文，一行一段")
+    heading: Name = Field(description="小标题，照原文，如 （一）主动公开")
+    text: Prose | None = Field(None, description="正文，一行一段")
 
 
 class Fees(_Model):
     """2021 format, part 六: 信息处理费 (国办函〔2020〕109号), amounts in 元."""
 
-    notices_count: int | None = Field(None, ge=0, description="发出收费通知的件数")
-    notices_amount_yuan: Decimal | None = Field(None, ge=0, description="发出收费通知的总金额（元）")
-    collected_amount_yuan: Decimal | None = Field(None, ge=0, description="实际收取的总金额（元）")
+    # Bounded like table cells (cells.MAX_DIGITS): a longer figure is a typo, and Python cannot
+    # print an integer of more than 4,300 digits.
+    notices_count: int | None = Field(None, ge=0, lt=10**15, description="发出收费通知的件数")
+    notices_amount_yuan: Decimal | None = Field(None, ge=0, lt=10**15, description="发出收费通知的总金额（元）")
+    collected_amount_yuan: Decimal | None = Field(None, ge=0, lt=10**15, description="实际收取的总金额（元）")
 
 
 class Part(_Model):
-    heading: Text = Field(description="标题，照原文，不含序号，如 政府信息公开总体情况")
-    text: str | None = Field(None, description="正文，一行一段")
+    heading: Name = Field(description="标题，照原文，不含序号，如 政府信息公开总体情况")
+    text: Prose | None = Field(None, description="正文，一行一段")
     sections: list[Section] = Field(default_factory=list, description="小节")
     fees: Fees | None = Field(None, description="（2021年格式，第六部分）信息处理费")
 
 
 class Acknowledgement(_Model):
-    rule: Text = Field(description="核对规则编号，如 T3.1")
-    cells: Text = Field(description="涉及的单元格，照核对结果给出的写，如 applications.*.natural_person")
-    reason: Text = Field(description="理由，如 与原文一致")
+    rule: Name = Field(description="核对规则编号，如 T3.1")
+    cells: Name = Field(description="涉及的单元格，照核对结果给出的写，如 applications.*.natural_person")
+    reason: Annotated[str, Field(min_length=1), _one_line(1000)] = Field(description="理由，如 与原文一致")
 
 
 class ReportMeta(_Model):
@@ -149,16 +196,16 @@ class ReportMeta(_Model):
         description="报告实际使用的格式：" + "；".join(f"{f.id}（{f.notice}）" for f in all_formats()),
         json_schema_extra={"enum": [f.id for f in all_formats()]},
     )
-    title: Text | None = Field(None, description="标题，照原文")
-    published: date = Field(description="发布日期，如 2021-01-26")
-    signed_by: Text | None = Field(None, description="落款单位")
+    title: Title | None = Field(None, description="标题，照原文")
+    published: PublishedDate = Field(description="发布日期，如 2021-01-26")
+    signed_by: Name | None = Field(None, description="落款单位")
     source_url: WebAddress | None = Field(None, description="原文网址")
-    preamble: str | None = Field(None, description="引言（报告开头的说明），一行一段")
+    preamble: Prose | None = Field(None, description="引言（报告开头的说明），一行一段")
     parts: dict[PartKey, Part] = Field(default_factory=dict, description="正文各部分，键为 一 至 六")
     acknowledged: list[Acknowledgement] = Field(
         default_factory=list, description="已确认的核对结果：报告照原文发布，数据核对中仍显示"
     )
-    unplaced: list[str] = Field(default_factory=list, description="导入时未能归位的原文内容，待人工处理")
+    unplaced: list[Prose] = Field(default_factory=list, description="导入时未能归位的原文内容，待人工处理")
 
     def part(self, key: str) -> Part | None:
         return cast(dict[str, Part], self.parts).get(key)

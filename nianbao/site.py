@@ -26,21 +26,21 @@ class SiteBuild:
         return self.data.findings
 
 
-def check_site(data_dir: Path, root: Path | None = None,
-               bodies: frozenset[str] | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
-    data = load_data(data_dir, root, bodies)
+def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None,
+               docs_dir: Path | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+    data = load_data(data_dir, root, bodies, docs_dir)
     return data, check_dataset(data)
 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
-               load_only: frozenset[str] | None = None) -> SiteBuild:
+               load_only: frozenset[str] | None = None, docs_dir: Path | None = None) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
     still checked, so what builds here builds in full too. ``load_only`` limits what is loaded at
     all (one shard of a province-sized site).
     """
-    data, checks = check_site(data_dir, root, load_only)
+    data, checks = check_site(data_dir, root, load_only, docs_dir)
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []

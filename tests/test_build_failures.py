@@ -97,7 +97,7 @@ def test_malformed_yaml_fails_cleanly(tmp_path: Path):
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1 and "Traceback" not in output
     assert "data/wanggang-zhen/body.yml:6: error [data.yaml]" in output
-    assert "data/wanggang-zhen/2020.yml:4: error [data.date_from_datetime_parsing] published" in output
+    assert "data/wanggang-zhen/2020.yml:4: error [data.date] published" in output
 
 
 def script_tags(html: str) -> list[str]:

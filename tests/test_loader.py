@@ -138,7 +138,7 @@ def test_bad_date_has_a_line(data: Path):
     (p,) = open_problems(data)
     assert (p.location, p.path, p.found) == ("data/wanggang-zhen/2020.yml:4", "published", "'2024-13-01'")
     assert p.rule.startswith("data.date")
-    assert "month value is outside expected range of 1-12" in p.message
+    assert "没有这一天" in p.message
 
 
 @pytest.mark.parametrize("value", ["NO", "no", "off", "Yes"])
@@ -196,10 +196,10 @@ def test_report_without_body_yml(data: Path):
 
 
 @pytest.mark.parametrize(("folder", "hint"), [
-    ("王岗镇", "rename the folder, e.g. to a pinyin name such as wanggang-zhen"),
-    ("Wang Gang", "rename the folder, e.g. to wang-gang"),
-    ("wanggang_zhen", "rename the folder, e.g. to wanggang-zhen"),
-    ("-wanggang", "rename the folder, e.g. to wanggang"),
+    ("王岗镇", "把文件夹改名，如 拼音名 wanggang-zhen 这样的名字"),
+    ("Wang Gang", "把文件夹改名，如 wang-gang"),
+    ("wanggang_zhen", "把文件夹改名，如 wanggang-zhen"),
+    ("-wanggang", "把文件夹改名，如 wanggang"),
 ])
 def test_folder_names_must_be_path_safe(data: Path, folder: str, hint: str):
     (data / WANGGANG).rename(data / folder)
