@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from .atomic import WriteRefused, write_text_atomic
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -79,8 +80,15 @@ def cmd_pages(args: argparse.Namespace) -> int:
     out = Path(args.out)
     for page in build.pages:
         target = out / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.standalone_markdown(), encoding="utf-8")
+        try:
+            write_text_atomic(target, page.standalone_markdown(), within=out)
+        except WriteRefused as exc:
+            print(f"nianbao pages: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"nianbao pages: 写 {target} 时出错（{exc.strerror or exc}），没有写成，原有的文件没有改动；"
+                  "请解决这个问题（例如腾出磁盘空间）后重新运行", file=sys.stderr)
+            return 1
     print(f"wrote {len(build.pages)} page(s) to {out}")
     return 0
 

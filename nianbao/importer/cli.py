@@ -14,15 +14,18 @@ Exit status: 0 every source imported cleanly, 1 any source partly imported or fa
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..atomic import WriteRefused, write_text_atomic
 from ..formats import get_format
 from ..loader import SLUG
 from ..problems import Problem
-from ..writer import dump_body, dump_report
+from ..writer import YamlWriteError, dump_body, dump_report
 from ..yamlsource import YamlSourceError, read_yaml
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .body import new_body
@@ -125,28 +128,69 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     if target in written:
         result.fatal = f"{target} was already written from another source in this run"
         return None
-    if target.exists() and not args.force:
+    for path in (folder, target, folder / "body.yml"):
+        if path.is_symlink():  # --force or not: a link would have the import write outside the data folder
+            result.fatal = (f"{path} 是符号链接（指向 {os.readlink(path)}），导入不穿过链接写文件，--force 也不行；"
+                            "请删去这个链接（需要时换成真正的文件或文件夹）再导入")
+            return None
+    if os.path.lexists(target) and not args.force:
         result.fatal = f"{target} exists; pass --force to overwrite it"
         return None
     body_path = folder / "body.yml"
     body_yaml = body_path.read_text(encoding="utf-8") if body_path.exists() else None
-    new_body_yaml = None
-    if body_yaml is None:
-        body, notes = new_body(result.name or slug, _contact(result), result.prose.website if result.prose else "",
-                               _texts(result.report))
-        result.body_notes += [n.removeprefix("body.yml: ") for n in notes]
-        new_body_yaml = body_yaml = dump_body(body)
-    else:
-        _compare_body(body_path, result)
-    previous = folder / f"{result.year - 1}.yml"
-    _acknowledge(result, body_yaml, previous.read_text(encoding="utf-8") if previous.exists() else None)
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(dump_report(result.report), encoding="utf-8")
+    try:
+        new_body_yaml = None
+        if body_yaml is None:
+            body, notes = new_body(result.name or slug, _contact(result),
+                                   result.prose.website if result.prose else "", _texts(result.report))
+            result.body_notes += [n.removeprefix("body.yml: ") for n in notes]
+            new_body_yaml = body_yaml = dump_body(body)
+        else:
+            _compare_body(body_path, result)
+        previous = folder / f"{result.year - 1}.yml"
+        readable = previous.is_file() and not previous.is_symlink()  # the loader reads no link either
+        previous_yaml = previous.read_text(encoding="utf-8") if readable else None
+        _acknowledge(result, body_yaml, previous_yaml)
+        report_yaml = dump_report(result.report)
+    except YamlWriteError as exc:
+        result.fatal = f"没有写 {target}：{exc}"
+        return None
+    except OSError as exc:  # the check loads the report from a temporary folder, which a full disk refuses
+        result.fatal = (f"检查导入结果时出错（{exc.strerror or exc}），没有写 {target}；原有的文件没有改动。"
+                        "请解决这个问题（例如腾出磁盘空间）后重新导入")
+        return None
+    try:
+        _write_files(data_dir, folder, target, report_yaml, body_path, new_body_yaml)
+    except WriteRefused as exc:
+        result.fatal = str(exc)
+        return None
+    except OSError as exc:
+        result.fatal = (f"写 {target} 时出错（{exc.strerror or exc}），没有写成；原有的文件没有改动。"
+                        "请解决这个问题（例如腾出磁盘空间）后重新导入")
+        return None
     written.add(target)
     if new_body_yaml is not None:
-        body_path.write_text(new_body_yaml, encoding="utf-8")
         result.body_notes.insert(0, f"new body: wrote {body_path}; check its guesses")
     return target
+
+
+def _write_files(data_dir: Path, folder: Path, target: Path, report_yaml: str, body_path: Path,
+                 new_body_yaml: str | None) -> None:
+    """The report and a new body's body.yml, each whole or not at all; if the report cannot be
+    written, the body.yml and folder made for it go too, so that a failed import leaves nothing."""
+    new_folder = not os.path.lexists(folder)
+    if new_body_yaml is not None:
+        write_text_atomic(body_path, new_body_yaml, within=data_dir)
+    try:
+        write_text_atomic(target, report_yaml, within=data_dir)
+    except BaseException:
+        if new_body_yaml is not None:
+            with contextlib.suppress(OSError):
+                body_path.unlink()
+        if new_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def _new_slug(data_dir: Path, result: Imported) -> str | None:
@@ -158,7 +202,7 @@ def _new_slug(data_dir: Path, result: Imported) -> str | None:
     for slug, how in slug_candidates(result.name):
         if not SLUG.fullmatch(slug):
             continue
-        if (data_dir / slug).exists():
+        if os.path.lexists(data_dir / slug):  # a link there, even a dangling one, is not free
             taken.append(slug)
             continue
         note = f"folder {slug} made from 「{slug_name(result.name)}」 in pinyin"
