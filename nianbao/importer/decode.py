@@ -1,8 +1,11 @@
 """Bytes of a published page or text file → text, whatever the encoding.
 
 Government sites publish UTF-8 and GB2312/GBK/GB18030, with or without a ``<meta charset>``, and
-sometimes with a declaration that does not match the bytes. Order: byte-order mark, a declared
-charset that decodes cleanly, UTF-8, GB18030; the last resort replaces undecodable bytes and says so.
+sometimes with a declaration that does not match the bytes. Order: byte-order mark; UTF-8 when the
+bytes are valid UTF-8 and not plain ASCII, whatever the page declares (no other encoding makes
+valid UTF-8 of Chinese text by chance); a declared charset that is a usable text encoding and
+decodes cleanly (a Latin-1 label is tried as GB18030 first: CMSs mislabel GBK pages so); UTF-8;
+GB18030; the last resort replaces undecodable bytes and says so.
 """
 
 from __future__ import annotations
@@ -15,8 +18,20 @@ _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-# GB2312 and GBK pages often hold characters only GB18030 maps; GB18030 decodes all of them.
-_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030"}
+# GB2312 and GBK pages often hold characters only GB18030 maps; GB18030 decodes all of them. The
+# labels are the WHATWG Encoding Standard's for GBK, which Python does not all know.
+_WIDEN = dict.fromkeys(("gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "chinese", "csgb2312", "gb_2312",
+                        "gb_2312-80", "iso-ir-58", "csiso58gb231280", "ms936", "windows-936"), "gb18030")
+# Latin-1 labels (as Python names them after lookup): browsers read them as windows-1252.
+_LATIN = {"iso8859-1", "cp1252", "ascii", "latin-1"}
+# Text codecs Python knows that no web page is written in: they turn backslashes, plus signs or
+# domain labels into other characters, or refuse everything (``undefined``).
+_NOT_PAGE_CODECS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "charmap", "undefined", "utf-7"}
+# Every printable ASCII byte: an encoding a page can declare in a <meta> reads these as themselves
+# (UTF-16, UTF-32 and EBCDIC do not, so a declaration of them is a mistake).
+_ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CHECK = "请核对导入的文字有无乱码"
 
 
 @dataclass
@@ -33,26 +48,88 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(bom):
             return Decoded(_normalise(data[len(bom):].decode(name, errors="replace")), name)
     warnings: list[str] = []
+    wide = _utf16_without_bom(data)
+    if wide:
+        warnings.append(f"文件是没有字节顺序标记的 UTF-16 文本，已按 {wide} 读取；{_CHECK}")
+        return Decoded(_normalise(data.decode(wide, errors="replace")), wide, warnings)
     declared = declared_charset(data)
-    if declared:
-        name = _WIDEN.get(declared, declared)
-        try:
-            return Decoded(_normalise(data.decode(name)), name)
-        except LookupError:
-            warnings.append(f"declared charset {declared!r} is unknown; guessing the encoding")
-        except UnicodeDecodeError:
-            warnings.append(f"declared charset {declared!r} does not match the bytes; guessing the encoding")
-    for name in ("utf-8", "gb18030"):
-        try:
-            return Decoded(_normalise(data.decode(name)), name, warnings)
-        except UnicodeDecodeError:
-            continue
+    codec = page_codec(declared, warnings) if declared else ""
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None and (not data.isascii() or not codec):
+        if codec and codec not in ("utf-8", "utf-8-sig") and not data.isascii():
+            warnings.append(f"网页声明的编码为 {declared}，但内容是有效的 UTF-8，已按 UTF-8 读取；{_CHECK}")
+        return Decoded(_normalise(utf8), "utf-8", warnings)
+    if codec:
+        found = _declared(data, declared, codec, warnings)
+        if found is not None:
+            return found
+    gb = _strict(data, "gb18030")
+    if gb is not None:
+        return Decoded(_normalise(gb), "gb18030", warnings)
+    return _replaced(data, warnings)
+
+
+def page_codec(declared: str, warnings: list[str]) -> str:
+    """The Python codec for a declared charset label, or '' (with a warning) when the label names
+    no encoding a page can be written in."""
+    name = _WIDEN.get(declared, declared)
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        warnings.append(f"网页声明的编码「{declared}」无法识别，已按内容判断编码；{_CHECK}")
+        return ""
+    # rot13, base64, hex, zlib, uu…: codecs between bytes or between strings, not text encodings.
+    usable = getattr(info, "_is_text_encoding", True) and info.name not in _NOT_PAGE_CODECS
+    if usable:
+        usable = _strict(_ASCII_PROBE, info.name) == _ASCII_PROBE.decode("ascii")
+    if not usable:
+        warnings.append(f"网页声明的编码「{declared}」不是网页可用的文字编码，已按内容判断编码；{_CHECK}")
+        return ""
+    return info.name
+
+
+def _declared(data: bytes, declared: str, codec: str, warnings: list[str]) -> Decoded | None:
+    if codec in _LATIN and not data.isascii():
+        gb = _strict(data, "gb18030")
+        if gb is not None and _CJK.search(gb):
+            warnings.append(f"网页声明的编码为 {declared}，但内容是 GB18030（GBK）编码的中文，"
+                            f"已按 GB18030 读取；{_CHECK}")
+            return Decoded(_normalise(gb), "gb18030", warnings)
+    text = _strict(data, codec)
+    if text is not None:
+        return Decoded(_normalise(text), codec, warnings)
+    warnings.append(f"网页声明的编码为 {declared}，但内容不是这种编码，已按内容判断编码；{_CHECK}")
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 without a byte-order mark (every
+    other byte zero, as the markup's ASCII makes it), else ''. No GBK or UTF-8 page holds zero bytes."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 16:
+        return ""
+    for start, name in ((1, "utf-16-le"), (0, "utf-16-be")):
+        if sample[start::2].count(0) >= half * 0.3 and sample[1 - start::2].count(0) < half * 0.05:
+            return name
+    return ""
+
+
+def _replaced(data: bytes, warnings: list[str]) -> Decoded:
     utf8 = data.decode("utf-8", errors="replace")
     gb = data.decode("gb18030", errors="replace")
     name, text = min((("utf-8", utf8), ("gb18030", gb)), key=lambda p: p[1].count("\ufffd"))
-    warnings.append(f"the file is not valid in any known encoding; read as {name} with "
-                    f"{text.count(chr(0xFFFD))} unreadable character(s) replaced by �")
+    warnings.append(f"文件不是任何已知编码的有效文本：已按 {name} 读取，{text.count(chr(0xFFFD))} 个无法识别的"
+                    "字符换成了 �；请找到原文正确的编码或重新保存原文")
     return Decoded(_normalise(text), name, warnings)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    """The bytes decoded without replacement, or None when they are not valid in the codec."""
+    try:
+        return data.decode(codec)
+    except (LookupError, ValueError):  # UnicodeError is a ValueError
+        return None
 
 
 def declared_charset(data: bytes) -> str:
