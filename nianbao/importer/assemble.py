@@ -16,7 +16,7 @@ from typing import Any, Literal
 from ..formats import Format, all_formats, format_for_year, get_format
 from ..problems import Problem
 from .decode import decode_bytes
-from .document import Document
+from .document import MAX_DIGITS, MAX_FILE_BYTES, Document, LimitReached, time_budget
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
@@ -56,6 +56,12 @@ class Imported:
 
 
 def read_source(path: Path) -> Document:
+    """The source's document; LimitReached when it is past a limit (the file's size first, before
+    a byte of it is read)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise LimitReached(f"文件过大：{size} 字节，超过上限 {MAX_FILE_BYTES} 字节，没有读取；年度报告的网页通常不到 "
+                           "1 MB，请确认这是年度报告，或只把报告正文另存为网页或文本再导入")
     raw = path.read_bytes()
     decoded = decode_bytes(raw)
     head = decoded.text[:2000].lower()
@@ -74,11 +80,19 @@ def import_source(path: Path, year: int | None = None) -> Imported:
         result.fatal = f"{kind} files cannot be read; save the report as HTML (网页) or plain text first"
         return result
     try:
-        doc = read_source(path)
+        with time_budget():
+            _read(path, year, result)
     except OSError as exc:
         result.fatal = f"cannot read the file: {exc.strerror or exc}"
-        return result
+    except LimitReached as exc:
+        result.fatal = str(exc)
+    return result
+
+
+def _read(path: Path, year: int | None, result: Imported) -> None:
+    doc = read_source(path)
     result.warnings += doc.warnings
+    result.errors += doc.errors
     format_id, votes = detect_format(doc)
     # The parts are the same in every format; read the prose with the newest to learn the year.
     prose = read_prose(doc.blocks, all_formats()[-1], doc.meta)
@@ -86,7 +100,7 @@ def import_source(path: Path, year: int | None = None) -> Imported:
     result.year = _year(year, prose, result)
     fmt = _format(format_id, votes, result)
     if fmt is None:
-        return result
+        return
     tables = read_tables(doc, fmt.id)
     prose = read_prose(doc.blocks, fmt, doc.meta)
     result.prose, result.tables = prose, tables
@@ -94,11 +108,10 @@ def import_source(path: Path, year: int | None = None) -> Imported:
     result.errors += tables.errors
     if not prose.parts and not tables.found:
         result.fatal = _not_a_report(doc, prose)
-        return result
+        return
     _missing(doc, fmt, prose, tables, result)
     result.name = prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", "")
     result.report = _report(fmt, prose, tables, doc, result.warnings)
-    return result
 
 
 def _year(given: int | None, prose: Prose, result: Imported) -> int | None:
@@ -183,6 +196,9 @@ def _fees(parts: dict[str, dict[str, Any]], warnings: list[str]) -> None:
     if part is None:
         return
     text = "\n".join([part.get("text") or ""] + [s.get("text") or "" for s in part.get("sections", [])])
+    if re.search(rf"\d{{{MAX_DIGITS + 1},}}", text.replace(",", "")):
+        warnings.append(f"第六部分有超过 {MAX_DIGITS} 位的数字，信息处理费没有读取；请对照原文手工填写 parts.六.fees")
+        return
     fees, notes = read_fees(text)
     warnings += notes
     if fees:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from ..formats import Format, Node, all_formats
@@ -159,6 +159,7 @@ def is_table_label(text: str) -> bool:
     return norm in any_label() or unnumbered(norm) in any_label() or norm in {"信息内容", "申请人情况"}
 
 
+@lru_cache(maxsize=8192)  # a page repeats its labels (信息内容, 总计…) and a hostile one repeats anything
 def match_label(text: str, format_id: str, roles: tuple[Role, ...], table: str = "",
                 fuzzy: bool = True) -> Match | None:
     """The official label of ``format_id`` that ``text`` stands for, among the given roles."""
@@ -181,8 +182,8 @@ def match_label(text: str, format_id: str, roles: tuple[Role, ...], table: str =
         same = [lb for lb, _ in labels if unnumbered(normalize(lb.label)) == bare]
         if len(same) == 1 and len(bare) >= 2:
             return Match(same[0], "unnumbered", text)
-    if not fuzzy or len(bare) < 4:
-        return None
+    if not fuzzy or len(bare) < 4 or len(bare) > 2 * _longest_label():
+        return None  # difflib's time grows with the product of the lengths; no label is that long
     scored = sorted(
         ((difflib.SequenceMatcher(None, bare, unnumbered(normalize(lb.label))).ratio(), i, lb)
          for i, (lb, _) in enumerate(labels)),
@@ -193,6 +194,13 @@ def match_label(text: str, format_id: str, roles: tuple[Role, ...], table: str =
     if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08 and scored[1][2].label != scored[0][2].label:
         return None  # two labels fit about as well: do not guess
     return Match(scored[0][2], "close", text)
+
+
+@cache
+def _longest_label() -> int:
+    """The length of the longest normalized label or variant of any format."""
+    return max(len(normalize(text)) for fmt in all_formats() for label, variants in format_labels(fmt.id)
+               for text in (label.label, *variants))
 
 
 def column_candidates(text: str, format_id: str) -> list[Label]:

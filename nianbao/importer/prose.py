@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..formats import Format
-from .document import Block
+from .document import Block, check_time
 
 NUMERALS = "一二三四五六七八九十"
 _PART_HEADING = re.compile(r"^([一二三四五六七八九十])\s*[、.．,，]\s*(.{2,50})$")
@@ -92,6 +92,7 @@ def _part_headings(texts: list[tuple[int, Block]], fmt: Format, prose: Prose) ->
     found: list[tuple[int, str, str]] = []
     keys = [p.key for p in fmt.parts]
     for i, block in texts:
+        check_time()
         text = _clean_heading(block.text)
         match = _PART_HEADING.match(text)
         if not match or text.endswith("。"):

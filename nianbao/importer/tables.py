@@ -16,7 +16,7 @@ from typing import Any
 
 from ..formats import Block as FormatBlock
 from ..formats import Format, Node, Table, get_format
-from .document import Block, Document
+from .document import Block, Document, check_time
 from .labels import Label, Match, column_candidates, distinctive_labels, match_label, normalize, unnumbered
 from .values import is_value_like, read_value
 
@@ -91,6 +91,7 @@ class _Reader:
         used = False
         self.block_id += 1
         for r, cells in enumerate(block.rows()):
+            check_time()
             texts = [c.text for c in cells]
             self.columns_at = [c.origin[1] for c in cells]
             self.row_id = (self.block_id, r)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .document import Block, Document, GridCell
+from .document import MAX_BLOCKS, MAX_GRID_CELLS, MAX_ROWS, Block, Document, GridCell, LimitReached, check_time
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•·●▪■]\s+)")
@@ -28,14 +28,18 @@ _SENTENCE = re.compile(r"[。；！？]")
 def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
               kind_of: Callable[[str], str] | None = None) -> Document:
     doc = Document(kind="text")
-    table: list[list[str]] = []
+    table = _Rows()
 
     def flush_table() -> None:
-        if table:
-            doc.blocks.append(_table_block(table))
+        if table.rows:
+            doc.blocks.append(_table_block(table.rows))
+            doc.errors += table.notes()
             table.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if not n & 0xFFF:
+            check_time()
+            _check_blocks(doc)
         line = raw.replace("\ufeff", "").rstrip(" \r\n")
         if not line.strip():
             continue  # blank lines separate paragraphs but never end a table: pasted tables have them
@@ -43,7 +47,7 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
             continue
         cells = _row_cells(line, is_label)
         if cells is not None:
-            table.append(cells)
+            table.add(cells)
             continue
         flush_table()
         heading = _HEADING.match(line.strip())
@@ -56,9 +60,42 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
         if content:
             doc.blocks.append(Block("paragraph", content))
     flush_table()
+    _check_blocks(doc)
     if kind_of is not None:
         doc.blocks = _cells_per_line(doc.blocks, kind_of)
     return doc
+
+
+class _Rows:
+    """The rows of the table being read, up to MAX_ROWS rows and MAX_GRID_CELLS cells; the rest are
+    counted, for the message."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.cells = 0
+        self.dropped = 0
+
+    def add(self, cells: list[str]) -> None:
+        if len(self.rows) >= MAX_ROWS or self.cells + len(cells) > MAX_GRID_CELLS:
+            self.dropped += 1
+            return
+        self.rows.append(cells)
+        self.cells += len(cells)
+
+    def notes(self) -> list[str]:
+        if not self.dropped:
+            return []
+        return [f"表格超过上限（{MAX_ROWS} 行或 {MAX_GRID_CELLS} 格；实为 {len(self.rows) + self.dropped} 行）："
+                f"只读取前 {len(self.rows)} 行；请检查原文是否为年度报告"]
+
+    def clear(self) -> None:
+        self.rows, self.cells, self.dropped = [], 0, 0
+
+
+def _check_blocks(doc: Document) -> None:
+    if len(doc.blocks) > MAX_BLOCKS:
+        raise LimitReached(f"文本超过 {MAX_BLOCKS} 段，没有读取：不像一份年度报告；请检查原文，"
+                           "或只把报告正文另存为文本再导入")
 
 
 def _is_value(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 Blank, "—", "/" mean not stated (None, never 0); a sign stays ("+1"); an amount with its own unit
 keeps it ("461.7 万元"); full-width digits become ASCII. Anything else is not a value: the caller
-keeps the text under ``unplaced``.
+keeps the text under ``unplaced``. So is a number of more than MAX_DIGITS digits: no count or
+amount has them, and Python cannot even turn an integer of 4,300 digits into text.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from dataclasses import dataclass
 
 from ..cells import NOT_APPLICABLE
 from ..formats import CellKind
+from .document import MAX_DIGITS
 
 _NOT_STATED = {"", "未填写", "—", "——", "-", "--", "/", "//", "－", "―", "─", "…", "……", "\\", "×"}
 _COUNT_UNITS = ("件", "个", "项", "次", "条", "家")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
         return Value(NOT_APPLICABLE)
     if t == "无":
         return Value(None, "「无」 read as not stated (blank)")
+    if _DIGIT_RUN.search(t.replace(",", "")):
+        return Value(None, f"「{_shown(t)}」有超过 {MAX_DIGITS} 位的数字，不是统计数字：原文照录在 unplaced: 下，"
+                     "请核对原文后手工填写", rejected=True)
     note = ""
     compact = t.replace(" ", "")
     if _GROUPED.fullmatch(compact):
@@ -78,3 +84,8 @@ def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
     if re.fullmatch(r"[+-]?\d+(?:\.\d+)?\s*\S*", t.replace(",", "")):
         return Value(t, note)
     return Value(None, f"「{t}」 is not an amount", rejected=True)
+
+
+def _shown(text: str, width: int = 40) -> str:
+    """A long cell as a message shows it: its start and its length."""
+    return text if len(text) <= width else f"{text[:width]}…（共 {len(text)} 字）"
