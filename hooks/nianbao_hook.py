@@ -3,6 +3,8 @@
 
 Data is checked in ``on_config``, before MkDocs touches ``site/``: when the data has errors (or
 warnings under ``--strict``) the build stops with one clean message and the old site stays as it was.
+``mkdocs build`` writes into a hidden folder beside ``site/`` and swaps it in only when the whole
+build has succeeded (``nianbao.sitedir``): a build that fails, or is killed, leaves the old site whole.
 Set NIANBAO_DATA to build another data folder (relative to mkdocs.yml).
 """
 
@@ -24,6 +26,7 @@ from nianbao.problems import report_text
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
 from nianbao.site import HOME_MARKER, SiteBuild, build_site
+from nianbao.sitedir import discard, remove_stale, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
 
@@ -50,6 +53,43 @@ def _memoize_segmentation() -> None:
 _memoize_segmentation()
 
 _state: dict[str, Any] = {}
+# `mkdocs build` and `gh-deploy` build into a staging folder; `serve` has its own, and a --dirty
+# build updates the site in place, as MkDocs does.
+_staged: dict[str, Any] = {"command": None}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _staged.update(command=command if command in ("build", "gh-deploy") and not dirty else None)
+
+
+def _stage(config: MkDocsConfig) -> None:
+    if _staged["command"] is None:
+        return
+    site_dir = Path(config.site_dir)
+    remove_stale(site_dir)
+    staging = staging_dir(site_dir)
+    discard(staging)
+    _staged.update(site_dir=site_dir, staging=staging, succeeded=False, failed=False)
+    config.site_dir = str(staging)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _staged["succeeded"] = True
+
+
+def on_build_error(error: Exception) -> None:
+    # Also called when --strict aborts on warnings after on_post_build.
+    _staged["failed"] = True
+
+
+def on_shutdown() -> None:
+    staging = _staged.pop("staging", None)
+    if staging is None:
+        return
+    if _staged["succeeded"] and not _staged["failed"]:
+        swap_in(staging, _staged["site_dir"])
+    else:
+        discard(staging)
 
 
 def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
@@ -87,6 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"nianbao: {len(findings.acknowledged)} acknowledged finding(s), shown on their report pages")
     _state["build"] = build
     _state["pages"] = {page.src_uri: page for page in build.pages}
+    _stage(config)
     return config
 
 
