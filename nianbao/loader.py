@@ -22,9 +22,10 @@ from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
 from .paths import docs_names, region_clashes, slug_problem
-from .problems import Findings, Locator, Problem, display_path
+from .problems import Findings, Locator, Problem, display_path, dotted
 from .suggest import did_you_mean
 from .tables import read_tables
+from .text import FORBIDDEN, char_name
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, parse_yaml, read_yaml
 
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
@@ -177,8 +178,42 @@ def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Pa
     return sorted(found.items())
 
 
+def _invisible(text: str, file: str, problems: list[Problem]) -> str:
+    """Report each raw invisible character with its line, column and field; the text without them.
+
+    The rest of the file is still read (without them), so that one run reports every problem. A
+    raw NEL or line separator would otherwise be a line break to YAML and vanish unreported.
+    """
+    found = list(FORBIDDEN.finditer(text))
+    if not found:
+        return text
+    clean = FORBIDDEN.sub("", text)
+    try:
+        doc: SourceDoc | None = parse_yaml(clean)
+    except YamlSourceError:
+        doc = None  # reported when the clean text is read
+    for match in found[:_MAX_SHOWN]:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        where = dotted(doc.path_at(line)) if doc is not None else ""
+        problems.append(Problem(
+            "error", "data.invisible_char", file, line, where,
+            f"含有看不见的字符 {char_name(match[0])}：请删去它。这类字符常随复制粘贴带入，会打乱网页的显示",
+            found=char_name(match[0]), hint="在编辑器里把光标移到这一行的这一列，删除这个字符", column=column))
+    if len(found) > _MAX_SHOWN:
+        problems.append(Problem("error", "data.invisible_char", file, 0, "",
+                                f"还有 {len(found) - _MAX_SHOWN} 个看不见的字符未一一列出，共 {len(found)} 个"))
+    return clean
+
+
+_MAX_SHOWN = 20
+
+
 def _read(path: Path, file: str, problems: list[Problem], text: str | None = None) -> tuple[SourceDoc, Locator] | None:
     where = Locator(file)
+    if text is not None:
+        # Line ends as Windows and old Macs write them are line ends; a leading BOM is Notepad's.
+        text = _invisible(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), file, problems)
     try:
         doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlSourceError as exc:

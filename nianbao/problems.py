@@ -110,8 +110,9 @@ def _order(p: Problem) -> tuple[str, int, int]:
 
 def display_path(file: Path, root: Path) -> str:
     """A file name relative to root when it lies below it; the names users see in errors."""
+    # The folder is resolved, the entry itself not: a link is named as the maintainer sees it.
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return file.as_posix()
 

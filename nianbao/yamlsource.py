@@ -81,6 +81,31 @@ class SourceDoc:
         return _pos(node)
 
 
+    def path_at(self, line: int) -> DataPath:
+        """The data path of the deepest value that spans a line (1-based); () when none does."""
+        path: list[PathKey] = []
+        node = self.root
+        while node is not None:
+            children: list[tuple[PathKey, yaml.Node, yaml.Node]] = []
+            if isinstance(node, yaml.MappingNode):
+                children = [(str(k.value), k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+            elif isinstance(node, yaml.SequenceNode):
+                children = [(i, v, v) for i, v in enumerate(node.value)]
+            found = next(((key, value) for key, first, value in children
+                          if first.start_mark.line + 1 <= line <= _last_line(value)), None)
+            if found is None:
+                break
+            path.append(found[0])
+            node = found[1]
+        return tuple(path)
+
+
+def _last_line(node: yaml.Node) -> int:
+    # A block ends at the start of the next line (column 0): that line is not the block's.
+    end = node.end_mark
+    return end.line if end.column == 0 and end.line > node.start_mark.line else end.line + 1
+
+
 def _child(node: yaml.Node | None, key: PathKey) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         return next(((k, v) for k, v in node.value if k.value == key), None)
