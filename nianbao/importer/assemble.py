@@ -9,14 +9,15 @@ cause (tables as images, a truncated page, not a report at all).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from ..formats import Format, all_formats, format_for_year, get_format
 from ..problems import Problem
+from ..text import FILE_MAX_BYTES, FORBIDDEN, NAME_MAX, TEXT_MAX, TITLE_MAX, char_name, fold_line
 from .decode import decode_bytes
-from .document import MAX_DIGITS, MAX_FILE_BYTES, Document, LimitReached, time_budget
+from .document import MAX_DIGITS, MAX_FILE_BYTES, Block, Document, GridCell, LimitReached, time_budget
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
@@ -70,6 +71,7 @@ def read_source(path: Path) -> Document:
     doc = read_html(decoded.text) if is_html else read_text(decoded.text, is_table_label, label_kind)
     doc.warnings = decoded.warnings + doc.warnings
     doc.meta.setdefault("encoding", decoded.encoding)
+    _clean_document(doc)
     return doc
 
 
@@ -110,8 +112,16 @@ def _read(path: Path, year: int | None, result: Imported) -> None:
         result.fatal = _not_a_report(doc, prose)
         return
     _missing(doc, fmt, prose, tables, result)
-    result.name = prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", "")
+    result.name = _body_name(prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", ""), result)
     result.report = _report(fmt, prose, tables, doc, result.warnings)
+    removed = dict.fromkeys(doc.removed)
+    _fit_report(result.report, removed, result.warnings)
+    if removed:
+        result.warnings.append(_removed_note(list(removed)))
+    size = _size(result.report)
+    if size > FILE_MAX_BYTES:
+        result.fatal = (f"导入结果约 {size} 字节，超过数据文件的上限 {FILE_MAX_BYTES} 字节，没有写入：原文的文字远多于"
+                        "一份年度报告；请检查原文，或只把报告正文另存为网页或文本再导入")
 
 
 def _year(given: int | None, prose: Prose, result: Imported) -> int | None:
@@ -231,3 +241,140 @@ def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document, warnin
     if unplaced:
         report["unplaced"] = unplaced
     return report
+
+
+
+# --- what is written: the characters data files refuse, one-line fields, lengths -------------------
+#
+# Every string the report is made of comes from the document, so the document is cleaned as it is
+# read (the tables and prose readers then never meet such a character); the report is then fitted
+# to the field lengths of nianbao.text, and cleaned again, so that no path can skip it.
+
+
+def _clean_document(doc: Document) -> None:
+    """Take the characters data files refuse out of everything the reader produced (white-space
+    ones become a space, so that words stay apart); a block left empty goes. Said in ``doc.removed``."""
+    removed: dict[str, None] = {}
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        block.text = _clean(block.text, removed)
+        block.source = _clean(block.source, removed)
+        if block.grid:
+            block.grid = [[_clean_cell(cell, removed) for cell in row] for row in block.grid]
+        if block.text.strip() or block.kind in ("table", "image"):
+            blocks.append(block)
+    doc.blocks = blocks
+    doc.meta = {key: _clean(value, removed) for key, value in doc.meta.items()}
+    doc.removed = list(removed)
+
+
+def _clean(text: str, removed: dict[str, None]) -> str:
+    if not FORBIDDEN.search(text):
+        return text
+    removed.update(dict.fromkeys(FORBIDDEN.findall(text)))
+    return FORBIDDEN.sub(lambda m: " " if m[0].isspace() else "", text)
+
+
+def _clean_cell(cell: GridCell, removed: dict[str, None]) -> GridCell:
+    text = _clean(cell.text, removed)
+    return cell if text is cell.text else replace(cell, text=text)
+
+
+def _removed_note(removed: list[str]) -> str:
+    spaced = "（空白类的换成了空格）" if any(ch.isspace() for ch in removed) else ""
+    return (f"原文有数据文件不允许的字符，已删除{spaced}：{'、'.join(char_name(ch) for ch in removed)}；"
+            "这些字符看不见或会打乱文字的显示，请对照原文核对这些地方的文字")
+
+
+def _body_name(name: str, result: Imported) -> str:
+    name = fold_line(name)
+    if len(name) > NAME_MAX:
+        result.warnings.append(f"机关名称超过 {NAME_MAX} 字（实为 {len(name)} 字）：只用前 {NAME_MAX} 字；"
+                               "请用 --body 指定机关的文件夹，并核对 body.yml 的 name")
+        name = name[:NAME_MAX]
+    return name
+
+
+def _fit_report(report: dict[str, Any], removed: dict[str, None], warnings: list[str]) -> None:
+    """One-line fields on one line and within their length, text blocks within TEXT_MAX; what is cut
+    off goes under unplaced, never lost. Then no string keeps a character data files refuse."""
+    unplaced: list[str] = list(report.get("unplaced", []))
+    fit = _Fitter(unplaced, warnings)
+    for key, limit in (("title", TITLE_MAX), ("signed_by", NAME_MAX)):
+        fit.one_line(report, key, key, limit)
+    url = report.get("source_url", "")
+    if len(url) > NAME_MAX:
+        warnings.append(f"原文网址超过 {NAME_MAX} 字，没有写入 source_url，照录在 unplaced: 下；请核对后手工填写")
+        unplaced.append(f"source_url：{report.pop('source_url')}")
+    fit.block(report, "preamble", "preamble")
+    for key, part in (report.get("parts") or {}).items():
+        fit.one_line(part, "heading", f"parts.{key}.heading", NAME_MAX)
+        fit.block(part, "text", f"parts.{key}.text")
+        for n, section in enumerate(part.get("sections", [])):
+            fit.one_line(section, "heading", f"parts.{key}.sections[{n}].heading", NAME_MAX)
+            fit.block(section, "text", f"parts.{key}.sections[{n}].text")
+    if unplaced:
+        report["unplaced"] = [piece for entry in unplaced for piece in _pieces(entry)]
+    _clean_all(report, removed)
+
+
+class _Fitter:
+    def __init__(self, unplaced: list[str], warnings: list[str]) -> None:
+        self.unplaced = unplaced
+        self.warnings = warnings
+
+    def one_line(self, owner: dict[str, Any], key: str, where: str, limit: int) -> None:
+        if not isinstance(owner.get(key), str):
+            return
+        text = fold_line(owner[key])
+        if len(text) > limit:
+            self.warnings.append(f"{where} 超过 {limit} 字（实为 {len(text)} 字）：只写入前 {limit} 字，全文照录在 "
+                                 "unplaced: 下；请对照原文核对")
+            self.unplaced.append(f"{where} 全文：{text}")
+            text = text[:limit]
+        if text:
+            owner[key] = text
+        elif key != "heading":
+            del owner[key]
+
+    def block(self, owner: dict[str, Any], key: str, where: str) -> None:
+        text = owner.get(key)
+        if not isinstance(text, str) or len(text) <= TEXT_MAX:
+            return
+        kept = text[:TEXT_MAX]
+        cut = kept.rfind("\n")
+        if cut > 0:
+            kept = kept[:cut + 1]  # between paragraphs
+        owner[key] = kept
+        self.unplaced.append(f"{where} 超出 {TEXT_MAX} 字的部分：{text[len(kept):]}")
+        self.warnings.append(f"{where} 超过 {TEXT_MAX} 字（实为 {len(text)} 字）：只写入前 {len(kept)} 字，"
+                             "其余照录在 unplaced: 下；请对照原文把它放回合适的位置")
+
+
+def _pieces(entry: str) -> list[str]:
+    """An unplaced entry in pieces of at most TEXT_MAX characters."""
+    return [entry[i:i + TEXT_MAX] for i in range(0, len(entry), TEXT_MAX)] or [entry]
+
+
+def _clean_all(value: Any, removed: dict[str, None]) -> Any:
+    """``value`` with every string in it cleaned; dicts and lists are cleaned in place. The report
+    is a few levels deep: the recursion is bounded by its shape."""
+    if isinstance(value, str):
+        return _clean(value, removed)
+    if isinstance(value, dict):
+        for key in list(value):
+            value[key] = _clean_all(value[key], removed)
+    elif isinstance(value, list):
+        value[:] = [_clean_all(item, removed) for item in value]
+    return value
+
+
+def _size(value: Any) -> int:
+    """About how many bytes the report takes as YAML: its strings in UTF-8, and a few per item."""
+    if isinstance(value, str):
+        return len(value.encode("utf-8")) + 4
+    if isinstance(value, dict):
+        return sum(len(str(k)) + 4 + _size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(4 + _size(item) for item in value)
+    return 8

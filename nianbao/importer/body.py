@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from ..model import LEVELS
+from ..text import NAME_MAX, REGION_MAX, char_name, fold_line, strip_forbidden
 
 PROVINCES = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省",
@@ -184,14 +185,17 @@ def infer_region(name: str, texts: list[str], phone: str) -> tuple[list[str], li
 
 def new_body(name: str, contact: dict[str, str], website: str,
              texts: list[str] | None = None) -> tuple[dict[str, Any], list[str]]:
-    """body.yml data for a body met for the first time, and what the maintainer must check."""
+    """body.yml data for a body met for the first time, and what the maintainer must check.
+    Every value is one line, within its length and without a character data files refuse."""
     notes: list[str] = []
+    name = one_line(name, "name", NAME_MAX, notes)
     named, rest = region_of(name)
     body: dict[str, Any] = {"name": name}
     township = _TOWNSHIP.search(rest)
     if township:
         body["short_name"] = township[1]
     region, inferred = infer_region(name, texts or [], contact.get("phone", ""))
+    region = [unit for unit in region if _region_unit_ok(unit, notes)]
     if region:
         body["region"] = region
         shown = "[" + ", ".join(region) + "]"
@@ -210,8 +214,34 @@ def new_body(name: str, contact: dict[str, str], website: str,
         notes.append(f"body.yml: level {level} guessed from the name; check it")
     else:
         notes.append("body.yml: level not given by the name; add it (" + "、".join(LEVELS) + ")")
-    if website:
+    if website and len(website) <= NAME_MAX:
         body["website"] = website
-    if contact:
-        body["contact"] = dict(contact)
+    elif website:
+        notes.append(f"body.yml: 网站地址超过 {NAME_MAX} 字，没有写入 website；请对照原文手工填写")
+    fields = {key: one_line(value, f"contact.{key}", NAME_MAX, notes) for key, value in contact.items()}
+    if any(fields.values()):
+        body["contact"] = {key: value for key, value in fields.items() if value}
     return body, notes
+
+
+def one_line(value: str, what: str, limit: int, notes: list[str]) -> str:
+    """A one-line field of body.yml: no character data files refuse, white space folded, at most
+    ``limit`` characters; each change is said in ``notes``."""
+    text, removed = strip_forbidden(value)
+    if removed:
+        notes.append(f"body.yml: {what} 中删除了数据文件不允许的字符 {'、'.join(char_name(c) for c in removed)}；"
+                     "请对照原文核对")
+    text = fold_line(text)
+    if len(text) > limit:
+        notes.append(f"body.yml: {what} 超过 {limit} 字（实为 {len(text)} 字），只写入前 {limit} 字；请对照原文改正")
+        text = text[:limit]
+    return text
+
+
+def _region_unit_ok(unit: str, notes: list[str]) -> bool:
+    """A region unit becomes a folder of the site: no path characters, at most REGION_MAX characters."""
+    if len(unit) <= REGION_MAX and not re.search(r'[/\\:*?"<>|#%]', unit) and unit not in (".", ".."):
+        return True
+    notes.append(f"body.yml: 行政区划「{unit[:REGION_MAX]}」含有文件夹名不能有的字符或超过 {REGION_MAX} 字，"
+                 "没有写入 region；请手工填写")
+    return False

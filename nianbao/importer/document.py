@@ -102,6 +102,7 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # what was left out at a limit: a partial import
+    removed: list[str] = field(default_factory=list)  # characters data files refuse, taken out of the text
     truncated: bool = False  # the page visibly stops early (no closing </html>, unclosed table)
 
 

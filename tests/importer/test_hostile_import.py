@@ -17,6 +17,7 @@ import pytest
 
 from nianbao.importer import document
 from nianbao.importer.cli import main
+from nianbao.text import FORBIDDEN
 from nianbao.yamlsource import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,3 +250,84 @@ def test_the_time_budget_stops_a_source_with_a_message(tmp_path: Path, monkeypat
     assert code == 1, out
     assert "读取超过时限 0 秒，已停止，什么也没有写入" in out
     assert not (tmp_path / "data").exists()
+
+
+# --- characters data files refuse, and field lengths ----------------------------------------------
+
+HOSTILE = "\x7f\x9b\ufffe\u202e"  # DEL, a C1 control (CSI), a noncharacter, a right-to-left override
+
+
+def assert_loads(data: Path) -> None:
+    """Every character data files refuse is gone from what was written, raw or escaped."""
+    for path in (data / "yin-zhen").iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not FORBIDDEN.search(text), (path, FORBIDDEN.search(text))
+        assert not re.search(r"\\[xuU][0-9a-fA-F]|\\[0abtvfreN_LP]", text), path
+
+
+def test_markup_and_invisible_characters_in_the_title(tmp_path: Path) -> None:
+    hostile = "&#127;&lt;img src=x onerror=alert(1)&gt;" + HOSTILE
+    code, out = run(write(tmp_path, page().replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}{hostile}</h1>")),
+                    tmp_path / "data")
+    assert code == 0, out
+    assert report(tmp_path / "data")["title"] == TITLE + "<img src=x onerror=alert(1)>"
+    assert_loads(tmp_path / "data")
+    notes = [line for line in out.splitlines() if "原文有数据文件不允许的字符" in line]
+    assert len(notes) == 1, out
+    for name in ("U+007F（删除符 DEL）", "U+009B（控制符）", "U+FFFE（非字符）", "U+202E（双向文字控制符）"):
+        assert name in notes[0]
+
+
+def test_invisible_characters_in_the_prose(tmp_path: Path) -> None:
+    sentence = "公开内容还不够全面，下一步加强培训。"
+    text = page().replace(sentence, f"公开内容{HOSTILE}还不够全面，\x85下一步加强培训。")
+    code, out = run(write(tmp_path, text), tmp_path / "data")
+    assert code == 0, out
+    assert report(tmp_path / "data")["parts"]["五"]["text"] == "公开内容还不够全面， 下一步加强培训。\n"
+    assert_loads(tmp_path / "data")
+    assert "U+0085（下一行符 NEL）" in out and "空白类的换成了空格" in out
+
+
+def test_a_line_break_in_the_title_is_folded(tmp_path: Path) -> None:
+    broken = TITLE.replace("2021", "&#x2028;2021")
+    code, out = run(write(tmp_path, page().replace(f"<h1>{TITLE}</h1>", f"<h1>{broken}</h1>")), tmp_path / "data")
+    assert code == 0, out
+    assert report(tmp_path / "data")["title"] == TITLE.replace("2021", " 2021")
+    assert "U+2028（行分隔符）" in out
+
+
+def test_a_line_break_in_a_text_title_is_folded(tmp_path: Path) -> None:
+    seed = ROOT / "tests" / "fixtures" / "import" / "mixed" / "chouzhen-2021.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].replace("2021", "\u2029\x0b2021")
+    path = write(tmp_path, "\n".join(lines), name="report.txt")
+    out = io.StringIO()
+    code = main([str(path), "--body", "chou-zhen", "--data", str(tmp_path / "data")], out=out)
+    assert code == 0, out.getvalue()
+    written = (tmp_path / "data" / "chou-zhen" / "2021.yml").read_text(encoding="utf-8")
+    title = parse_yaml(written).value["title"]
+    assert "\n" not in title and "\u2029" not in title and "\x0b" not in title
+    assert "2021" in title
+
+
+def test_a_title_too_long_is_cut_and_kept_whole_under_unplaced(tmp_path: Path) -> None:
+    long_title = TITLE + "（" + "续" * 400 + "）"
+    code, out = run(write(tmp_path, page().replace(f"<h1>{TITLE}</h1>", f"<h1>{long_title}</h1>")),
+                    tmp_path / "data")
+    assert code == 0, out
+    data = report(tmp_path / "data")
+    assert data["title"] == long_title[:300]
+    assert f"title 全文：{long_title}" in data["unplaced"]
+    assert "title 超过 300 字（实为 426 字）：只写入前 300 字" in out
+
+
+def test_a_paragraph_past_the_text_limit_goes_on_under_unplaced(tmp_path: Path) -> None:
+    sentence = "公开内容还不够全面，下一步加强培训。"
+    long = "长" * 120_000
+    code, out = run(write(tmp_path, page().replace(sentence, sentence + "<br>" + long)), tmp_path / "data")
+    assert code == 0, out
+    data = report(tmp_path / "data")
+    assert data["parts"]["五"]["text"] == sentence + "\n"
+    rest = [u for u in data["unplaced"] if u.startswith("parts.五.text 超出 100000 字的部分：")]
+    assert "".join(rest).count("长") + "".join(data["unplaced"][len(rest):]).count("长") == 120_000
+    assert "parts.五.text 超过 100000 字（实为 120020 字）" in out
