@@ -26,7 +26,7 @@ from .problems import Findings, Locator, Problem, display_path, dotted
 from .suggest import did_you_mean
 from .tables import read_tables
 from .text import FORBIDDEN, char_name
-from .yamlsource import DataPath, SourceDoc, YamlSourceError, parse_yaml, read_yaml
+from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
 
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 FIRST_YEAR = 2008  # the first 条例 took effect in 2008
@@ -212,8 +212,7 @@ _MAX_SHOWN = 20
 def _read(path: Path, file: str, problems: list[Problem], text: str | None = None) -> tuple[SourceDoc, Locator] | None:
     where = Locator(file)
     if text is not None:
-        # Line ends as Windows and old Macs write them are line ends; a leading BOM is Notepad's.
-        text = _invisible(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), file, problems)
+        text = _invisible(line_ends(text), file, problems)
     try:
         doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlSourceError as exc:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from .yamlsource import DataPath, SourceDoc
+from .yamlsource import DataPath, SourceDoc, YamlSourceError
 
 Severity = Literal["error", "warning"]
 
@@ -132,7 +132,11 @@ class Locator:
     def problem(self, severity: Severity, rule: str, path: DataPath, message: str, *, shown_path: str = "",
                 expected: str = "", found: str = "", hint: str = "", cells: str = "") -> Problem:
         if self.doc is None and self._load is not None:
-            self.doc, self._load = self._load(), None
+            load, self._load = self._load, None
+            try:
+                self.doc = load()
+            except YamlSourceError:  # changed since it was loaded: the finding stays, unplaced
+                self.doc = None
         pos = self.doc.position(path) if self.doc is not None else None
         return Problem(
             severity=severity, rule=rule, file=self.file, line=pos.line if pos else 0,

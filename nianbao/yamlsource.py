@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .datafiles import UnsafeEntry, read_bytes
+from .text import FORBIDDEN
 
 PathKey = str | int
 DataPath = tuple[PathKey, ...]
@@ -183,12 +184,18 @@ def parse_yaml(text: str) -> SourceDoc:
     return SourceDoc(_convert(node), node)
 
 
+def line_ends(text: str) -> str:
+    """Line ends as Windows and old Macs write them are line ends; a leading BOM is Notepad's."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_yaml(path: Path) -> SourceDoc:
-    """Parse a data file, read as the loader reads it: a regular file, not a link, bounded in size."""
+    """Parse a data file as the loader reads it: a regular file, not a link, bounded in size, and
+    without the invisible characters the loader reports (so that lines are placed the same)."""
     try:
         text = read_bytes(path).decode("utf-8")
     except UnsafeEntry as exc:
         raise YamlSourceError(exc.message) from None
     except UnicodeDecodeError as exc:
         raise YamlSourceError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
-    return parse_yaml(text)
+    return parse_yaml(FORBIDDEN.sub("", line_ends(text)))
