@@ -216,8 +216,8 @@ def _read(path: Path, file: str, problems: list[Problem], text: str | None = Non
     try:
         doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlSourceError as exc:
-        problems.append(Problem("error", "data.yaml", where.file, exc.line, "", exc.message,
-                                hint="check indentation, colons and brackets near this line", column=exc.column))
+        problems.append(Problem("error", "data.yaml", where.file, exc.line, "", exc.message, hint=exc.hint,
+                                column=exc.column))
         return None
     where.doc = doc
     if not isinstance(doc.value, dict):

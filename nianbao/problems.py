@@ -141,8 +141,15 @@ class Locator:
         return Problem(
             severity=severity, rule=rule, file=self.file, line=pos.line if pos else 0,
             column=pos.column if pos else 0, path=shown_path or dotted(path), message=message,
-            expected=expected, found=found, hint=hint, cells=cells,
+            expected=expected, found=shorten(found), hint=hint, cells=cells,
         )
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """A value as a message quotes it: whole when short, else its start and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit - 20]}…（共 {len(text):,} 个字符）"
 
 
 def dotted(path: DataPath) -> str:

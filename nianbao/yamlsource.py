@@ -24,11 +24,13 @@ DataPath = tuple[PathKey, ...]
 class YamlSourceError(Exception):
     """The file is not readable YAML. Carries the position of the first fault."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, column: int = 0,
+                 hint: str = "check indentation, colons and brackets near this line") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,10 @@ def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> A
     if id(node) in seen:
         raise YamlSourceError(
             f"不支持 YAML 别名（*）：第 {_pos(node).line} 行用 & 标记的内容在别处被 * 再次引用。"
-            "请在每一处照写内容，不用 & 和 *", *_line_col(node))
+            "请在每一处照写内容，不用 & 和 *", *_line_col(node), hint="")
     seen.add(id(node))
     if depth > MAX_DEPTH:
-        raise YamlSourceError(TOO_DEEP, *_line_col(node))
+        raise YamlSourceError(TOO_DEEP, *_line_col(node), hint="")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
