@@ -47,6 +47,7 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_SIZES)
+	$(BIN)/python bench/long_text.py
 
 clean:
 	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info
