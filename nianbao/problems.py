@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from .text import FORBIDDEN
 from .yamlsource import DataPath, SourceDoc, YamlSourceError
 
 Severity = Literal["error", "warning"]
@@ -59,7 +60,9 @@ class Problem:
                 f"              acknowledged:\n"
                 f"                - {{rule: {self.rule}, cells: {self.cells}, reason: 与原文一致}}"
             )
-        return "\n".join(lines)
+        # A value quoted from the data may hold what a terminal would obey (ESC sequences) or
+        # hide: shown as a visible escape instead.
+        return FORBIDDEN.sub(lambda m: f"\\u{ord(m[0]):04x}", "\n".join(lines))
 
 
 @dataclass

@@ -258,3 +258,10 @@ def test_check_and_build_refuse_the_same_names_before_writing(tmp_path: Path) ->
     assert "[data.slug]" in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert check_cli(data).returncode == 1
+
+
+def test_a_terminal_escape_in_a_key_is_shown_not_obeyed(data: Path) -> None:
+    edit(data / REPORT, SIGNED, SIGNED + '\n"\\e[2J\\e[31m": 1')
+    result = check_cli(data)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\\u001b[2J" in result.stdout
