@@ -209,7 +209,7 @@ def _fees(parts: dict[str, dict[str, Any]], warnings: list[str]) -> None:
     if re.search(rf"\d{{{MAX_DIGITS + 1},}}", text.replace(",", "")):
         warnings.append(f"第六部分有超过 {MAX_DIGITS} 位的数字，信息处理费没有读取；请对照原文手工填写 parts.六.fees")
         return
-    fees, notes = read_fees(text)
+    fees, notes = read_fees(text[:TEXT_MAX])  # what is written of the part, at most
     warnings += notes
     if fees:
         part["fees"] = fees

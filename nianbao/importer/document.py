@@ -24,6 +24,7 @@ from typing import Literal
 MAX_FILE_BYTES = 20_000_000  # one source file
 MAX_DEPTH = 200  # elements nested in one another, once empty wrappers are taken out
 MAX_ELEMENTS = 100_000  # elements of one page: BeautifulSoup needs about 1 KB for each
+MAX_PAGE_ELEMENTS = 1_000_000  # elements before rows past MAX_ROWS and empty wrappers are taken out
 MAX_TABLES = 500  # tables of one page, layout tables included
 MAX_ROWS = 2_000  # rows of one table
 MAX_GRID_CELLS = 50_000  # positions of one table's grid, merged cells expanded

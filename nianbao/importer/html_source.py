@@ -25,6 +25,7 @@ from lxml import etree
 from .document import (
     MAX_DEPTH,
     MAX_ELEMENTS,
+    MAX_PAGE_ELEMENTS,
     MAX_ROWS,
     MAX_SPAN,
     MAX_TABLES,
@@ -365,10 +366,15 @@ def _wrapper_bits(tag: str, attrib: Any) -> int:
 
 class _Census:
     """The first pass: how deep, how many elements and tables, how many rows in each table, and which
-    elements are empty wrappers. A few bytes per open element, never the tree."""
+    elements are empty wrappers. A few bytes per open element, never the tree. Stops the parse
+    (LimitReached) past MAX_PAGE_ELEMENTS elements outside the rows that will be cut: a second
+    pass over more would take too long, and no report has a tenth of them."""
 
     def __init__(self) -> None:
         self.elements = 0
+        self.pieces = 0  # of text outside rows past MAX_ROWS: each character reference is one
+        self.counted = 0  # elements outside rows past MAX_ROWS
+        self._cut_at = -1  # inside a row past MAX_ROWS: the depth it starts at
         self.depth = 0
         self.max_depth = 0
         self.rows: list[int] = []  # rows of each table, in document order
@@ -395,19 +401,29 @@ class _Census:
         self._bits.append(_wrapper_bits(tag, attrib))
         self.wrapper.append(0)
         self.elements += 1
-        self.depth += 1
-        self.max_depth = max(self.max_depth, self.depth)
         if tag == "table":
             self._open_tables.append(len(self.rows))
             self.rows.append(0)
         elif tag == "tr" and self._open_tables:
-            self.rows[self._open_tables[-1]] += 1
+            table = self._open_tables[-1]
+            if self.rows[table] >= MAX_ROWS and self._cut_at < 0:
+                self._cut_at = self.depth
+            self.rows[table] += 1
+        self.depth += 1
+        self.max_depth = max(self.max_depth, self.depth)
+        if self._cut_at < 0:
+            self.counted += 1
+            if self.counted > MAX_PAGE_ELEMENTS:
+                raise LimitReached(f"网页的元素超过上限 {MAX_PAGE_ELEMENTS} 个，没有读取：不像一份年度报告；"
+                                   "请检查原文，或只把报告正文另存为网页再导入")
 
     def end(self, tag: str) -> None:
         if not self._bits:
             return
         bits, number = self._bits.pop(), self._numbers.pop()
         self.depth -= 1
+        if self.depth == self._cut_at:
+            self._cut_at = -1
         if tag == "table" and self._open_tables:
             self._open_tables.pop()
         alone = bits & _ONE_CHILD and not bits & (_MANY | _TEXT)
@@ -415,6 +431,11 @@ class _Census:
             self.wrapper[number] = 1
 
     def data(self, data: str) -> None:
+        if self._cut_at < 0:
+            self.pieces += 1
+        if self.pieces > MAX_PAGE_ELEMENTS:  # BeautifulSoup keeps each piece until the next tag
+            raise LimitReached(f"网页的文字碎成超过 {MAX_PAGE_ELEMENTS} 段（大量的字符引用或无效字符），没有读取："
+                               "不像一份年度报告；请检查原文的编码，或只把报告正文另存为网页再导入")
         if self._bits and not self._bits[-1] & _TEXT and not data.isspace():
             self._bits[-1] |= _TEXT
 

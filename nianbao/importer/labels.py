@@ -31,8 +31,15 @@ _CJK = "\u2e80-\u9fff"
 _SPLIT_WORD = re.compile(rf"[{_CJK}][ \t\n\u00a0\u3000]+[{_CJK}]")
 
 
+# Text this long is no label (the longest is under 40 characters): it is compared as it is, for
+# NFKC can make a text 18 times longer.
+_NOT_A_LABEL = 1000
+
+
 def normalize(text: str) -> str:
     """The comparable form of a label: 「（二）部分公开（…）」 and 「(二) 部分公开(…)」 fold alike."""
+    if len(text) > _NOT_A_LABEL:
+        return text
     text = unicodedata.normalize("NFKC", text).replace("**", "")
     text = text.translate(_QUOTES)
     text = re.sub(r"\s+", "", text)
@@ -173,27 +180,54 @@ def match_label(text: str, format_id: str, roles: tuple[Role, ...], table: str =
     exact = [lb for lb in _exact_index(format_id).get(norm, ()) if ok(lb)]
     if exact:
         return Match(exact[0], "exact", text)
-    labels = [(lb, v) for lb, v in format_labels(format_id) if ok(lb)]
-    for label, variants in labels:
-        if norm in (normalize(v) for v in variants):
-            return Match(label, "variant", text)
+    labels = [known for known in _known(format_id) if ok(known.label)]
+    for known in labels:
+        if norm in known.variants:
+            return Match(known.label, "variant", text)
     bare = unnumbered(norm)
     if len(bare) >= 4 or bare != norm:
-        same = [lb for lb, _ in labels if unnumbered(normalize(lb.label)) == bare]
+        same = [known.label for known in labels if known.bare == bare]
         if len(same) == 1 and len(bare) >= 2:
             return Match(same[0], "unnumbered", text)
     if not fuzzy or len(bare) < 4 or len(bare) > 2 * _longest_label():
         return None  # difflib's time grows with the product of the lengths; no label is that long
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, bare, unnumbered(normalize(lb.label))).ratio(), i, lb)
-         for i, (lb, _) in enumerate(labels)),
-        key=lambda t: (-t[0], t[1]),
-    )
+    scored = sorted(((_closeness(known.matcher, bare), i, known.label) for i, known in enumerate(labels)),
+                    key=lambda t: (-t[0], t[1]))
     if not scored or scored[0][0] < 0.75:
         return None
     if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08 and scored[1][2].label != scored[0][2].label:
         return None  # two labels fit about as well: do not guess
     return Match(scored[0][2], "close", text)
+
+
+@dataclass(frozen=True, eq=False)
+class _Known:
+    """A label of a format as matching compares it, worked out once per format."""
+
+    label: Label
+    variants: frozenset[str]  # normalized
+    bare: str  # normalized, without its item number
+    matcher: difflib.SequenceMatcher[str]  # ``bare`` as the second sequence: difflib indexes it once
+
+
+@cache
+def _known(format_id: str) -> tuple[_Known, ...]:
+    out = []
+    for label, variants in format_labels(format_id):
+        bare = unnumbered(normalize(label.label))
+        out.append(_Known(label, frozenset(normalize(v) for v in variants), bare,
+                          difflib.SequenceMatcher(None, "", bare)))
+    return tuple(out)
+
+
+def _closeness(matcher: difflib.SequenceMatcher[str], text: str) -> float:
+    """difflib's ratio of ``text`` to the matcher's label, or 0 when its cheap upper bounds show it is
+    at most 0.67: such a label can neither match (0.75) nor stand close to the best match (within
+    0.08), so its exact ratio, the costly part of a fuzzy match, is never needed."""
+    matcher.set_seq1(text)
+    if matcher.real_quick_ratio() <= 0.67 or matcher.quick_ratio() <= 0.67:
+        return 0.0
+    return matcher.ratio()
 
 
 @cache
@@ -211,8 +245,7 @@ def column_candidates(text: str, format_id: str) -> list[Label]:
         return []
     found = [lb for lb in _exact_index(format_id).get(norm, ()) if lb.role == "column"]
     if not found:
-        found = [lb for lb, variants in format_labels(format_id)
-                 if lb.role == "column" and norm in (normalize(v) for v in variants)]
+        found = [known.label for known in _known(format_id) if known.label.role == "column" and norm in known.variants]
     if not found:
         match = match_label(text, format_id, ("column",))
         if match is not None:

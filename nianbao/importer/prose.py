@@ -15,9 +15,14 @@ from datetime import date
 from typing import Any
 
 from ..formats import Format
+from ..text import TEXT_MAX
 from .document import Block, check_time
 
 NUMERALS = "一二三四五六七八九十"
+# Where the words looked for are: a date within the start of its line, the report year and contact
+# details within a text block (TEXT_MAX, all that is written of it). NFKC is never given more:
+# it can make a text 18 times longer.
+_DATE_WITHIN = 200
 _PART_HEADING = re.compile(r"^([一二三四五六七八九十])\s*[、.．,，]\s*(.{2,50})$")
 _SECTION_HEADING = re.compile(r"^[(（]\s*([一二三四五六七八九十]+)\s*[)）]")
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
@@ -182,7 +187,7 @@ def _section_heading(block: Block) -> tuple[str, str] | None:
 
 
 def parse_date(text: str) -> date | None:
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text[:_DATE_WITHIN])
     match = _DATE.search(folded)
     try:
         if match:
@@ -236,7 +241,7 @@ def _date_from_meta(text: str, prose: Prose) -> None:
 
 def _report_year(prose: Prose) -> int | None:
     for text in [prose.title, *prose.preamble[:3]]:
-        folded = unicodedata.normalize("NFKC", text)
+        folded = unicodedata.normalize("NFKC", text[:TEXT_MAX])
         match = re.search(r"(20\d{2})\s*年\s*度?(?:政府信息公开|政务公开|信息公开|工作|年度报告|年报)", folded)
         if match:
             return int(match[1])
@@ -262,15 +267,22 @@ _OFFICE = re.compile(r"(?:请|可)?(?:与|向|联系)([^，,。；;（(与向]{2
 
 
 def _contact(prose: Prose, all_texts: list[str]) -> None:
-    sources = prose.preamble + all_texts
+    sources = [text[:TEXT_MAX] for text in prose.preamble + all_texts]
+    folded: dict[int, str] = {}  # NFKC once per text, when first needed
+
+    def nfkc(n: int) -> str:
+        if n not in folded:
+            folded[n] = unicodedata.normalize("NFKC", sources[n])
+        return folded[n]
+
     for key, pattern in _CONTACT.items():
-        for text in sources:
-            match = pattern.search(unicodedata.normalize("NFKC", text) if key != "address" else text)
+        for n, text in enumerate(sources):
+            match = pattern.search(nfkc(n) if key != "address" else text)
             if match:
                 prose.contact[key] = match[1].strip().rstrip("-－—").strip()
                 break
-    for text in sources:
-        match = _WEBSITE.search(unicodedata.normalize("NFKC", text))
+    for n in range(len(sources)):
+        match = _WEBSITE.search(nfkc(n))
         if match:
             url = match[1].rstrip(".")
             prose.website = url if url.startswith("http") else "http://" + url

@@ -21,6 +21,9 @@ _COUNT_UNITS = ("件", "个", "项", "次", "条", "家")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+_DIGITS_ONLY = re.compile(r"[0-9０-９,，.．\s+-]+")
+# No value is longer: fifteen digits, a sign, a point and decimals, a unit.
+_LONGEST_VALUE = 200
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ def fold(text: str) -> str:
 
 def is_value_like(text: str) -> bool:
     """Could this cell be a table value (a number, blank marker or 不适用), not a label?"""
+    if len(text) > _LONGEST_VALUE:  # an overlong number still stands where a value does
+        return bool(_DIGITS_ONLY.fullmatch(text))
     t = fold(text)
     if t in _NOT_STATED or t == NOT_APPLICABLE or t == "无":
         return True
@@ -47,6 +52,8 @@ def is_value_like(text: str) -> bool:
 
 
 def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
+    if len(text) > _LONGEST_VALUE:  # folded as it is: NFKC can make it 18 times longer
+        return _not_a_value(text)
     t = fold(text)
     if t in _NOT_STATED:
         return Value(None)
@@ -55,8 +62,7 @@ def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
     if t == "无":
         return Value(None, "「无」 read as not stated (blank)")
     if _DIGIT_RUN.search(t.replace(",", "")):
-        return Value(None, f"「{_shown(t)}」有超过 {MAX_DIGITS} 位的数字，不是统计数字：原文照录在 unplaced: 下，"
-                     "请核对原文后手工填写", rejected=True)
+        return _not_a_value(t)
     note = ""
     compact = t.replace(" ", "")
     if _GROUPED.fullmatch(compact):
@@ -84,6 +90,14 @@ def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
     if re.fullmatch(r"[+-]?\d+(?:\.\d+)?\s*\S*", t.replace(",", "")):
         return Value(t, note)
     return Value(None, f"「{t}」 is not an amount", rejected=True)
+
+
+def _not_a_value(text: str) -> Value:
+    if _DIGIT_RUN.search(text.replace(",", "")):
+        why = f"有超过 {MAX_DIGITS} 位的数字，不是统计数字"
+    else:
+        why = f"超过 {_LONGEST_VALUE} 字，不是数值"
+    return Value(None, f"「{_shown(text)}」{why}：原文照录在 unplaced: 下，请核对原文后手工填写", rejected=True)
 
 
 def _shown(text: str, width: int = 40) -> str:

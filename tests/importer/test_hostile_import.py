@@ -217,6 +217,33 @@ def test_too_many_tables_refuse_the_page(tmp_path: Path) -> None:
     assert "网页有 603 个表格，超过上限 500 个，没有读取" in out
 
 
+def test_a_page_of_a_million_elements_is_refused(tmp_path: Path) -> None:
+    code, out = run(write(tmp_path, "<html><body>" + "<p>x" * 1_100_000), tmp_path / "data")
+    assert code == 1, out
+    assert "网页的元素超过上限 1000000 个，没有读取" in out
+
+
+def test_a_page_in_a_million_text_pieces_is_refused(tmp_path: Path) -> None:
+    # libxml2 hands each NUL (or character reference) over on its own; BeautifulSoup keeps them all.
+    code, out = run(write(tmp_path, "\x00" * 1_100_000), tmp_path / "data")
+    assert code == 1, out
+    assert "网页的文字碎成超过 1000000 段" in out
+
+
+def test_a_text_of_too_many_lines_is_refused(tmp_path: Path) -> None:
+    code, out = run(write(tmp_path, "一行\n" * 60_000, name="report.txt"), tmp_path / "data")
+    assert code == 1, out
+    assert "文本超过 50000 段，没有读取" in out
+
+
+def test_text_that_nfkc_makes_18_times_longer(tmp_path: Path) -> None:
+    path = write(tmp_path, "\ufdfa" * 6_000_000, name="report.txt")  # one character, 18 once folded
+    code, out, rss = run_measured(path, tmp_path / "data")
+    assert code == 1, out
+    assert "not an annual report" in out
+    assert rss < GB
+
+
 # --- numbers and time -----------------------------------------------------------------------------
 
 
