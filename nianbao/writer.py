@@ -57,7 +57,9 @@ _NON_TEXT = re.compile(
 )
 _NUMBER_CELL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_SPECIAL = set(",[]{}")
+# Inside [...] or {...}: the flow indicators, and '?', at which PyYAML's own scanner ends a plain
+# scalar there (libyaml only at ':?'); the loader uses either, whichever PyYAML was built with.
+_FLOW_SPECIAL = set(",[]{}?")
 # At the start of a line these end the document; a key is written at the start of a line.
 _DOCUMENT_MARKER = re.compile(r"(?:---|\.\.\.)(?:[ \t]|$)")
 
@@ -104,7 +106,7 @@ def _report_text(data: Mapping[str, Any]) -> str:
     out = [REPORT_SCHEMA]
     table_keys = [t.key for t in fmt.tables] if fmt else []
     for key in _ordered(data, REPORT_KEYS, exclude=(*table_keys, *REPORT_TAIL_KEYS)):
-        if key == "parts" and isinstance(data[key], Mapping):
+        if key == "parts" and isinstance(data[key], Mapping) and data[key]:
             out += _parts(data["parts"])
         else:
             out += _entry(key, data[key], 0)
@@ -115,23 +117,29 @@ def _report_text(data: Mapping[str, Any]) -> str:
     for key in REPORT_TAIL_KEYS:
         if key in data:
             out += _entry(key, data[key], 0, block_list=True)
-    return "\n".join(out) + "\n"
+    return _document(out)
 
 
 def _body_text(data: Mapping[str, Any]) -> str:
     out = [BODY_SCHEMA]
     for key in _ordered(data, BODY_KEYS):
         value = data[key]
-        if key == "contact" and isinstance(value, Mapping):
+        if key == "contact" and isinstance(value, Mapping) and value:
             out.append("contact:")
             out += _mapping(value, 2, CONTACT_KEYS)
-        elif key == "contact_changes" and isinstance(value, list):
+        elif key == "contact_changes" and isinstance(value, list) and value:
             out.append("contact_changes:")
             for item in value:
                 out += _list_item_mapping(item, 2, CONTACT_KEYS)
         else:
             out += _entry(key, value, 0)
-    return "\n".join(out) + "\n"
+    return _document(out)
+
+
+def _document(lines: list[str]) -> str:
+    if len(lines) == 1:
+        lines.append("{}")  # a file of only the schema comment would read as null, not as no keys
+    return "\n".join(lines) + "\n"
 
 
 # --- report parts ------------------------------------------------------------------------------
