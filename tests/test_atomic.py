@@ -211,6 +211,16 @@ def test_import_that_fails_for_a_new_body_leaves_no_folder(tmp_path: Path, monke
     assert names(tmp_path) == []  # neither body.yml nor the folder made for it
 
 
+def test_import_whose_new_body_cannot_be_written_leaves_no_folder(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "write", full_disk_after(10))
+    code, out = run_import(str(SEED), "--data", str(tmp_path))
+    monkeypatch.undo()
+    assert code == 1, out
+    assert "没有写成" in out
+    assert names(tmp_path) == []
+
+
 @needs_links
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_import_refuses_a_dangling_link_at_the_report(tmp_path: Path, force: list[str]) -> None:

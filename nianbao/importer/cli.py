@@ -165,7 +165,8 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
         result.fatal = str(exc)
         return None
     except OSError as exc:
-        result.fatal = (f"写 {target} 时出错（{exc.strerror or exc}），没有写成；原有的文件没有改动。"
+        what = target if new_body_yaml is None else f"{body_path} 和 {target}"
+        result.fatal = (f"写 {what} 时出错（{exc.strerror or exc}），没有写成；原有的文件没有改动。"
                         "请解决这个问题（例如腾出磁盘空间）后重新导入")
         return None
     written.add(target)
@@ -176,15 +177,18 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
 
 def _write_files(data_dir: Path, folder: Path, target: Path, report_yaml: str, body_path: Path,
                  new_body_yaml: str | None) -> None:
-    """The report and a new body's body.yml, each whole or not at all; if the report cannot be
-    written, the body.yml and folder made for it go too, so that a failed import leaves nothing."""
+    """The report and a new body's body.yml, each whole or not at all; if either cannot be written,
+    the body.yml and folder made for the report go too, so that a failed import leaves nothing
+    (a folder without body.yml would stop the site build)."""
     new_folder = not os.path.lexists(folder)
-    if new_body_yaml is not None:
-        write_text_atomic(body_path, new_body_yaml, within=data_dir)
+    wrote_body = False
     try:
+        if new_body_yaml is not None:
+            write_text_atomic(body_path, new_body_yaml, within=data_dir)
+            wrote_body = True
         write_text_atomic(target, report_yaml, within=data_dir)
     except BaseException:
-        if new_body_yaml is not None:
+        if wrote_body:
             with contextlib.suppress(OSError):
                 body_path.unlink()
         if new_folder:
