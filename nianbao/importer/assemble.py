@@ -17,7 +17,7 @@ from ..formats import Format, all_formats, format_for_year, get_format
 from ..problems import Problem
 from ..text import FILE_MAX_BYTES, FORBIDDEN, NAME_MAX, TEXT_MAX, TITLE_MAX, char_name, fold_line
 from .decode import decode_bytes
-from .document import MAX_DIGITS, MAX_FILE_BYTES, Block, Document, GridCell, LimitReached, time_budget
+from .document import MAX_DIGITS, MAX_FILE_BYTES, URL_MAX, Block, Document, GridCell, LimitReached, time_budget
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
@@ -251,6 +251,10 @@ def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document, warnin
 # to the field lengths of nianbao.text, and cleaned again, so that no path can skip it.
 
 
+# A web address as nianbao.model accepts one.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+
+
 def _clean_document(doc: Document) -> None:
     """Take the characters data files refuse out of everything the reader produced (white-space
     ones become a space, so that words stay apart); a block left empty goes. Said in ``doc.removed``."""
@@ -303,8 +307,9 @@ def _fit_report(report: dict[str, Any], removed: dict[str, None], warnings: list
     for key, limit in (("title", TITLE_MAX), ("signed_by", NAME_MAX)):
         fit.one_line(report, key, key, limit)
     url = report.get("source_url", "")
-    if len(url) > NAME_MAX:
-        warnings.append(f"原文网址超过 {NAME_MAX} 字，没有写入 source_url，照录在 unplaced: 下；请核对后手工填写")
+    if url and (len(url) > URL_MAX or not _WEB_ADDRESS.fullmatch(url)):
+        warnings.append(f"原文网址有空白或引号，或超过 {URL_MAX} 字，没有写入 source_url，照录在 unplaced: 下；"
+                        "请核对后手工填写")
         unplaced.append(f"source_url：{report.pop('source_url')}")
     fit.block(report, "preamble", "preamble")
     for key, part in (report.get("parts") or {}).items():

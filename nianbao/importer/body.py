@@ -18,7 +18,9 @@ import re
 from typing import Any
 
 from ..model import LEVELS
-from ..text import NAME_MAX, REGION_MAX, char_name, fold_line, strip_forbidden
+from ..paths import region_name_problem
+from ..text import NAME_MAX, char_name, fold_line, strip_forbidden
+from .document import URL_MAX
 
 PROVINCES = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省",
@@ -188,7 +190,7 @@ def new_body(name: str, contact: dict[str, str], website: str,
     """body.yml data for a body met for the first time, and what the maintainer must check.
     Every value is one line, within its length and without a character data files refuse."""
     notes: list[str] = []
-    name = one_line(name, "name", NAME_MAX, notes)
+    name = _one_line(name, "name", NAME_MAX, notes)
     named, rest = region_of(name)
     body: dict[str, Any] = {"name": name}
     township = _TOWNSHIP.search(rest)
@@ -214,34 +216,49 @@ def new_body(name: str, contact: dict[str, str], website: str,
         notes.append(f"body.yml: level {level} guessed from the name; check it")
     else:
         notes.append("body.yml: level not given by the name; add it (" + "、".join(LEVELS) + ")")
-    if website and len(website) <= NAME_MAX:
+    if website and len(website) <= URL_MAX:
         body["website"] = website
     elif website:
-        notes.append(f"body.yml: 网站地址超过 {NAME_MAX} 字，没有写入 website；请对照原文手工填写")
-    fields = {key: one_line(value, f"contact.{key}", NAME_MAX, notes) for key, value in contact.items()}
+        notes.append(f"body.yml: 网站地址超过 {URL_MAX} 字，没有写入 website；请对照原文手工填写")
+    fields = {key: _contact_field(key, value, notes) for key, value in contact.items()}
     if any(fields.values()):
         body["contact"] = {key: value for key, value in fields.items() if value}
     return body, notes
 
 
-def one_line(value: str, what: str, limit: int, notes: list[str]) -> str:
+def _contact_field(key: str, value: str, notes: list[str]) -> str:
+    """A contact detail as one line, or '' when it is too long to be one: cut, an address or an
+    e-mail address would be wrong."""
+    text = _plain(value, f"contact.{key}", notes)
+    if len(text) <= NAME_MAX:
+        return text
+    notes.append(f"body.yml: contact.{key} 超过 {NAME_MAX} 字（「{text[:20]}…」共 {len(text)} 字），没有写入；"
+                 "请对照原文手工填写")
+    return ""
+
+
+def _one_line(value: str, what: str, limit: int, notes: list[str]) -> str:
     """A one-line field of body.yml: no character data files refuse, white space folded, at most
     ``limit`` characters; each change is said in ``notes``."""
-    text, removed = strip_forbidden(value)
-    if removed:
-        notes.append(f"body.yml: {what} 中删除了数据文件不允许的字符 {'、'.join(char_name(c) for c in removed)}；"
-                     "请对照原文核对")
-    text = fold_line(text)
+    text = _plain(value, what, notes)
     if len(text) > limit:
         notes.append(f"body.yml: {what} 超过 {limit} 字（实为 {len(text)} 字），只写入前 {limit} 字；请对照原文改正")
         text = text[:limit]
     return text
 
 
+def _plain(value: str, what: str, notes: list[str]) -> str:
+    """The value without the characters data files refuse (said in ``notes``), on one line."""
+    text, removed = strip_forbidden(value)
+    if removed:
+        notes.append(f"body.yml: {what} 中删除了数据文件不允许的字符 {'、'.join(char_name(c) for c in removed)}；"
+                     "请对照原文核对")
+    return fold_line(text)
+
+
 def _region_unit_ok(unit: str, notes: list[str]) -> bool:
-    """A region unit becomes a folder of the site: no path characters, at most REGION_MAX characters."""
-    if len(unit) <= REGION_MAX and not re.search(r'[/\\:*?"<>|#%]', unit) and unit not in (".", ".."):
-        return True
-    notes.append(f"body.yml: 行政区划「{unit[:REGION_MAX]}」含有文件夹名不能有的字符或超过 {REGION_MAX} 字，"
-                 "没有写入 region；请手工填写")
-    return False
+    """A region unit becomes a folder of the site: one the loader refuses is left out, and said."""
+    problem = region_name_problem(unit)
+    if problem:
+        notes.append(f"body.yml: 行政区划「{unit[:40]}」没有写入 region：{problem}；请手工填写")
+    return not problem

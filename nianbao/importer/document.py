@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..cells import MAX_DIGITS as MAX_DIGITS  # digits of one number: the loader's, re-exported here
+
 # --- limits ----------------------------------------------------------------------------------------
 # What one source may hold, so that hostile or broken input is read or refused within seconds and
 # a few hundred MB. A real report is a page of 50–500 KB, a few thousand elements nested at most
@@ -29,7 +31,7 @@ MAX_TABLES = 500  # tables of one page, layout tables included
 MAX_ROWS = 2_000  # rows of one table
 MAX_GRID_CELLS = 50_000  # positions of one table's grid, merged cells expanded
 MAX_SPAN = 100  # rowspan or colspan of one cell
-MAX_DIGITS = 15  # digits of one number (Python cannot even print an int of more than 4,300)
+URL_MAX = 2000  # a web address, as nianbao.model allows one
 MAX_BLOCKS = 50_000  # headings, paragraphs, tables and images of one document
 TIME_BUDGET = 30.0  # seconds to read one source
 

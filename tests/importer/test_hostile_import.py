@@ -358,3 +358,14 @@ def test_a_paragraph_past_the_text_limit_goes_on_under_unplaced(tmp_path: Path) 
     rest = [u for u in data["unplaced"] if u.startswith("parts.五.text 超出 100000 字的部分：")]
     assert "".join(rest).count("长") + "".join(data["unplaced"][len(rest):]).count("长") == 120_000
     assert "parts.五.text 超过 100000 字（实为 120020 字）" in out
+
+
+def test_contact_details_too_long_are_left_out_of_a_new_body(tmp_path: Path) -> None:
+    long_address = "示例路" + "八" * 300 + "号"
+    text = page().replace("地址：示例路8号", f"地址：{long_address}").replace("0000-5550100", "0000-" + "5" * 300)
+    code, out = run(write(tmp_path, text), tmp_path / "data")
+    assert code == 0, out
+    body = parse_yaml((tmp_path / "data" / "yin-zhen" / "body.yml").read_text(encoding="utf-8")).value
+    assert "address" not in body["contact"] and "phone" not in body["contact"]
+    assert body["contact"]["postcode"] == "999999"
+    assert "contact.address 超过 200 字（「示例路八八八" in out and "contact.phone 超过 200 字" in out
