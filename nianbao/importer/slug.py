@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from pypinyin import Style, lazy_pinyin
 
+from ..paths import slug_problem
 from .body import region_of, short_name_of
 
 # Longest first: the suffix that names the kind of unit or organ.
@@ -83,7 +84,14 @@ def district_prefix(name: str) -> str:
 
 
 def slug_candidates(name: str) -> Iterator[tuple[str, str]]:
-    """(slug, how it was made) in the order to try them: the base, with the district, then numbered."""
+    """(slug, how it was made) in the order to try them: the base, with the district, then numbered.
+
+    Names the site keeps for itself (regions, assets, a Windows device name) are never offered.
+    """
+    return ((slug, how) for slug, how in _candidates(name) if not slug_problem(slug))
+
+
+def _candidates(name: str) -> Iterator[tuple[str, str]]:
     base = base_slug(name)
     if not base:
         return
