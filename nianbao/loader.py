@@ -361,11 +361,8 @@ def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where
 def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {'mapping' if isinstance(value, dict) else 'list'}"
-    if value is None:
-        return "nothing"
-    shown = repr(value)
-    # A message quotes a value, never a whole 100 KB paragraph.
-    return shown if len(shown) <= 80 else f"{shown[:60]}…（共 {len(str(value)):,} 个字符）"
+    # Locator.problem shortens a long value: a message never quotes a whole 100 KB paragraph.
+    return "nothing" if value is None else repr(value)
 
 
 def _unwrap(tp: Any) -> Any:
