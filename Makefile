@@ -36,7 +36,7 @@ chromium:
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/mypy nianbao
+	$(BIN)/mypy nianbao hooks bench
 
 test: $(STAMP) chromium lint
 	NIANBAO_CHROMIUM="$$(command -v chromium || echo /usr/bin/chromium)" $(BIN)/pytest -q

@@ -24,7 +24,7 @@ from .paths import SLUG as SLUG  # the importer names folders by the same rule
 from .paths import docs_names, region_clashes, slug_problem
 from .problems import Findings, Locator, Problem, display_path, dotted
 from .suggest import did_you_mean
-from .tables import read_tables
+from .table_values import read_tables
 from .text import FORBIDDEN, char_name
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
 

@@ -1,7 +1,7 @@
 """The typed, frozen model of a body and its reports.
 
 Pydantic checks the shape of everything but the statutory tables (unknown keys, types, dates);
-the tables are checked against the format definitions in ``tables.py``. After loading, no code
+the tables are checked against the format definitions in ``table_values.py``. After loading, no code
 reads raw YAML again.
 """
 

@@ -22,7 +22,7 @@ from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
 from .prose import Prose, read_prose
-from .tables import TablesRead, detect_format, read_tables
+from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}

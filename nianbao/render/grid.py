@@ -1,5 +1,5 @@
 """Lay a statutory table out as the official grid: header rows with rowspan/colspan, row labels,
-one slot per value. The result is a view model; ``tables.py`` renders it once per format and
+one slot per value. The result is a view model; ``table_html.py`` renders it once per format and
 table, and fills each report's values into the slots.
 
 The layout is derived from the format definition alone, so a new format needs no code here:

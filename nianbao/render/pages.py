@@ -19,7 +19,7 @@ from ..model import Body, Contact, Report
 from . import environment
 from .checks import render_checks
 from .numerals import NUMERALS
-from .tables import render_table
+from .table_html import render_table
 
 Blocks = dict[str, str]
 

@@ -39,4 +39,8 @@ class Golden:
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Golden:
     update = bool(request.config.getoption("--update-golden", default=False))
-    return Golden(update or os.environ.get("NIANBAO_UPDATE_GOLDEN") == "1")
+    update = update or os.environ.get("NIANBAO_UPDATE_GOLDEN") == "1"
+    if update and os.environ.get("CI"):
+        # In CI an update would turn every comparison into a pass.
+        pytest.fail("golden files cannot be rewritten in CI (CI is set): update them locally and commit the diff")
+    return Golden(update)

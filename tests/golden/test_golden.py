@@ -12,7 +12,7 @@ from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, check, copy_data, edit
 
 from nianbao.loader import load_data
 from nianbao.problems import report_text
-from nianbao.render.tables import render_table
+from nianbao.render.table_html import render_table
 
 SOURCES = {"real": DATA, "fixture-2021": FIXTURE_2021}
 TABLE_REPORTS = {f"{WANGGANG}-2020": (DATA, WANGGANG, 2020), f"{SHILI}-2021": (FIXTURE_2021, SHILI, 2021)}
@@ -74,3 +74,19 @@ def test_error_messages(golden: Golden, path: Path, tmp_path: Path):
 
 def test_there_are_scenarios():
     assert len(SCENARIOS) >= 20
+
+
+def test_update_mode_refuses_to_run_in_ci(tmp_path: Path) -> None:
+    """With CI set, an update would make every golden comparison pass; it must fail instead."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CI": "true", "NIANBAO_UPDATE_GOLDEN": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(GOLDEN / "test_golden.py"),
+         "-k", "test_rendered_table and applications"],
+        env=env, capture_output=True, text=True, cwd=GOLDEN.parent.parent,
+    )
+    assert proc.returncode != 0, proc.stdout
+    assert "cannot be rewritten in CI" in proc.stdout

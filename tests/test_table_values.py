@@ -9,7 +9,7 @@ import pytest
 from nianbao.cells import BLANK, NA
 from nianbao.formats import get_format
 from nianbao.problems import Locator
-from nianbao.tables import read_tables
+from nianbao.table_values import read_tables
 from nianbao.yamlsource import parse_yaml
 
 T4_OK = "reviews_litigation:\n  review: [1, 1, 0, 0, 2]\n  litigation:\n    direct: [0, 0, 0, 0, 0]\n" \

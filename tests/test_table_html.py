@@ -9,7 +9,7 @@ from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG
 from nianbao.cells import BLANK, NA, parse_cell
 from nianbao.formats import get_format
 from nianbao.loader import load_data
-from nianbao.render.tables import render_table
+from nianbao.render.table_html import render_table
 
 WANGGANG_2020 = load_data(DATA, DATA.parent).report(WANGGANG, 2020)
 SHILI_DATA = load_data(FIXTURE_2021, FIXTURE_2021.parent)
