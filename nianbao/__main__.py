@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .atomic import WriteRefused, write_text_atomic
+from .catalogue import messages
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -56,8 +57,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(1 for p in open_ if p.severity == "error")
     reports = [r for r in data.reports.values() if _within_file(r.file, focus, root)]
     bodies = {r.body for r in reports} | {s for s in data.bodies if focus is None or (data_dir / s) == focus}
-    print(f"checked {len(reports)} report(s) of {len(bodies)} body(ies): {errors} error(s), "
-          f"{len(open_) - errors} warning(s), {acknowledged} acknowledged finding(s)")
+    summary = messages.SUMMARY(errors=errors, warnings=len(open_) - errors, acknowledged=acknowledged)
+    print(messages.CHECKED(reports=len(reports), bodies=len(bodies), summary=summary))
     return 1 if failing else 0
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
+from .catalogue import messages
 from .formats import CellKind
 
 NOT_APPLICABLE = "不适用"
@@ -39,10 +40,11 @@ NA = Cell("na", text=NOT_APPLICABLE)
 class CellError(ValueError):
     """A cell value that does not fit its column; the message says what was expected."""
 
-    def __init__(self, message: str, expected: str) -> None:
+    def __init__(self, message: str, expected: str, word: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.expected = expected
+        self.word = word  # a word written for a number (无, 没有): its own rule, data.number_word
 
 
 # ASCII digits only (\d would take ٣ or ３ for 3), and no more than any real figure has: a count
@@ -55,12 +57,9 @@ _INT = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")
 _AMOUNT = re.compile(rf"(?P<num>[+-]?[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,6}})?)\s*(?P<unit>[^\W\d_]{{1,8}})?")
 _TOO_LONG = re.compile(rf"[+-]?[0-9]{{{MAX_DIGITS + 1},}}")
 
-EXPECTED = {
-    "count": "a whole number ≥ 0, blank (~) for not stated, or 不适用",
-    "signed": "a whole number with its sign as published (+1, -3, 0), blank (~), or 不适用",
-    "amount": "a number ≥ 0 in the column's unit (e.g. 12.5), blank (~), or 不适用",
-    "amount_with_unit": "an amount with its unit as published (e.g. 461.7 万元, 251000元), blank (~), or 不适用",
-}
+EXPECTED = messages.CELL_EXPECTED
+# Words reports print where a number belongs: none of them says which of 0 or blank is meant.
+NUMBER_WORDS = frozenset({"无", "没有", "暂无", "零", "空", "／", "/"})
 
 
 @lru_cache(maxsize=4096)
@@ -74,36 +73,37 @@ def parse_cell(raw: str | None, kind: CellKind, unit: str = "") -> Cell:
     text = raw.strip()
     if text == NOT_APPLICABLE:
         return NA
-    expected = EXPECTED[kind]
+    expected = EXPECTED[kind]()
+    if text in NUMBER_WORDS:
+        raise CellError(messages.CELL_WORD(word=text), expected, word=text)
     if _TOO_LONG.match(text):
         digits = len(text.lstrip("+-").split(".")[0])
-        raise CellError(f"数字位数过多：最多 {MAX_DIGITS} 位，实为 {digits:,} 位", expected)
+        raise CellError(messages.CELL_TOO_MANY_DIGITS(limit=MAX_DIGITS, digits=f"{digits:,}"), expected)
     if kind in ("count", "signed"):
         if not _INT.fullmatch(text):
-            raise CellError(f"{text!r} is not a whole number", expected)
+            raise CellError(messages.CELL_NOT_WHOLE(text=text), expected)
         value = Decimal(text)
         if kind == "count":
             if value < 0:
-                raise CellError(f"negative count {text}", expected)
+                raise CellError(messages.CELL_NEGATIVE(text=text), expected)
             return Cell("number", value, str(int(value)))
         # Keep an explicit plus sign: reports print "+1" for an increase.
         shown = ("+" if text.startswith("+") else "") + str(int(value))
         return Cell("number", value, shown)
     match = _AMOUNT.fullmatch(text)
     if not match:
-        raise CellError(f"{text!r} is not an amount", expected)
+        raise CellError(messages.CELL_NOT_AMOUNT(text=text), expected)
     try:
         value = Decimal(match["num"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise CellError(f"{text!r} is not an amount", expected) from None
+        raise CellError(messages.CELL_NOT_AMOUNT(text=text), expected) from None
     if value < 0:
-        raise CellError(f"negative amount {text}", expected)
+        raise CellError(messages.CELL_NEGATIVE(text=text), expected)
     written_unit = (match["unit"] or "").strip()
     if kind == "amount":
         if written_unit and written_unit != unit:
-            raise CellError(f"{text!r} has unit {written_unit!r}, but the column is in {unit}", expected)
+            raise CellError(messages.CELL_WRONG_UNIT(text=text, written=written_unit, unit=unit), expected)
         return Cell("number", value, match["num"], unit)
     if not written_unit:
-        raise CellError(f"{text!r} has no unit; the format gives none, so write the one the report printed",
-                        expected)
+        raise CellError(messages.CELL_NO_UNIT(text=text), expected)
     return Cell("number", value, text, written_unit)

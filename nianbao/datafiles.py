@@ -14,6 +14,8 @@ import stat
 from pathlib import Path
 from typing import Literal
 
+from .catalogue import Rule, messages
+from .catalogue import rules as R
 from .text import FILE_MAX_BYTES
 
 Kind = Literal["file", "folder", "link", "other", "missing"]
@@ -22,12 +24,10 @@ Kind = Literal["file", "folder", "link", "other", "missing"]
 class UnsafeEntry(Exception):
     """An entry of the data folder that is not read; the message says what to do (in Chinese)."""
 
-    def __init__(self, rule: str, message: str, found: str, hint: str) -> None:
-        super().__init__(message)
+    def __init__(self, rule: Rule, **params: object) -> None:
         self.rule = rule
-        self.message = message
-        self.found = found
-        self.hint = hint
+        self.params = params
+        super().__init__(rule.wording.message(**params))
 
 
 def kind(path: Path) -> Kind:
@@ -45,15 +45,9 @@ def kind(path: Path) -> Kind:
 
 def refusal(path: Path, what: Kind) -> UnsafeEntry:
     """Why an entry that is neither a regular file nor a folder is not read."""
-    if what == "folder":
-        return UnsafeEntry("data.not_regular", f"这是一个文件夹，不是文件：{path.name} 应当是数据文件", "文件夹",
-                           "把文件夹改名或移走；报告文件是 年度.yml（如 2021.yml），机关信息是 body.yml")
-    if what == "link":
-        return UnsafeEntry("data.not_regular",
-                           "数据文件夹里的符号链接不被读取：它可能指向数据文件夹以外，或指向永远读不完的设备",
-                           "符号链接", "把链接换成真正的文件或文件夹")
-    return UnsafeEntry("data.not_regular", "这不是普通文件（而是管道、设备或套接字），不被读取", "特殊文件",
-                       "删除它，或换成普通的 YAML 文件")
+    what_, found, hint = {"folder": messages.REFUSED_FOLDER, "link": messages.REFUSED_LINK}.get(
+        what, messages.REFUSED_OTHER)
+    return UnsafeEntry(R.NOT_REGULAR, what=what_(name=path.name), found=found(), hint=hint())
 
 
 def read_bytes(path: Path, limit: int = FILE_MAX_BYTES) -> bytes:
@@ -71,6 +65,5 @@ def read_bytes(path: Path, limit: int = FILE_MAX_BYTES) -> bytes:
             raise refusal(path, "folder" if stat.S_ISDIR(info.st_mode) else "other")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise UnsafeEntry("data.too_large", f"文件过大：数据文件最多 {limit:,} 字节，一份年度报告约一万字节",
-                          f"超过 {limit:,} 字节", "检查文件是否为年度报告的数据；过长的正文请分段整理")
+        raise UnsafeEntry(R.TOO_LARGE, limit=f"{limit:,}", size=f"超过 {limit:,}")
     return data

@@ -17,15 +17,18 @@ from typing import Any, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
+from .catalogue import language, messages
+from .catalogue import rules as R
 from .datafiles import Kind, UnsafeEntry, kind, read_bytes, refusal
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
 from .paths import docs_names, region_clashes, slug_problem
-from .problems import Findings, Locator, Problem, display_path, dotted
+from .problems import Findings, Locator, Problem, display_path, dotted, make_problem
 from .suggest import did_you_mean
-from .table_values import read_tables
+from .table_values import describe, read_tables
 from .text import FORBIDDEN, char_name
+from .typing_mistakes import encoding_guess, typing_mistakes
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
 
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
@@ -75,26 +78,16 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
         where = Locator(display_path(folder, root) + "/")
         unusable = slug_problem(folder.name, reserved)
         if unusable:
-            data.findings.add(where.problem(
-                "error", "data.slug", (), unusable,
-                expected="小写字母 a-z、数字和 -，如 wanggang-zhen", found=folder.name,
-                hint=f"把文件夹改名，如 {_slug_hint(folder.name)}",
-            ))
+            data.findings.add(where.problem(R.SLUG, (), problem=unusable, found=folder.name,
+                                            suggestion=_slug_hint(folder.name)))
             continue
         body = _load_body(folder, data, root)
         report_files = _report_files(folder, data, root)
         if kind(folder / "body.yml") == "missing" and report_files:
-            data.findings.add(where.problem(
-                "error", "data.no_body", (), "every body needs body.yml describing it",
-                expected=f"{display_path(folder / 'body.yml', root)}", found="no body.yml",
-                hint="create body.yml with name, level, region and contact",
-            ))
+            data.findings.add(where.problem(R.NO_BODY, (), expected=display_path(folder / "body.yml", root)))
         if body is not None and body.name in names:
             data.findings.add(data.body_files[folder.name].problem(
-                "error", "data.duplicate_body", ("name",), "the same body is described twice",
-                expected="one folder per body", found=f"{body.name} also in data/{names[body.name]}/",
-                hint="merge the two folders into one",
-            ))
+                R.DUPLICATE_BODY, ("name",), name=body.name, other=f"data/{names[body.name]}/"))
             continue
         if body is not None:
             names[body.name] = folder.name
@@ -111,25 +104,19 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
 def _check_region_folders(data: Dataset) -> None:
     regions = {slug: body.region for slug, body in data.bodies.items()}
     for slug, level, name, other in region_clashes(regions):
-        data.findings.add(data.body_files[slug].problem(
-            "error", "data.region_clash", ("region", level),
-            "两个地区名只差大小写或字符的编码形式，在 Windows 和 macOS 上会写进同一个文件夹",
-            expected=f"与其他机关写法一致：{other}", found=name, hint=f"把 {name} 改写成 {other}",
-        ))
+        data.findings.add(data.body_files[slug].problem(R.REGION_CLASH, ("region", level), other=other, name=name))
 
 
 def _slug_hint(name: str) -> str:
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not ascii_part or slug_problem(ascii_part):
-        return "拼音名 wanggang-zhen 这样的名字"
+        return messages.UNUSABLE_SLUG_EXAMPLE()
     return ascii_part
 
 
 def _refused(path: Path, what: Kind, data: Dataset, root: Path) -> None:
     problem = refusal(path, what)
-    data.findings.add(Locator(display_path(path, root)).problem(
-        "error", problem.rule, (), problem.message, expected="普通文件或文件夹", found=problem.found,
-        hint=problem.hint))
+    data.findings.add(make_problem(problem.rule, display_path(path, root), given=problem.params))
 
 
 def _body_folders(data_dir: Path, data: Dataset, root: Path) -> list[Path]:
@@ -161,18 +148,12 @@ def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Pa
         where = Locator(display_path(path, root))
         match = REPORT_FILE.fullmatch(path.name)
         if not match:
-            data.findings.add(where.problem(
-                "warning", "data.stray_file", (), "not a report: report files are named <year>.yml",
-                expected="body.yml or e.g. 2020.yml", found=path.name, hint="rename or move the file",
-            ))
+            data.findings.add(where.problem(R.STRAY_FILE, (), what=messages.STRAY_IN_BODY(), found=path.name,
+                                            expected=messages.STRAY_IN_BODY_EXPECTED(), hint=messages.STRAY_HINT()))
             continue
         year = int(match[1])
         if year in found:
-            data.findings.add(where.problem(
-                "error", "data.duplicate_report", (), "two files hold the same body and year",
-                expected="one file per year", found=f"{path.name} and {found[year].name}",
-                hint="keep one of them",
-            ))
+            data.findings.add(where.problem(R.DUPLICATE_REPORT, (), found=f"{path.name}、{found[year].name}"))
             continue
         found[year] = path
     return sorted(found.items())
@@ -196,13 +177,11 @@ def _invisible(text: str, file: str, problems: list[Problem]) -> str:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - text.rfind("\n", 0, match.start())
         where = dotted(doc.path_at(line)) if doc is not None else ""
-        problems.append(Problem(
-            "error", "data.invisible_char", file, line, where,
-            f"含有看不见的字符 {char_name(match[0])}：请删去它。这类字符常随复制粘贴带入，会打乱网页的显示",
-            found=char_name(match[0]), hint="在编辑器里把光标移到这一行的这一列，删除这个字符", column=column))
+        problems.append(make_problem(R.INVISIBLE_CHAR, file, line=line, column=column, path=where,
+                                     char=char_name(match[0])))
     if len(found) > _MAX_SHOWN:
-        problems.append(Problem("error", "data.invisible_char", file, 0, "",
-                                f"还有 {len(found) - _MAX_SHOWN} 个看不见的字符未一一列出，共 {len(found)} 个"))
+        problems.append(make_problem(R.INVISIBLE_CHAR, file, variant="more", more=len(found) - _MAX_SHOWN,
+                                     total=len(found)))
     return clean
 
 
@@ -216,13 +195,16 @@ def _read(path: Path, file: str, problems: list[Problem], text: str | None = Non
     try:
         doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlSourceError as exc:
-        problems.append(Problem("error", "data.yaml", where.file, exc.line, "", exc.message, hint=exc.hint,
-                                column=exc.column))
+        # A tab, a full-width colon or space: each such line said in its own words, instead of
+        # the one place where the parser gave up.
+        mistakes = typing_mistakes(text, file) if text is not None and exc.rule is R.YAML_SYNTAX else []
+        problems.extend(mistakes or [make_problem(exc.rule, where.file, line=exc.line, column=exc.column,
+                                                  given=exc.params)])
         return None
     where.doc = doc
     if not isinstance(doc.value, dict):
-        problems.append(where.problem("error", "data.type", (), "the file must be a mapping of keys to values",
-                                      found="an empty file" if doc.value is None else type(doc.value).__name__))
+        problems.append(where.problem(R.NOT_MAPPING, (), found=messages.EMPTY_FILE() if doc.value is None
+                                      else describe(doc.value)))
         return None
     return doc, where
 
@@ -238,9 +220,10 @@ def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T])
     try:
         raw = read_bytes(path)
     except UnsafeEntry as exc:  # grown too large, or swapped for a link since the folder was listed
-        refused = [Problem("error", exc.rule, file, 0, "", exc.message, found=exc.found, hint=exc.hint)]
+        refused = [make_problem(exc.rule, file, given=exc.params)]
         return read(None, refused), tuple(refused)
-    key = hashlib.blake2b(raw + b"\0" + file.encode(), digest_size=16).digest()
+    # The language is part of the key: the problems are worded when the file is read.
+    key = hashlib.blake2b(raw + b"\0" + file.encode() + language().encode(), digest_size=16).digest()
     hit = _MEMO.get(path)
     if hit is not None and hit[0] == key:
         return cast(tuple[T, tuple[Problem, ...]], hit[1])
@@ -248,8 +231,9 @@ def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T])
     try:
         text: str | None = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem("error", "data.yaml", file, 0, "",
-                                f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"))
+        guess, found = encoding_guess(raw)
+        problems.append(make_problem(R.YAML_ENCODING, file, line=raw.count(b"\n", 0, exc.start) + 1,
+                                     byte=exc.start + 1, guess=guess, found=found))
         text = None
     result = (read(text, problems), tuple(problems))
     _MEMO[path] = (key, result)
@@ -311,13 +295,10 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
     tables, table_problems = read_tables(raw, fmt, where)
     problems.extend(table_problems)
     if year < FIRST_YEAR:
-        problems.append(where.problem("error", "data.year", (), "report years start with 2008",
-                                      expected=f"a year ≥ {FIRST_YEAR}", found=str(year)))
+        problems.append(where.problem(R.YEAR, (), first=FIRST_YEAR, last=LAST_YEAR, year=year))
         return None
     if year > LAST_YEAR:
-        problems.append(where.problem("error", "data.year", (), "报告年度超出范围：文件名是报告的年度",
-                                      expected=f"{FIRST_YEAR} 至 {LAST_YEAR} 年", found=str(year),
-                                      hint="把文件改名为报告所属的年度，如 2021.yml"))
+        problems.append(where.problem(R.YEAR, (), first=FIRST_YEAR, last=LAST_YEAR, year=year))
         return None
     if meta is None:
         return None
@@ -333,36 +314,64 @@ def _format_named(raw: dict[str, Any]) -> Format | None:
 
 
 def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where: Locator) -> list[Problem]:
-    """Turn pydantic's errors into Problems a maintainer can act on."""
+    """Turn pydantic's errors into the catalogue's findings: pydantic's own wording is never shown."""
     problems = []
     for err in exc.errors():
         loc: DataPath = tuple(k for k in err["loc"] if k != "[key]")
-        kind = err["type"]
-        message = str(err["msg"]).removeprefix("Value error, ")
-        found = "" if kind == "missing" else _shown(err.get("input"))
-        hint = ""
-        expected = _description(model, loc)
-        if kind == "extra_forbidden":
-            allowed = _fields_at(model, loc[:-1])
-            message = f"unknown key {loc[-1]!r}"
-            hint = did_you_mean(str(loc[-1]), allowed)
-            found = str(loc[-1])
-            expected = "one of " + ", ".join(allowed) if allowed else ""
+        kind = str(err["type"])
+        ctx: dict[str, Any] = dict(err.get("ctx") or {})
+        found = _shown(err.get("input"))
+        described = _description(model, loc)
+        if kind == "extra_forbidden" or "[key]" in err["loc"]:
+            fields = _fields_at(model, loc[:-1])
+            problem = where.problem(R.UNKNOWN_KEY, loc, key=loc[-1], allowed=", ".join(fields),
+                                    suggestion=did_you_mean(str(loc[-1]), fields))
         elif kind == "missing":
-            message = f"required key {loc[-1]!r} is missing"
-            hint = _description(model, loc)
-        elif "[key]" in err["loc"]:
-            message = f"unknown key {loc[-1]!r}: {message}"
-        problem = where.problem("error", f"data.{kind}", loc, message, expected=expected, found=found, hint=hint)
+            problem = where.problem(R.MISSING, loc, key=loc[-1], expected=described)
+        elif kind in _CUSTOM:
+            problem = where.problem(_CUSTOM[kind], loc, found=found, **ctx)
+        elif kind in ("literal_error", "enum"):
+            allowed = typing.get_args(_walk(model, loc)[0]) or ()
+            choices = "、".join(str(a) for a in allowed) or str(ctx.get("expected", ""))
+            problem = where.problem(R.CHOICE, loc, allowed=choices, found=found)
+        else:
+            rule = R.WRONG_TYPE if kind in _SHAPES else R.INVALID
+            expected = str(ctx.get("expected") or "") or _shape_expected(kind, ctx) or described
+            problem = where.problem(rule, loc, what=messages.VALUE_WITH_TYPE(), expected=expected, found=found)
         problems.append(problem)
     return problems
 
 
+# The model's own error ids (PydanticCustomError) and the rules they stand for.
+_CUSTOM = {"invisible_char": R.INVISIBLE_CHAR, "too_long": R.TOO_LONG, "one_line": R.ONE_LINE, "date": R.DATE,
+           "region_name": R.REGION_NAME}
+_SHAPES = frozenset({"string_type", "int_type", "int_parsing", "int_from_float", "decimal_parsing", "decimal_type",
+                     "float_parsing", "dict_type", "list_type", "model_type", "model_attributes_type", "bool_parsing",
+                     "date_type", "date_parsing"})
+
+
+def _shape_expected(kind: str, ctx: dict[str, Any]) -> str:
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return messages.EXPECT_NUMBER()
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing"):
+        return messages.EXPECT_AMOUNT()
+    if kind == "list_type":
+        return messages.EXPECT_LIST()
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return messages.EXPECT_MAPPING()
+    if kind == "string_type":
+        return messages.EXPECT_TEXT()
+    if kind in ("too_short", "string_too_short"):
+        return messages.EXPECT_NONEMPTY()
+    bounds = [ctx.get(k) for k in ("ge", "gt", "le", "lt") if k in ctx]
+    if bounds:
+        return messages.EXPECT_RANGE(low=ctx.get("ge", ctx.get("gt", "")), high=ctx.get("le", ctx.get("lt", "")))
+    return ""
+
+
 def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return f"a {'mapping' if isinstance(value, dict) else 'list'}"
     # Locator.problem shortens a long value: a message never quotes a whole 100 KB paragraph.
-    return "nothing" if value is None else repr(value)
+    return describe(value)
 
 
 def _unwrap(tp: Any) -> Any:

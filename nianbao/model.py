@@ -17,6 +17,7 @@ from typing import Annotated, Literal, cast
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .catalogue import messages
 from .cells import Cell
 from .formats import Format, all_formats
 from .paths import region_name_problem
@@ -35,17 +36,16 @@ def _plain(value: str, limit: int) -> str:
     found = first_forbidden(value)
     if found is not None:
         index, ch = found
-        raise PydanticCustomError("invisible_char", f"含有看不见的字符 {char_name(ch)}（第 {index + 1} 个字符处）："
-                                  "请删去它。这类字符常随复制粘贴带入，会打乱网页的显示")
+        raise PydanticCustomError("invisible_char", "{char}", {"char": f"{char_name(ch)}（第 {index + 1} 个字符处）"})
     if len(value) > limit:
-        raise PydanticCustomError("too_long", f"太长：最多 {limit:,} 个字符，实为 {len(value):,} 个")
+        raise PydanticCustomError("too_long", "{length}", {"limit": f"{limit:,}", "length": f"{len(value):,}"})
     return value
 
 
 def _one_line(limit: int) -> AfterValidator:
     def check(value: str) -> str:
         if "\n" in value or "\r" in value:
-            raise PydanticCustomError("one_line", "只能写一行：请删去换行（标题、名称、小标题都是一行）")
+            raise PydanticCustomError("one_line", "one line")
         return _plain(value, limit)
 
     return AfterValidator(check)
@@ -56,26 +56,31 @@ def _published(value: object) -> object:
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    chinese = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    if chinese:
+        # Refused, not read: the file keeps one spelling of dates, the one the JSON Schema states.
+        iso = "-".join((chinese[1], chinese[2].zfill(2), chinese[3].zfill(2)))
+        raise PydanticCustomError("date", "{what}", {"what": messages.DATE_CHINESE(iso=iso, text=text)})
     if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-        raise PydanticCustomError("date", f"日期应写成 年-月-日，如 2021-01-26，实为 {text!r}")
+        raise PydanticCustomError("date", "{what}", {"what": messages.DATE_SHAPE()})
     year, month, day = (int(part) for part in text.split("-"))
     if not 2000 <= year <= 2100:
-        raise PydanticCustomError("date", f"日期的年份应在 2000 至 2100 年之间，实为 {year} 年")
+        raise PydanticCustomError("date", "{what}", {"what": messages.DATE_YEAR(year=year)})
     try:
         return date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", f"没有这一天：{text}（月份 1–12，日期不超过当月天数）") from None
+        raise PydanticCustomError("date", "{what}", {"what": messages.DATE_NO_SUCH_DAY(text=text)}) from None
 
 
 def _web_address(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"']+", value):
-        raise ValueError("expected a web address starting with http:// or https://")
+        raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_WEB()})
     return value
 
 
 def _email(value: str) -> str:
     if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", value):
-        raise ValueError("expected an e-mail address such as xxgk@example.gov.cn")
+        raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_EMAIL()})
     return value
 
 
@@ -83,13 +88,13 @@ def _region_name(value: str) -> str:
     # Region names become folders of the site's region pages.
     problem = region_name_problem(value)
     if problem:
-        raise PydanticCustomError("region_name", problem)
+        raise PydanticCustomError("region_name", "{problem}", {"problem": problem})
     return value
 
 
 def _postcode(value: str) -> str:
     if not re.fullmatch(r"\d{6}", value):
-        raise ValueError("expected a six-digit postcode such as 150000")
+        raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_POSTCODE()})
     return value
 
 
@@ -107,7 +112,7 @@ PublishedDate = Annotated[date, BeforeValidator(_published)]
 def _format_id(value: str) -> str:
     ids = [f.id for f in all_formats()]
     if value not in ids:
-        raise ValueError(f"expected one of the formats {', '.join(ids)}")
+        raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_FORMAT(ids="、".join(ids))})
     return value
 
 

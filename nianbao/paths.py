@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from .catalogue import messages
 from .text import REGION_MAX
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
@@ -36,28 +37,28 @@ def docs_names(docs_dir: Path | None) -> frozenset[str]:
 def slug_problem(slug: str, reserved: Iterable[str] = ()) -> str:
     """Why a body folder's name cannot be its web address, or ''."""
     if not SLUG.fullmatch(slug):
-        return "机关文件夹名就是它的网址，只能用小写字母 a-z、数字和 -，开头结尾不能是 -，最长 64 个字符"
+        return messages.SLUG_CHARS()
     if slug in SITE_FOLDERS or slug in set(reserved):
-        return f"{slug} 是网站自己的文件夹或页面，机关的文件夹不能用这个名字"
+        return messages.SLUG_RESERVED(slug=slug)
     if _WINDOWS_DEVICES.fullmatch(slug):
-        return f"{slug} 是 Windows 的设备名，这样的文件夹在 Windows 上无法创建"
+        return messages.SLUG_DEVICE(slug=slug)
     return ""
 
 
 def region_name_problem(name: str) -> str:
     """Why a region name cannot be a folder of the site's region pages, or ''."""
     if name.startswith("."):
-        return "地区名不能以 . 开头（以 . 开头的文件夹不会发布）"
+        return messages.REGION_DOT_START()
     if name.endswith("."):
-        return "地区名不能以 . 结尾（Windows 会去掉它，网址随之改变）"
+        return messages.REGION_DOT_END()
     bad = _REGION_REFUSED.search(name)
     if bad:
-        shown = "空格" if bad[0].isspace() else bad[0]
-        return f"地区名不能含有 {shown}：地区名是网址的一部分。不能用的字符：/ \\ : * ? \" < > | # % [ ] ( ) 和空格"
+        shown = messages.FULLWIDTH_NAMES[messages.FULLWIDTH_SPACE]() if bad[0].isspace() else bad[0]
+        return messages.REGION_CHARS(shown=shown)
     if _WINDOWS_DEVICES.fullmatch(name):
-        return f"{name} 是 Windows 的设备名，不能作地区名"
+        return messages.REGION_DEVICE(name=name)
     if len(name) > REGION_MAX or len(name.encode("utf-8")) > _MAX_BYTES:
-        return f"地区名太长：最多 {REGION_MAX} 个字符"
+        return messages.REGION_TOO_LONG(limit=REGION_MAX)
     return ""
 
 

@@ -7,21 +7,21 @@ the report's YAML (``acknowledged:``), so that a report can be published exactly
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
 
+from .catalogue import Rule, Severity, language, messages
 from .text import FORBIDDEN
 from .yamlsource import DataPath, SourceDoc, YamlSourceError
 
-Severity = Literal["error", "warning"]
+__all__ = ["Findings", "Locator", "Problem", "Severity", "display_path", "dotted", "make_problem", "report_text"]
 
 
 @dataclass(frozen=True)
 class Problem:
     severity: Severity
-    rule: str  # stable id: an identity id (T3.1) or a rule id (Y.1, P.1, …) or a data rule (data.type)
+    rule: str  # the catalogue entry's stable id
     file: str  # relative to the project root when possible
     line: int
     path: str  # data path, e.g. applications.results.total.natural_person
@@ -41,28 +41,44 @@ class Problem:
         return replace(self, acknowledged=reason)
 
     def render(self) -> str:
-        """The multi-line text a maintainer reads in the terminal."""
-        head = f"{self.location}: {self.severity} [{self.rule}]"
+        """The multi-line text a maintainer reads in the terminal, in the run's language."""
+        m = messages
+        head = f"{self.location}: {m.SEVERITY[self.severity]()} [{self.rule}]"
         if self.path:
             head += f" {self.path}"
-        lines = [head, f"    rule:     {self.message}"]
-        if self.expected:
-            lines.append(f"    expected: {self.expected}")
-        if self.found:
-            lines.append(f"    found:    {self.found}")
-        if self.hint:
-            lines.append(f"    hint:     {self.hint}")
+        lines = [head]
+        sep = "：" if language() == "zh" else ": "
+        for label, value in ((m.FRAME_RULE, self.message), (m.FRAME_EXPECTED, self.expected),
+                             (m.FRAME_FOUND, self.found), (m.FRAME_HINT, self.hint)):
+            if value:
+                lines.append(f"    {label()}{sep}{value}")
         if self.acknowledged:
-            lines.append(f"    acknowledged: {self.acknowledged}")
+            lines.append(f"    {m.FRAME_ACKNOWLEDGED()}{sep}{self.acknowledged}")
         elif self.cells:
             lines.append(
-                "    if the published report says so, acknowledge it in the file:\n"
-                f"              acknowledged:\n"
-                f"                - {{rule: {self.rule}, cells: {self.cells}, reason: 与原文一致}}"
+                f"    {m.ACKNOWLEDGE_IT()}\n"
+                f"      acknowledged:\n"
+                f"        - {{rule: {self.rule}, cells: {self.cells}, reason: {m.ACK_REASON}}}"
             )
         # A value quoted from the data may hold what a terminal would obey (ESC sequences) or
         # hide: shown as a visible escape instead.
         return FORBIDDEN.sub(lambda m: f"\\u{ord(m[0]):04x}", "\n".join(lines))
+
+
+def make_problem(rule: Rule, file: str, *, line: int = 0, column: int = 0, path: str = "", variant: str = "",
+                 cells: str = "", given: Mapping[str, object] | None = None, **params: object) -> Problem:
+    """A finding of the catalogue's rule, its wording filled with params (and ``given``, parameters
+    carried by an exception) in the run's language.
+
+    ``cells`` names what an acknowledgement matches; only rules that can be acknowledged keep it.
+    """
+    params = {**(given or {}), **params}
+    words = rule.words(variant)
+    return Problem(
+        severity=rule.severity, rule=rule.id, file=file, line=line, column=column, path=path,
+        message=words.message(**params), expected=words.expected(**params), found=shorten(words.found(**params)),
+        hint=words.hint(**params), cells=cells if rule.acknowledgeable else "",
+    )
 
 
 @dataclass
@@ -97,10 +113,8 @@ class Findings:
         return self.open if strict else self.errors
 
     def summary(self) -> str:
-        return (
-            f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
-            f"{len(self.acknowledged)} acknowledged finding(s)"
-        )
+        return messages.SUMMARY(errors=len(self.errors), warnings=len(self.warnings),
+                                acknowledged=len(self.acknowledged))
 
 
 def report_text(problems: Iterable[Problem]) -> str:
@@ -132,8 +146,8 @@ class Locator:
         self.doc = doc
         self._load = load
 
-    def problem(self, severity: Severity, rule: str, path: DataPath, message: str, *, shown_path: str = "",
-                expected: str = "", found: str = "", hint: str = "", cells: str = "") -> Problem:
+    def problem(self, rule: Rule, path: DataPath, *, shown_path: str = "", variant: str = "", cells: str = "",
+                **params: object) -> Problem:
         if self.doc is None and self._load is not None:
             load, self._load = self._load, None
             try:
@@ -141,11 +155,8 @@ class Locator:
             except YamlSourceError:  # changed since it was loaded: the finding stays, unplaced
                 self.doc = None
         pos = self.doc.position(path) if self.doc is not None else None
-        return Problem(
-            severity=severity, rule=rule, file=self.file, line=pos.line if pos else 0,
-            column=pos.column if pos else 0, path=shown_path or dotted(path), message=message,
-            expected=expected, found=shorten(found), hint=hint, cells=cells,
-        )
+        return make_problem(rule, self.file, line=pos.line if pos else 0, column=pos.column if pos else 0,
+                            path=shown_path or dotted(path), variant=variant, cells=cells, given=params)
 
 
 def shorten(text: str, limit: int = 120) -> str:

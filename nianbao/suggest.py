@@ -5,14 +5,23 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
+from .catalogue import messages
+
+# difflib's default of 0.6 pairs words that only share letters (procurement → enforcement); a
+# typo of one or two letters in a key scores above 0.75.
+CUTOFF = 0.75
+
 
 def did_you_mean(wrong: str, allowed: Mapping[str, str]) -> str:
     """allowed maps each valid key to its official label (or to itself). Returns a hint or ''."""
     for key, label in allowed.items():
         if wrong and (wrong == label or (len(wrong) > 1 and wrong in label)):
-            return f"did you mean {key!r} ({label})?"
-    close = difflib.get_close_matches(wrong, list(allowed), n=1, cutoff=0.6)
+            return messages.DID_YOU_MEAN(options=_shown(key, label))
+    close = difflib.get_close_matches(wrong.lower(), list(allowed), n=2, cutoff=CUTOFF)
     if close:
-        label = allowed[close[0]]
-        return f"did you mean {close[0]!r}" + (f" ({label})?" if label != close[0] else "?")
-    return "expected one of: " + ", ".join(allowed)
+        return messages.DID_YOU_MEAN(options=messages.OR().join(_shown(k, allowed[k]) for k in close))
+    return ""
+
+
+def _shown(key: str, label: str) -> str:
+    return f"{key}（{label}）" if label != key else key

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalogue import Rule, messages
+from .catalogue import rules as R
 from .cells import CellError, parse_cell
 from .formats import Format, Node, Table
 from .model import TableValues
@@ -23,12 +25,8 @@ def read_tables(raw: dict[str, Any], fmt: Format, where: Locator) -> tuple[dict[
     for table in fmt.tables:
         if table.key not in raw:
             part = next((p for p in fmt.parts if p.table == table.key), None)
-            problems.append(where.problem(
-                "error", "P.2", (), f"表格缺失：{part.key + '、' if part else ''}{table.caption}",
-                shown_path=table.key, expected=f"the table {table.key} ({table.caption})", found="nothing",
-                hint="copy the table from the published report; write ~ for a cell the report leaves blank",
-                cells=table.key,
-            ))
+            problems.append(where.problem(R.TABLE_MISSING, (), shown_path=table.key, cells=table.key, table=table.key,
+                                          caption=f"{part.key + '、' if part else ''}{table.caption}"))
             continue
         values: TableValues = {}
         reader = _TableReader(table, where, values, problems)
@@ -49,27 +47,25 @@ class _TableReader:
         self.values = values
         self.problems = problems
 
-    def fail(self, path: DataPath, message: str, **kw: str) -> None:
-        self.problems.append(self.where.problem("error", kw.pop("rule", "data.table"), path, message, **kw))
+    def fail(self, rule: Rule, path: DataPath, *, shown_path: str = "", variant: str = "", **params: object) -> None:
+        self.problems.append(self.where.problem(rule, path, shown_path=shown_path, variant=variant,
+                                                cells=str(params.pop("cells", "")), **params))
 
     def read_group(self, raw: Any, nodes: tuple[Node, ...], path: DataPath, prefix: str) -> None:
         if not isinstance(raw, dict):
-            self.fail(path, "a table or row group is a mapping of rows", expected="rows: " + ", ".join(
-                n.key for n in nodes), found=_describe(raw), rule="data.type")
+            self.fail(R.WRONG_TYPE, path, what=messages.ROW_GROUP_SHAPE(),
+                      expected=messages.ROWS_LIST(keys=", ".join(n.key for n in nodes)), found=describe(raw))
             return
         by_key = {n.key: n for n in nodes}
         for key in raw:
             if key not in by_key:
-                self.fail(path + (key,), f"unknown row {key!r} in {self.table.key}",
-                          expected="one of " + ", ".join(by_key), found=key,
-                          hint=did_you_mean(key, {k: n.label for k, n in by_key.items()}), rule="data.unknown_key")
+                self.fail(R.UNKNOWN_KEY, path + (key,), key=key, allowed=", ".join(by_key),
+                          suggestion=did_you_mean(key, {k: n.label for k, n in by_key.items()}))
         for node in nodes:
             row_key = f"{prefix}.{node.key}" if prefix else node.key
             if node.key not in raw:
-                self.fail(path, f"row {node.label} is missing", shown_path=dotted(path + (node.key,)),
-                          expected=f"{node.key}: {_row_example(self.table, row_key, node)}", found="nothing",
-                          hint="write ~ for each cell the report leaves blank; never leave a row out",
-                          rule="data.missing")
+                self.fail(R.MISSING, path, variant="row", shown_path=dotted(path + (node.key,)), label=node.label,
+                          expected=f"{node.key}: {_row_example(self.table, row_key, node)}")
             elif node.children:
                 self.read_group(raw[node.key], node.children, path + (node.key,), row_key)
             else:
@@ -84,42 +80,46 @@ class _TableReader:
         else:
             single = False
         if not isinstance(raw, list):
-            self.fail(path, f"{node.label}: a row is a list of its cells",
-                      expected=_row_example(self.table, row_key, node), found=_describe(raw), rule="data.type")
+            self.fail(R.WRONG_TYPE, path, what=messages.ROW_SHAPE(row=node.label),
+                      expected=_row_example(self.table, row_key, node), found=describe(raw))
             return
         if len(raw) != len(columns):
             names = "、".join(c.label for _, c in columns)
-            self.fail(path, f"{node.label}: wrong number of cells", expected=f"{len(columns)} ({names})",
-                      found=str(len(raw)), hint="write ~ for a cell the report leaves blank", rule="data.length")
+            self.fail(R.CELL_COUNT, path, row=node.label, count=len(columns), columns=names, found=len(raw))
             return
         cells = []
         for index, ((col_key, column), text) in enumerate(zip(columns, raw, strict=True)):
             cell_path = path if single else path + (index,)
             if isinstance(text, (list, dict)):
-                self.fail(cell_path, f"{node.label} / {column.label}: a cell holds one value",
-                          shown_path=f"{dotted(path)}.{col_key}", expected="one value", found=_describe(text),
-                          rule="data.type")
+                self.fail(R.WRONG_TYPE, cell_path, shown_path=f"{dotted(path)}.{col_key}",
+                          what=messages.CELL_SHAPE(row=node.label, column=column.label),
+                          expected=messages.ONE_VALUE(), found=describe(text))
                 return
             try:
                 cells.append(parse_cell(text, column.kind, column.unit))
             except CellError as exc:
-                self.fail(cell_path, f"{node.label} / {column.label}: {exc.message}",
-                          shown_path=f"{dotted(path)}.{col_key}", expected=exc.expected, found=str(text),
-                          rule="data.cell")
+                shown = f"{dotted(path)}.{col_key}"
+                if exc.word:
+                    self.fail(R.NUMBER_WORD, cell_path, shown_path=shown, word=exc.word,
+                              meaning=f"{node.label} / {column.label}")
+                else:
+                    self.fail(R.CELL, cell_path, shown_path=shown, row=node.label, column=column.label,
+                              problem=exc.message, expected=exc.expected, found=text)
                 return
         self.values[row_key] = tuple(cells)
 
 
-def _describe(raw: Any) -> str:
+def describe(raw: Any) -> str:
+    """A value as a message shows what was found: its shape, or the text itself."""
     if isinstance(raw, dict):
-        return "a mapping (" + ", ".join(raw) + ")"
+        return messages.A_MAPPING(keys=", ".join(raw))
     if isinstance(raw, list):
-        return f"a list of {len(raw)}"
-    return "nothing" if raw is None else repr(raw)
+        return messages.A_LIST(count=len(raw))
+    return messages.NOTHING() if raw is None else f"“{raw}”"
 
 
 def _row_example(table: Table, row_key: str, node: Node) -> str:
     if node.children:
-        return "a mapping of " + ", ".join(c.key for c in node.children)
+        return messages.ROW_GROUP_EXAMPLE(keys=", ".join(c.key for c in node.children))
     columns = table.row(row_key)[1].leaf_columns
     return "[" + ", ".join("~" for _ in columns) + "]"

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .catalogue import Rule, messages
+from .catalogue import rules as R
 from .datafiles import UnsafeEntry, read_bytes
 from .text import FORBIDDEN
 
@@ -22,15 +24,19 @@ DataPath = tuple[PathKey, ...]
 
 
 class YamlSourceError(Exception):
-    """The file is not readable YAML. Carries the position of the first fault."""
+    """The file is not readable YAML: the catalogue's rule, its parameters and the fault's position."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0,
-                 hint: str = "check indentation, colons and brackets near this line") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, rule: Rule, line: int = 0, column: int = 0, given: dict[str, object] | None = None,
+                 **params: object) -> None:
+        self.rule = rule
         self.line = line
         self.column = column
-        self.hint = hint
+        self.params = {**(given or {}), **params}
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.rule.wording.message(**self.params)
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,6 @@ def _pos(node: yaml.Node) -> Position:
 # A report nests six levels deep (parts → 一 → sections → 0 → text); twenty is ample, and keeps
 # the conversion's recursion far from Python's limit.
 MAX_DEPTH = 20
-TOO_DEEP = f"嵌套过深：超过 {MAX_DEPTH} 层，年度报告的数据用不到这么多层。请检查缩进和括号"
 
 
 def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> Any:
@@ -133,23 +138,19 @@ def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> A
     if seen is None:
         seen = set()
     if id(node) in seen:
-        raise YamlSourceError(
-            f"不支持 YAML 别名（*）：第 {_pos(node).line} 行用 & 标记的内容在别处被 * 再次引用。"
-            "请在每一处照写内容，不用 & 和 *", *_line_col(node), hint="")
+        raise YamlSourceError(R.YAML_ALIAS, *_line_col(node), anchor_line=_pos(node).line)
     seen.add(id(node))
     if depth > MAX_DEPTH:
-        raise YamlSourceError(TOO_DEEP, *_line_col(node), hint="")
+        raise YamlSourceError(R.YAML_TOO_DEEP, *_line_col(node), limit=MAX_DEPTH)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":null"):
-                raise YamlSourceError("a mapping key must be plain text", *_line_col(key_node))
+                raise YamlSourceError(R.YAML_KEY, *_line_col(key_node))
             key = str(key_node.value)
             if key in result:
-                raise YamlSourceError(
-                    f"duplicate key {key!r} (first given on line {_pos(first[key]).line})", *_line_col(key_node)
-                )
+                raise YamlSourceError(R.YAML_DUPLICATE_KEY, *_line_col(key_node), key=key, first=_pos(first[key]).line)
             first[key] = key_node
             result[key] = _convert(value_node, seen, depth + 1)
         return result
@@ -160,12 +161,19 @@ def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> A
         return None
     if node.tag not in ("tag:yaml.org,2002:str",) and node.tag.startswith("tag:yaml.org,2002:"):
         # An explicit tag such as !!int or !!binary: we never need one, so reject it plainly.
-        raise YamlSourceError(f"explicit YAML tag {node.tag} is not supported; write the plain value", *_line_col(node))
+        raise YamlSourceError(R.YAML_TAG, *_line_col(node), tag=node.tag)
     return str(node.value)
 
 
 def _line_col(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def syntax_error(text: str, problem: str, line: int, column: int) -> YamlSourceError:
+    """The parser's complaint, said in the catalogue's words: its own never reaches a user."""
+    said = next((t() for start, t in messages.YAML_PROBLEMS if problem.startswith(start)),
+                messages.YAML_PROBLEM_OTHER())
+    return YamlSourceError(R.YAML_SYNTAX, line, column, problem=said)
 
 
 def parse_yaml(text: str) -> SourceDoc:
@@ -175,12 +183,11 @@ def parse_yaml(text: str) -> SourceDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise YamlSourceError(f"malformed YAML: {problem}", line, column) from None
-    except yaml.YAMLError as exc:
-        raise YamlSourceError(f"malformed YAML: {exc}") from None
+        raise syntax_error(text, exc.problem or exc.context or "", line, column) from None
+    except yaml.YAMLError:
+        raise syntax_error(text, "", 0, 0) from None
     except RecursionError:  # the pure-Python composer, without libyaml, on very deep nesting
-        raise YamlSourceError(TOO_DEEP) from None
+        raise YamlSourceError(R.YAML_TOO_DEEP, limit=MAX_DEPTH) from None
     if node is None:
         return SourceDoc(None)
     return SourceDoc(_convert(node), node)
@@ -197,7 +204,7 @@ def read_yaml(path: Path) -> SourceDoc:
     try:
         text = read_bytes(path).decode("utf-8")
     except UnsafeEntry as exc:
-        raise YamlSourceError(exc.message) from None
+        raise YamlSourceError(exc.rule, given=exc.params) from None
     except UnicodeDecodeError as exc:
-        raise YamlSourceError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+        raise YamlSourceError(R.YAML_ENCODING, byte=exc.start + 1) from None
     return parse_yaml(FORBIDDEN.sub("", line_ends(text)))

@@ -85,7 +85,7 @@ def test_t3_1_2019(wanggang: Path):
     assert p.message == "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和；列：自然人"
     assert p.expected == "（七）总计 + 四 = 一 + 二 = 10 + 0 = 10"
     assert p.found == "（七）总计 + 四 = 10 + 1 = 11"
-    assert p.hint.startswith("the sides differ by +1")
+    assert p.hint.startswith("两边相差 +1：")
     assert p.cells == "applications.*.natural_person"
 
 
@@ -270,8 +270,8 @@ def test_all_blank_is_not_stated_some_blank_is_incomplete(shili: Path):
     found = problems(shili)
     p = find(found, "T4.1", "reviews_litigation.litigation.direct.total")
     assert (p.severity, p.location) == ("error", "data/shili-xian-shujuju/2021.yml:90")
-    assert p.expected == "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, every cell stated"
-    assert p.found == "not stated: 结果纠正"
+    assert p.expected == "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结，且每一格都已填写"
+    assert p.found == "未填写：结果纠正"
     assert [q.path for q in found if q.rule == "T4.1"] == ["reviews_litigation.litigation.direct.total"]
 
 
@@ -284,7 +284,7 @@ def test_a_blank_total_column_is_incomplete_for_every_column(wanggang: Path):
     assert by_id["T3.1"] == {"incomplete": 7}
     assert by_id["T3.2"]["not_stated"] == 1  # the blank row itself
     p = find(problems(wanggang), "T3.1", "applications.results.total.natural_person")
-    assert p.found == "not stated: 四"
+    assert p.found == "未填写：四"
 
 
 def test_not_applicable_skips_the_identity(shili: Path):
@@ -305,8 +305,8 @@ def test_f1_a_2022_report_in_the_2019_format(shili: Path):
     p = only(found, "F.1")
     assert (p.severity, p.location, p.path) == ("error", "data/shili-xian-shujuju/2022.yml:3", "format")
     assert p.message == "报告应使用其年度适用的统一格式"
-    assert p.expected == "2021（国办公开办函〔2021〕30号，2021年格式）for report year 2022"
-    assert p.found == "2019（国办公开办函〔2019〕60号）"
+    assert p.expected == "2022 年的报告用2021年格式（国办公开办函〔2021〕30号）"
+    assert p.found == "2019年试行格式（国办公开办函〔2019〕60号）"
     assert p.cells == "format"
 
 
@@ -326,7 +326,7 @@ def test_d1_department_after_31_january(shili: Path):
     edit(shili / S2021, "published: 2022-01-20", "published: 2022-02-01")
     p = only(problems(shili), "D.1")
     assert (p.severity, p.location, p.path) == ("warning", "data/shili-xian-shujuju/2021.yml:5", "published")
-    assert (p.expected, p.found) == ("published by 2022-01-31 (区县部门)", "2022-02-01")
+    assert (p.expected, p.found) == ("2022-01-31 前公布（区县部门）", "2022-02-01")
 
 
 def test_d1_department_on_31_january_is_in_time(shili: Path):
@@ -343,20 +343,20 @@ def test_d1_county_government_by_31_march(wanggang: Path, published: str, late: 
         assert found == []
         return
     p = only(found, "D.1")
-    assert (p.location, p.expected, p.found) == ("data/wanggang-zhen/2020.yml:4", "published by 2021-03-31 (区县政府)",
+    assert (p.location, p.expected, p.found) == ("data/wanggang-zhen/2020.yml:4", "2021-03-31 前公布（区县政府）",
                                                  "2021-04-01")
 
 
 def test_d1_township_after_31_january(wanggang: Path):
     edit(wanggang / W2020, "published: 2021-01-26", "published: 2021-02-01")
-    assert only(problems(wanggang), "D.1").expected == "published by 2021-01-31 (乡镇/街道)"
+    assert only(problems(wanggang), "D.1").expected == "2021-01-31 前公布（乡镇/街道）"
 
 
 def test_d2_published_before_the_year_ended(shili: Path):
     edit(shili / S2021, "published: 2022-01-20", "published: 2021-06-01")
     p = only(problems(shili), "D.2")
     assert (p.severity, p.location, p.path) == ("error", "data/shili-xian-shujuju/2021.yml:5", "published")
-    assert (p.expected, p.found) == ("a date after 2021-12-31", "2021-06-01")
+    assert (p.expected, p.found) == ("2021-12-31 以后的日期", "2021-06-01")
 
 
 def test_d2_published_on_the_last_day_of_the_year(shili: Path):
@@ -381,7 +381,7 @@ def test_p3_heading_under_the_wrong_number(shili: Path):
     edit(shili / S2021, "    heading: 存在的主要问题及改进情况", "    heading: 其他需要报告的事项")
     p = only(problems(shili), "P.3")
     assert (p.severity, p.location, p.path) == ("warning", "data/shili-xian-shujuju/2021.yml:34", "parts.五.heading")
-    assert (p.expected, p.found) == ("a heading with 主要问题 / 存在问题 / 改进", "其他需要报告的事项")
+    assert (p.expected, p.found) == ("标题含 主要问题 / 存在问题 / 改进", "其他需要报告的事项")
 
 
 def test_p3_accepts_heading_variants(wanggang: Path):
@@ -396,26 +396,26 @@ def test_c1_unpaid_fees_without_notices(shili: Path):
     edit(shili / S2021, "other: [2, 1, 1, 1, 1, 1, 7]", "other: [1, 1, 1, 1, 1, 1, 6]")
     p = only(problems(shili), "C.1")
     assert (p.severity, p.location, p.path) == ("error", "data/shili-xian-shujuju/2021.yml:38", "parts.六")
-    assert (p.expected, p.found) == ("part 六 fees.notices_count ≥ 1", "0")
+    assert (p.expected, p.found) == ("第六部分 fees.notices_count 不少于 1", "0")
 
 
 def test_c1_needs_fees_reported_at_all(shili: Path):
     edit(shili / S2022, "    fees: {notices_count: 9, notices_amount_yuan: 3600, collected_amount_yuan: 800}\n", "")
     p = only(problems(shili), "C.1")
-    assert (p.expected, p.found) == ("part 六 fees.notices_count ≥ 7", "no fee notices reported")
+    assert (p.expected, p.found) == ("第六部分 fees.notices_count 不少于 7", "没有")
 
 
 def test_c2_collected_more_than_billed(shili: Path):
     edit(shili / S2021, "collected_amount_yuan: 400}", "collected_amount_yuan: 500}")
     p = only(problems(shili), "C.2")
     assert (p.severity, p.location, p.path) == ("error", "data/shili-xian-shujuju/2021.yml:41", "parts.六.fees")
-    assert (p.expected, p.found) == ("collected ≤ 400", "500")
+    assert (p.expected, p.found) == ("实收金额 ≤ 400", "500")
 
 
-def test_c2_collected_without_notices(shili: Path):
+def test_c5_collected_without_notices(shili: Path):
     edit(shili / S2021, "fees: {notices_count: 1, notices_amount_yuan: 400,", "fees: {notices_count: 0,")
-    p = only(problems(shili), "C.2")
-    assert (p.message, p.expected, p.found) == ("收取了信息处理费，就须发出过收费通知", "notices_count ≥ 1", "0")
+    p = only(problems(shili), "C.5")
+    assert (p.message, p.expected, p.found) == ("收取了信息处理费，就须发出过收费通知", "notices_count 不少于 1", "0")
 
 
 def test_c3_narrative_differs_from_the_table(wanggang: Path):
@@ -424,7 +424,7 @@ def test_c3_narrative_differs_from_the_table(wanggang: Path):
     assert (p.severity, p.location, p.path) == ("warning", "data/wanggang-zhen/2020.yml:18",
                                                 "parts.一.sections[1].text")
     assert p.message == "正文中的数字应与表格一致（收到申请）"
-    assert (p.expected, p.found) == ("10 (from the table: 收到申请)", "“收到政府信息公开申请12件”")
+    assert (p.expected, p.found) == ("10（表格中的收到申请）", "“收到政府信息公开申请12件”")
     assert p.cells == "parts.一.sections.1.text"
 
 
@@ -447,7 +447,7 @@ def test_c4_government_report_must_cover_assessment(shili: Path):
     assert [(p.rule, p.file) for p in found] == [("C.4", f"data/{S2020}"), ("C.4", f"data/{S2021}"),
                                                  ("C.4", f"data/{S2022}")]
     p = found[1]
-    assert (p.severity, p.path, p.found) == ("warning", "parts.一", "not mentioned: 评议、责任追究")
+    assert (p.severity, p.path, p.found) == ("warning", "parts.一", "未写到：评议、责任追究")
 
 
 # --- acknowledgements ---------------------------------------------------------------------------------
@@ -481,7 +481,7 @@ def test_stale_acknowledgement_is_a1(shili: Path):
     p = only(problems(shili), "A.1")
     assert (p.severity, p.location, p.path) == ("warning", "data/shili-xian-shujuju/2021.yml:88", "acknowledged[0]")
     assert p.found == "{rule: T3.1, cells: applications.*.total}"
-    assert p.hint == "the data no longer has this finding: remove the acknowledgement"
+    assert p.hint == "数据里已没有这个问题：删去这条确认记录"
 
 
 def test_real_p1_acknowledgement_becomes_stale_when_part_six_is_added(wanggang: Path):
@@ -497,20 +497,19 @@ def test_real_p1_acknowledgement_becomes_stale_when_part_six_is_added(wanggang: 
 def test_problem_render_layout(wanggang: Path):
     edit(wanggang / W2020, "review: [1, 1, 0, 0, 2]", "review: [1, 1, 0, 0, 3]")
     assert only(problems(wanggang), "T4.1").render() == (
-        "data/wanggang-zhen/2020.yml:88: error [T4.1] reviews_litigation.review.total\n"
-        "    rule:     总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议\n"
-        "    expected: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n"
-        "    found:    总计 = 3\n"
-        "    hint:     the sides differ by +1; check these cells against the published report, and acknowledge the"
-        " finding if the report printed them so\n"
-        "    if the published report says so, acknowledge it in the file:\n"
-        "              acknowledged:\n"
-        "                - {rule: T4.1, cells: reviews_litigation.review.*, reason: 与原文一致}"
+        "data/wanggang-zhen/2020.yml:88: 错误 [T4.1] reviews_litigation.review.total\n"
+        "    规则：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议\n"
+        "    应为：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n"
+        "    实为：总计 = 3\n"
+        "    提示：两边相差 +1：请把这些格与公开的报告核对；如果报告原文如此，确认这一发现\n"
+        "    如果公开的报告原文就是这样，在文件里这样确认：\n"
+        "      acknowledged:\n"
+        "        - {rule: T4.1, cells: reviews_litigation.review.*, reason: 与原文一致}"
     )
 
 
 def test_acknowledged_problem_render_shows_the_reason():
     data, _ = check(DATA)
     (ack,) = data.findings.acknowledged
-    assert ack.render().endswith("    acknowledged: 与原文一致：原文只有五个部分，没有“六、其他需要报告的事项”。")
-    assert "acknowledge it in the file" not in ack.render()
+    assert ack.render().endswith("    已确认：与原文一致：原文只有五个部分，没有“六、其他需要报告的事项”。")
+    assert "在文件里这样确认" not in ack.render()

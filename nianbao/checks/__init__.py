@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..catalogue import rules as R
 from ..loader import Dataset
 from ..model import Body, Report
 from ..problems import Locator, Problem
@@ -78,9 +79,6 @@ def _acknowledge(problems: list[Problem], report: Report, where: Locator) -> lis
             out.append(problem)
     for i, ack in enumerate(report.meta.acknowledged):
         if (ack.rule, ack.cells) not in used:
-            out.append(where.problem(
-                "warning", "A.1", ("acknowledged", i), "an acknowledgement that matches no finding",
-                expected="a finding with this rule and these cells", found=f"{{rule: {ack.rule}, cells: {ack.cells}}}",
-                hint="the data no longer has this finding: remove the acknowledgement",
-            ))
+            out.append(where.problem(R.STALE_ACKNOWLEDGEMENT, ("acknowledged", i), ack_rule=ack.rule,
+                                   ack_cells=ack.cells))
     return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
+from ..catalogue import identity_rule, messages
 from ..cells import Cell
 from ..formats import Block, Identity, Term
 from ..model import Report
@@ -75,28 +76,23 @@ def _finding(identity: Identity, subject: str, label: str, lhs: Side, rhs: Side,
     path = _cell_path(report, identity.table, row, col)
     shown = f"{identity.table}.{row}.{col}"
     cells_key = f"{identity.table}.*.{subject}" if identity.each == "column" else f"{identity.table}.{subject}.*"
-    rule = f"{identity.rule}；{'列' if identity.each == 'column' else '行'}：{label}"
+    rule = identity_rule(identity)
+    axis = messages.AXIS[identity.each]()
     lhs_text, rhs_text = _side_text(lhs, identity, report), _side_text(rhs, identity, report)
+    relation = f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}"
     if incomplete:
         blanks = [_label(t, identity, report) for t, c in [*lhs, *rhs] if c is not None and c.state == "blank"]
-        return where.problem(
-            identity.severity, identity.id, path, rule, shown_path=shown,
-            expected=f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}, every cell stated",
-            found="not stated: " + "、".join(blanks),
-            hint="a blank cell means the report did not state it; write the number the report gives",
-            cells=cells_key,
-        )
+        return where.problem(rule, path, shown_path=shown, variant="incomplete", cells=cells_key,
+                             statement=identity.rule, axis=axis, label=label, expected=relation,
+                             blanks="、".join(blanks))
     left, right = _sum(lhs), _sum(rhs)
-    expected = f"{lhs_text.names} {_OPS[identity.op]} {rhs_text.names}"
+    expected = relation
     if rhs:
         expected += f" = {rhs_text.values}" + (f" = {format_number(right)}" if len(rhs) > 1 else "")
     found = f"{lhs_text.names} = {lhs_text.values}" + (f" = {format_number(left)}" if len(lhs) > 1 else "")
-    return where.problem(
-        identity.severity, identity.id, path, rule, shown_path=shown, expected=expected, found=found,
-        hint=f"the sides differ by {format_number(left - right, signed=True)}; check these cells against the published"
-             " report, and acknowledge the finding if the report printed them so",
-        cells=cells_key,
-    )
+    return where.problem(rule, path, shown_path=shown, cells=cells_key, statement=identity.rule, axis=axis,
+                         label=label, expected=expected, found=found,
+                         difference=format_number(left - right, signed=True))
 
 
 _OPS = {"=": "=", "<=": "≤", ">=": "≥"}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import GOLDEN, Golden
-from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, check, copy_data, edit
+from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit
 
+from nianbao.__main__ import main
 from nianbao.loader import load_data
-from nianbao.problems import report_text
 from nianbao.render.table_html import render_table
 
 SOURCES = {"real": DATA, "fixture-2021": FIXTURE_2021}
@@ -47,24 +49,27 @@ def apply(edits: list[dict[str, str]], data: Path) -> None:
             raise AssertionError(f"unknown edit {step}")
 
 
-def messages(scenario: dict, tmp_path: Path) -> str:
-    """What `python -m nianbao check` prints for the broken copy: open problems, then the summary."""
+def messages(scenario: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What `python -m nianbao check data` prints for the broken copy, run as a maintainer runs it."""
     data = copy_data(SOURCES[scenario["data"]], tmp_path)
     apply(scenario["edits"], data)
-    dataset, _ = check(data)
-    findings = dataset.findings
-    assert findings.open, "a scenario must produce at least one problem"
-    return report_text(findings.open) + "\n\n" + findings.summary() + "\n"
+    monkeypatch.chdir(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["check", "data"])
+    assert code in (0, 1), err.getvalue()
+    assert out.getvalue().count("\n") > 1, "a scenario must produce at least one problem"
+    return out.getvalue() + err.getvalue()
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
-def test_error_messages(golden: Golden, path: Path, tmp_path: Path):
+def test_error_messages(golden: Golden, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     text = path.read_text(encoding="utf-8")
     scenario = yaml.safe_load(text)
     assert set(scenario) == {"description", "data", "edits", "expected"}, path.name
     head, sep, _ = text.partition(EXPECTED_KEY)
     assert sep and text.rstrip().endswith(scenario["expected"].rstrip()[-20:]), f"{path.name}: expected must be last"
-    actual = messages(scenario, tmp_path)
+    actual = messages(scenario, tmp_path, monkeypatch)
     if golden.update:
         block = "".join(f"  {line}" if line.strip() else line for line in actual.splitlines(keepends=True))
         path.write_text(head + EXPECTED_KEY + block, encoding="utf-8")

@@ -1,0 +1,137 @@
+"""Texts that are not findings: the frame a finding is shown in, summaries, command-line texts."""
+
+from __future__ import annotations
+
+from .core import Text
+
+T = Text
+
+# The frame of a finding in the terminal (问题的呈现格式).
+SEVERITY = {"error": T("错误", "error"), "warning": T("警告", "warning")}
+FRAME_RULE = T("规则", "rule")
+FRAME_EXPECTED = T("应为", "expected")
+FRAME_FOUND = T("实为", "found")
+FRAME_HINT = T("提示", "hint")
+FRAME_ACKNOWLEDGED = T("已确认", "acknowledged")
+ACKNOWLEDGE_IT = T("如果公开的报告原文就是这样，在文件里这样确认：",
+                   "if the published report says so, acknowledge it in the file:")
+ACK_REASON = "与原文一致"  # the reason the snippet proposes; stored in the data, so always Chinese
+SUMMARY = T("{errors} 个错误，{warnings} 个警告，{acknowledged} 个已确认的发现",
+            "{errors} error(s), {warnings} warning(s), {acknowledged} acknowledged finding(s)")
+CHECKED = T("共核对 {reports} 份报告、{bodies} 个机关：{summary}",
+            "checked {reports} report(s) of {bodies} body(ies): {summary}")
+DID_YOU_MEAN = T("是不是想写 {options}？", "did you mean {options}?")
+OR = T(" 或 ", " or ")
+NOTHING = T("没有", "nothing")
+EMPTY_FILE = T("空文件", "an empty file")
+A_MAPPING = T("一组“键: 值”（{keys}）", "a mapping ({keys})")
+A_LIST = T("含 {count} 项的列表", "a list of {count}")
+A_TEXT = T("文字 {value}", "the text {value}")
+AXIS = {"column": T("列", "column"), "row": T("行", "row")}
+
+# What a value should be, where the field's own description does not say it.
+EXPECT_WEB = T("以 http:// 或 https:// 开头的网址", "a web address starting with http:// or https://")
+EXPECT_EMAIL = T("电子邮箱地址，如 xxgk@example.gov.cn", "an e-mail address such as xxgk@example.gov.cn")
+EXPECT_POSTCODE = T("六位数字的邮编，如 150000", "a six-digit postcode such as 150000")
+EXPECT_FORMAT = T("格式编号之一：{ids}（写成带引号的 \"2021\"）", "one of the formats {ids} (quoted, \"2021\")")
+EXPECT_TEXT = T("一段文字", "text")
+EXPECT_NUMBER = T("一个整数", "a whole number")
+EXPECT_AMOUNT = T("一个金额（数字）", "an amount")
+EXPECT_LIST = T("一个列表（每项一行，以 - 开头）", "a list (one item a line, starting with -)")
+EXPECT_MAPPING = T("一组“键: 值”", "a mapping of keys to values")
+EXPECT_NONEMPTY = T("不能是空的", "not empty")
+EXPECT_RANGE = T("{low} 至 {high} 之间", "between {low} and {high}")
+DATE_SHAPE = T("日期应写成 年-月-日", "a date is written year-month-day")
+DATE_CHINESE = T("日期请写成 {iso}，不写“{text}”", "write the date as {iso}, not {text}")
+DATE_YEAR = T("日期的年份应在 2000 至 2100 年之间，实为 {year} 年", "the year of a date is 2000–2100, found {year}")
+DATE_NO_SUCH_DAY = T("没有这一天：{text}（月份 1–12，日期不超过当月天数）", "no such day: {text}")
+VALUE_WITH_TYPE = T("这一项的写法不对", "this value has the wrong shape")
+ROW_GROUP_SHAPE = T("表格或一组行应写成“行键: 值”", "a table or row group is a mapping of rows")
+ROWS_LIST = T("行：{keys}", "rows: {keys}")
+ROW_SHAPE = T("{row}：一行写成它各格的列表", "{row}: a row is a list of its cells")
+CELL_SHAPE = T("{row} / {column}：一格只写一个值", "{row} / {column}: a cell holds one value")
+ONE_VALUE = T("一个值", "one value")
+ROW_GROUP_EXAMPLE = T("一组行：{keys}", "a mapping of {keys}")
+UNKNOWN_ROW = T("{table} 中没有这一行", "{table} has no such row")
+UNUSABLE_SLUG_EXAMPLE = T("拼音名 wanggang-zhen 这样的名字", "a pinyin name such as wanggang-zhen")
+
+# Table cells.
+CELL_EXPECTED = {
+    "count": T("不小于 0 的整数；报告中空着的格写 ~；不适用的写 不适用",
+               "a whole number ≥ 0, blank (~) for not stated, or 不适用"),
+    "signed": T("照原文带符号的整数（+1、-3、0）；空着的写 ~；不适用的写 不适用",
+                "a whole number with its sign as published (+1, -3, 0), blank (~), or 不适用"),
+    "amount": T("不小于 0 的数，单位照本栏（如 12.5）；空着的写 ~；不适用的写 不适用",
+                "a number ≥ 0 in the column's unit (e.g. 12.5), blank (~), or 不适用"),
+    "amount_with_unit": T("照原文带单位的金额（如 461.7万元、251000元）；空着的写 ~；不适用的写 不适用",
+                          "an amount with its unit as published (e.g. 461.7 万元), blank (~), or 不适用"),
+}
+CELL_WORD = T("写了“{word}”", "the word {word}")
+CELL_TOO_MANY_DIGITS = T("数字位数过多：最多 {limit} 位，实为 {digits} 位", "too many digits: at most {limit}, found {digits}")
+CELL_NOT_WHOLE = T("“{text}”不是整数", "{text} is not a whole number")
+CELL_NEGATIVE = T("“{text}”是负数，这一栏不会是负数", "{text} is negative")
+CELL_NOT_AMOUNT = T("“{text}”不是金额", "{text} is not an amount")
+CELL_WRONG_UNIT = T("“{text}”的单位是“{written}”，本栏的单位是“{unit}”", "{text} is in {written}, the column in {unit}")
+CELL_NO_UNIT = T("“{text}”没有单位：本栏格式没有规定单位，请照原文写上单位（如 万元）",
+                 "{text} has no unit; write the one the report printed")
+
+# What the YAML parser reports, said for a maintainer: (words of the parser's message, our text).
+# Matched by their start; the parser's own wording is never shown.
+YAML_PROBLEMS = (
+    ("mapping values are not allowed", T("这一行多了一个冒号：值里有冒号时，把值放在引号里，如 title: \"一：二\"",
+                                         "a second colon on the line: quote the value")),
+    ("could not find expected ':'", T("这一行缺少冒号：每一项写成“键: 值”，冒号后空一格", "a colon is missing")),
+    ("did not find expected key", T("缩进没有对齐：同一层的内容左端要对齐", "the indentation does not line up")),
+    ("expected <block end>", T("缩进没有对齐：同一层的内容左端要对齐", "the indentation does not line up")),
+    ("found a tab character", T("这一行用 Tab 缩进；YAML 只认空格", "a tab is used for indentation")),
+    ("found character", T("这里有一个不能出现在行首或值开头的字符（如 Tab、@、`、%）：把值放在引号里",
+                          "a character that cannot start a value: quote the value")),
+    ("found undefined alias", T("* 开头的值是 YAML 别名：照写内容，或把值放在引号里", "an alias: write the value out")),
+    ("did not find expected node content", T("这里缺少内容", "content is missing here")),
+    ("did not find expected ',' or ']'", T("方括号 [ ] 没有写完整：检查逗号和右括号", "a [ ] list is not closed")),
+    ("did not find expected ',' or '}'", T("花括号 { } 没有写完整：检查逗号和右括号", "a { } mapping is not closed")),
+    ("found unexpected end of stream", T("文件意外结束：引号或括号没有配对", "the file ends early: a quote or bracket is open")),
+    ("block sequence entries are not allowed", T("以 - 开头的列表项位置不对：检查缩进", "a list item is misplaced")),
+    ("expected alphabetic or numeric character", T("& 或 * 后的写法有误：照写内容，或把值放在引号里",
+                                                   "after & or *: write the value out or quote it")),
+    ("found unknown escape character", T("双引号里的反斜杠 \\ 写法有误：改用单引号", "a bad \\ escape: use single quotes")),
+)
+YAML_PROBLEM_OTHER = T("这一行附近的写法有误", "malformed YAML near this line")
+FULLWIDTH_COLON = "："
+FULLWIDTH_SPACE = "\u3000"
+FULLWIDTH_NAMES = {FULLWIDTH_COLON: T("冒号 ：", "colon ："), FULLWIDTH_SPACE: T("空格", "space")}
+EXPECT_COLON = T("键: 值（半角冒号，冒号后空一格）", "key: value (ASCII colon)")
+EXPECT_SPACES = T("半角空格缩进", "ASCII spaces")
+EXPECT_SPACES_FOUND = T("行首的全角空格", "a full-width space at the line start")
+GBK_GUESS = T("：看起来是 GBK（GB2312/GB18030）编码，记事本和 WPS 有时这样保存", ": it looks like GBK (GB18030)")
+GBK_FOUND = T("GBK 编码的文本", "GBK-encoded text")
+UNKNOWN_BYTES = T("无法识别的字节", "bytes of no known encoding")
+
+# Entries of data/ that are not read.
+REFUSED_FOLDER = (T("这是一个文件夹，不是文件：{name} 应当是数据文件", "a folder, not a file: {name} should be a data file"),
+                  T("文件夹", "a folder"),
+                  T("把文件夹改名或移走；报告文件是 年度.yml（如 2021.yml），机关信息是 body.yml",
+                    "rename or move the folder"))
+REFUSED_LINK = (T("数据文件夹里的符号链接不被读取：它可能指向数据文件夹以外，或指向永远读不完的设备",
+                  "a symbolic link in the data folder is not followed"),
+                T("符号链接", "a symbolic link"), T("把链接换成真正的文件或文件夹", "replace the link by the real file"))
+REFUSED_OTHER = (T("这不是普通文件（而是管道、设备或套接字），不被读取", "not a regular file (a pipe, device or socket)"),
+                 T("特殊文件", "a special file"), T("删除它，或换成普通的 YAML 文件", "delete it"))
+
+# Files that are not data.
+STRAY_IN_BODY = T("这不是报告文件：报告文件以年度命名，如 2021.yml", "not a report: report files are named <year>.yml")
+STRAY_IN_BODY_EXPECTED = T("body.yml，或 年度.yml（如 2021.yml）", "body.yml or e.g. 2020.yml")
+STRAY_HINT = T("把文件改名为 年度.yml（四位数字，不加“年”字），或移出数据文件夹",
+               "rename the file to <year>.yml or move it out of the data folder")
+
+# Folder and region names.
+SLUG_CHARS = T("机关文件夹名就是它的网址，只能用小写字母 a-z、数字和 -，开头结尾不能是 -，最长 64 个字符",
+               "a body's folder name is its web address: a-z, 0-9 and -, at most 64 characters")
+SLUG_RESERVED = T("{slug} 是网站自己的文件夹或页面，机关的文件夹不能用这个名字", "{slug} is a folder or page of the site itself")
+SLUG_DEVICE = T("{slug} 是 Windows 的设备名，这样的文件夹在 Windows 上无法创建", "{slug} is a Windows device name")
+REGION_DOT_START = T("地区名不能以 . 开头（以 . 开头的文件夹不会发布）", "a region name may not start with .")
+REGION_DOT_END = T("地区名不能以 . 结尾（Windows 会去掉它，网址随之改变）", "a region name may not end with .")
+REGION_CHARS = T("地区名不能含有 {shown}：地区名是网址的一部分。不能用的字符：/ \\ : * ? \" < > | # % [ ] ( ) 和空格",
+                 "a region name may not hold {shown}")
+REGION_DEVICE = T("{name} 是 Windows 的设备名，不能作地区名", "{name} is a Windows device name")
+REGION_TOO_LONG = T("地区名太长：最多 {limit} 个字符", "the region name is longer than {limit} characters")
