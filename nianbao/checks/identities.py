@@ -190,7 +190,7 @@ def _expand(identity: Identity, report: Report) -> tuple[tuple[Term, ...], tuple
 def _subjects(identity: Identity, report: Report) -> list[tuple[str, str]]:
     table = report.format.table(identity.table)
     if identity.each == "column":
-        block = table.blocks[0]
+        block = table.blocks[identity.block]
         return [(key, node.label) for key, node in block.leaf_columns]
     rows = []
     for key, node, block in table.leaf_rows:
