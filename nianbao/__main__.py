@@ -1,4 +1,4 @@
-"""Command line: ``python -m nianbao check|schema|pages|import``.
+"""Command line: ``python -m nianbao check|schema|pages|shards|rules|import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from .atomic import WriteRefused, write_text_atomic
-from .catalogue import messages
+from .catalogue import CATEGORIES, all_rules, messages, set_language
+from .cli_parser import Parser
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -100,7 +101,7 @@ def cmd_shards(args: argparse.Namespace) -> int:
 
     data = Path(args.data)
     if not data.is_dir():
-        print(f"nianbao shards: {data}: no such data folder", file=sys.stderr)
+        print(f"nianbao shards: {messages.CLI_DATA_DIR_MISSING(path=data)}", file=sys.stderr)
         return 2
     results = build_shards(data, Path(args.out), Path.cwd(), depth=args.depth, jobs=args.jobs)
     for r in results:
@@ -114,32 +115,72 @@ def cmd_shards(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Print the rule catalogue: every rule, what it checks, why, and how it is treated."""
+    m = messages
+    for key, name in CATEGORIES.items():
+        chosen = [r for r in all_rules() if r.category == key]
+        if not chosen:
+            continue
+        print(f"== {name()} ==")
+        for rule in chosen:
+            print(m.RULES_HEAD(id=rule.id, severity=m.SEVERITY[rule.severity](), title=rule.title))
+            print("    " + m.RULES_WHAT(text=rule.citizen))
+            print("    " + m.RULES_BASIS(text=rule.basis))
+            print("    " + m.RULES_FLAGS(ack=(m.YES if rule.acknowledgeable else m.NO)(),
+                                         cross=(m.YES if rule.cross_year else m.NO)()))
+        print()
+    print(m.RULES_COUNT(count=len(all_rules())))
+    return 0
+
+
+def _lang(argv: list[str]) -> list[str]:
+    """Take `--lang zh|en` from anywhere on the line (before or after the command), and apply it."""
+    rest = []
+    args = iter(argv)
+    for arg in args:
+        value = next(args, "") if arg == "--lang" else None
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value is None:
+            rest.append(arg)
+        elif value in ("zh", "en"):
+            set_language(value)  # type: ignore[arg-type]
+        else:
+            rest += ["--lang", value]  # left for argparse to refuse in its words
+    return rest
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = _lang(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "import":
         from .importer.cli import main as import_main
 
         return import_main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m nianbao", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="check the data without building the site")
-    check.add_argument("path", nargs="?", default="data", help="data folder, a body folder or a report file")
-    check.add_argument("--strict", action="store_true", help="warnings fail too, as with mkdocs build --strict")
+    m = messages
+    parser = Parser(prog="python -m nianbao", description=m.CLI_DESCRIPTION())
+    parser.add_argument("--lang", choices=("zh", "en"), help=m.CLI_LANG())
+    sub = parser.add_subparsers(dest="command", required=True, title=m.CLI_POSITIONALS(), metavar=m.CLI_COMMAND())
+    check = sub.add_parser("check", help=m.CLI_CHECK(), description=m.CLI_CHECK())
+    check.add_argument("path", nargs="?", default="data", help=m.CLI_CHECK_PATH())
+    check.add_argument("--strict", action="store_true", help=m.CLI_STRICT())
     check.set_defaults(run=cmd_check)
-    schema = sub.add_parser("schema", help="write the JSON Schemas to DATA/_schema/")
-    schema.add_argument("--data", default="data")
+    schema = sub.add_parser("schema", help=m.CLI_SCHEMA(), description=m.CLI_SCHEMA())
+    schema.add_argument("--data", default="data", help=m.CLI_DATA())
     schema.set_defaults(run=cmd_schema)
-    pages = sub.add_parser("pages", help="write the generated pages as Markdown files")
-    pages.add_argument("out")
-    pages.add_argument("--data", default="data")
+    pages = sub.add_parser("pages", help=m.CLI_PAGES(), description=m.CLI_PAGES())
+    pages.add_argument("out", help=m.CLI_PAGES_OUT())
+    pages.add_argument("--data", default="data", help=m.CLI_DATA())
     pages.set_defaults(run=cmd_pages)
-    shards = sub.add_parser("shards", help="build one site per region behind a landing page (very large data)")
-    shards.add_argument("--data", default="data")
-    shards.add_argument("--out", default="site")
-    shards.add_argument("--depth", type=int, default=2, help="region levels per shard (2: province / city)")
-    shards.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once")
+    shards = sub.add_parser("shards", help=m.CLI_SHARDS(), description=m.CLI_SHARDS())
+    shards.add_argument("--data", default="data", help=m.CLI_DATA())
+    shards.add_argument("--out", default="site", help=m.CLI_SHARDS_OUT())
+    shards.add_argument("--depth", type=int, default=2, help=m.CLI_DEPTH())
+    shards.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=m.CLI_JOBS())
     shards.set_defaults(run=cmd_shards)
-    sub.add_parser("import", help="import published reports (HTML or text): see `import --help`")
+    rules = sub.add_parser("rules", help=m.CLI_RULES(), description=m.CLI_RULES())
+    rules.set_defaults(run=cmd_rules)
+    sub.add_parser("import", help=m.CLI_IMPORT(), add_help=False)
     args = parser.parse_args(argv)
     return int(args.run(args))
 

@@ -10,6 +10,7 @@ from .loader import DataDirError, Dataset, load_data
 from .problems import Findings
 from .render.indexes import home_listing, region_pages
 from .render.pages import Page, body_page, report_page
+from .render.rules_page import rules_page
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
 
@@ -55,4 +56,5 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
+    pages.append(rules_page())
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body))

@@ -224,7 +224,7 @@ NUMBER_WORD = Rule(
     W(T("数字格里写了“{word}”：{meaning}", "the word {word} stands in a number cell: {meaning}"),
       expected=T("数字，如 0；报告中空着的格写 ~；不适用的格写 不适用", "a number; ~ for blank; 不适用"),
       found=T("{word}", "{word}"),
-      hint=T("报告写“{word}”表示 0 时写 0；表示未填写时写 ~", "write 0 if the report means none, ~ if it left the cell blank")),
+      hint=T("报告写“{word}”表示 0 时写 0；表示未填写时写 ~", "where the report writes {word} for none, write 0; for a blank cell, ~")),
     "表格中的数字格只能是数字、空白（未填写）或“不适用”，三者含义不同。", "不编造数字：0、未填写和不适用是三回事",
 )
 CELL = Rule(
@@ -291,7 +291,7 @@ PART_HEADING = Rule(
 )
 FEES_PLACE = Rule(
     "data.fees", "error", "report", "信息处理费放错了位置",
-    W(T("信息处理费只在“{heading}”部分报告", "fees are reported in part {part} only"),
+    W(T("信息处理费只在第{part}部分“{heading}”中报告", "fees are reported in part {part} ({heading}) only"),
       expected=T("写在 parts.{part}.fees 下", "under parts.{part}.fees"), found=T("写在 parts.{found}.fees 下", "under parts.{found}.fees"),
       hint=T("把 fees 移到 parts.{part} 下", "move fees under parts.{part}")),
     "信息处理费情况在格式规定的部分报告。", "国办公开办函〔2021〕30号：第六部分报告信息处理费的收取情况",
@@ -305,8 +305,8 @@ UNPAID_NEEDS_NOTICE = Rule(
     "C.1", "error", "report", "未缴费不再处理，但没有发出收费通知",
     W(T("因逾期未按收费通知缴费而不再处理的申请，须已发出收费通知",
         "an application dropped for unpaid fees needs a fee notice"),
-      expected=T("第六部分 fees.notices_count 不少于 {unpaid}", "part 六 fees.notices_count ≥ {unpaid}"),
-      found=T("{found}", "{found}"), hint=T("在第六部分（信息处理费）中填写收费通知的件数", "report the fee notices in part 六")),
+      expected=T("第{part}部分 fees.notices_count 不少于 {unpaid}", "part {part} fees.notices_count ≥ {unpaid}"),
+      found=T("{found}", "{found}"), hint=T("在第{part}部分（信息处理费）中填写收费通知的件数", "report the fee notices in part {part}")),
     "申请人逾期不缴费、申请不再处理的，机关事先必须发出过收费通知，两处数字应当对得上。",
     "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", acknowledgeable=True,
 )

@@ -3,7 +3,6 @@ a people's government must report."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -74,25 +73,14 @@ def _texts(report: Report) -> Iterator[tuple[DataPath, str]]:
                 yield ("parts", key, "sections", i, "text"), section.text
 
 
-# Narrative figures matched to cells (format-spec C.3, a heuristic). Each: pattern, what, cells.
-_NARRATIVE = (
-    (re.compile(r"(?:共|累计|全年)?(?:收到|新收|受理)[^。；，,]{0,10}?申请(?:共|总计|合计)?\s*(\d+)\s*[件个]"),
-     "收到申请", (("applications", "new", "total"),), (("applications", "carried_over", "total"),)),
-    (re.compile(r"予以公开\s*(\d+)\s*件"), "予以公开", (("applications", "results.disclosed", "total"),), ()),
-    (re.compile(r"行政复议(?:申请)?\s*(\d+)\s*[件起]"), "行政复议", (("reviews_litigation", "review", "total"),), ()),
-    (re.compile(r"行政诉讼\s*(\d+)\s*[件起]"), "行政诉讼",
-     (("reviews_litigation", "litigation.direct", "total"), ("reviews_litigation", "litigation.after_review", "total")),
-     ()),
-)
-
-
 def _narrative(report: Report, where: Locator) -> Iterator[Problem]:
+    """Figures the text quotes against the cells the format says they come from (C.3)."""
     for path, text in _texts(report):
-        for pattern, what, cells, optional in _NARRATIVE:
-            for match in pattern.finditer(text):
+        for figure in report.format.narrative:
+            for match in figure.pattern.finditer(text):
                 stated = Decimal(match[1])
-                base = [report.cell(*c) for c in cells]
-                extra = [report.cell(*c) for c in optional]
+                base = [report.cell(*c) for c in figure.cells]
+                extra = [report.cell(*c) for c in figure.extra]
                 if not all(c is not None and c.is_number for c in base):
                     continue
                 total = sum((c.value for c in base if c is not None and c.value is not None), Decimal(0))
@@ -101,7 +89,7 @@ def _narrative(report: Report, where: Locator) -> Iterator[Problem]:
                     accepted.add(total + sum((c.value for c in extra if c and c.value is not None), Decimal(0)))
                 if stated in accepted:
                     continue
-                yield where.problem(R.NARRATIVE, path, cells=".".join(str(k) for k in path), what=what,
+                yield where.problem(R.NARRATIVE, path, cells=".".join(str(k) for k in path), what=figure.name,
                                     accepted=messages.OR().join(format_number(v) for v in sorted(accepted)),
                                     quote=match[0])
 
@@ -110,26 +98,30 @@ def _fees(report: Report, where: Locator) -> Iterator[Problem]:
     for defined in report.format.parts:
         given = report.meta.part(defined.key)
         if given is not None and given.fees is not None and not defined.fees:
-            home = next((p for p in report.format.parts if p.fees), None)
+            home = report.format.fees_part
             yield where.problem(
                 R.FEES_PLACE, ("parts", defined.key, "fees"), variant="" if home else "no_part",
                 heading=home.heading if home else "", part=home.key if home else "", found=defined.key,
                 notice=report.format.notice,
             )
-    unpaid = report.cell("applications", "results.other_handling.unpaid_fees", "total")
-    part = report.meta.part("六")
+    home = report.format.fees_part
+    cell = report.format.unpaid_fees_cell
+    unpaid = report.cell(*cell) if cell is not None else None
+    part = report.meta.part(home.key) if home is not None else None
     fees = part.fees if part else None
     if unpaid is not None and unpaid.is_number and unpaid.value and unpaid.value > 0:
         notices = fees.notices_count if fees else None
         if notices is None or notices < unpaid.value:
-            yield where.problem(R.UNPAID_NEEDS_NOTICE, ("parts", "六"), cells="parts.六.fees", unpaid=unpaid.text,
+            assert home is not None  # a format with the unpaid-fees cell has a fees part (checked at load)
+            yield where.problem(R.UNPAID_NEEDS_NOTICE, ("parts", home.key), cells=f"parts.{home.key}.fees",
+                                part=home.key, unpaid=unpaid.text,
                                 found=str(notices) if notices is not None else messages.NOTHING())
-    if fees and fees.collected_amount_yuan:
+    if fees and home and fees.collected_amount_yuan:
         if fees.notices_amount_yuan is not None and fees.collected_amount_yuan > fees.notices_amount_yuan:
-            yield where.problem(R.FEES_OVER_NOTICES, ("parts", "六", "fees"), cells="parts.六.fees",
+            yield where.problem(R.FEES_OVER_NOTICES, ("parts", home.key, "fees"), cells=f"parts.{home.key}.fees",
                                 notices=fees.notices_amount_yuan, found=fees.collected_amount_yuan)
         if not fees.notices_count:
-            yield where.problem(R.FEES_WITHOUT_NOTICE, ("parts", "六", "fees"), cells="parts.六.fees",
+            yield where.problem(R.FEES_WITHOUT_NOTICE, ("parts", home.key, "fees"), cells=f"parts.{home.key}.fees",
                                 found=fees.notices_count if fees.notices_count is not None else messages.NOTHING())
 
 

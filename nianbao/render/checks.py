@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..catalogue import identity_rule, lookup
+from ..catalogue import statuses as S
 from ..checks import Outcome, ReportCheck
 from ..problems import Problem
 from . import environment
-
-_SKIPPED = {"not_stated": "未填写，无法核对", "not_applicable": "不适用", "no_previous": "无上年数据，未核对"}
 
 
 @dataclass
@@ -23,10 +23,12 @@ class Detail:
 @dataclass
 class Item:
     id: str
-    rule: str
+    rule: str  # the rule's short title
     status: str
     css: str
     details: list[Detail] = field(default_factory=list)
+    explanation: str = ""  # the catalogue's plain words for citizens: what is checked and why
+    statement: str = ""  # an identity's arithmetic, as the format states it
 
 
 @dataclass
@@ -42,7 +44,8 @@ def _detail(where: str, problem: Problem) -> Detail:
 
 def _identity_item(outcomes: list[Outcome]) -> Item:
     identity = outcomes[0].identity
-    item = Item(identity.id, identity.rule, "", "ok")
+    rule = identity_rule(identity)
+    item = Item(identity.id, rule.title, "", "ok", explanation=rule.citizen, statement=identity.rule)
     flagged = [o for o in outcomes if o.problem is not None]
     for o in flagged:
         assert o.problem is not None
@@ -51,14 +54,15 @@ def _identity_item(outcomes: list[Outcome]) -> Item:
     checked = [o for o in outcomes if o.status in ("holds", "fails", "incomplete")]
     if any(d.css in ("fail", "warn") for d in item.details):
         warn_only = all(d.css != "fail" for d in item.details)
-        item.status, item.css = ("需核实", "warn") if warn_only else ("不成立", "fail")
+        status = S.TO_VERIFY if warn_only else S.FAILS
+        item.status, item.css = status.label(), status.key
     elif item.details:
-        item.status, item.css = "与原文一致（已确认）", "ack"
+        item.status, item.css = S.ACKNOWLEDGED.label(), S.ACKNOWLEDGED.key
     elif checked:
-        item.status = f"成立（{len(checked)} 处）"
+        item.status = S.HOLDS_AT(label=S.HOLDS.label(), count=len(checked))
     else:
-        reasons = {_SKIPPED[o.status] for o in outcomes if o.status in _SKIPPED}
-        item.status, item.css = ("、".join(sorted(reasons)) or "不适用"), "skip"
+        reasons = {S.SKIPPED[o.status].label() for o in outcomes if o.status in S.SKIPPED}
+        item.status, item.css = ("、".join(sorted(reasons)) or S.NOT_APPLICABLE.label()), "skip"
     return item
 
 
@@ -74,17 +78,20 @@ def checks_view(result: ReportCheck) -> ChecksView:
         if problem.rule in identity_ids:
             continue
         css = _detail("", problem).css
-        status = {"ack": "与原文一致（已确认）", "fail": "不符合", "warn": "需核实"}[css]
-        # The maintainer-facing expected/found text stays in the terminal; the page shows the
-        # rule and, when acknowledged, the reason.
+        status = {"ack": S.ACKNOWLEDGED, "fail": S.FAILS, "warn": S.TO_VERIFY}[css]
+        # The maintainer-facing wording stays in the terminal; the page shows the rule's title and
+        # plain explanation and, when acknowledged, the reason.
+        rule = lookup(problem.rule)
         detail = Detail(problem.path, "", "", problem.acknowledged, css)
-        items.append(Item(problem.rule, problem.message, status, css, [detail] if problem.acknowledged else []))
+        items.append(Item(problem.rule, rule.title if rule else problem.message, status.label(), css,
+                          [detail] if problem.acknowledged else [], explanation=rule.citizen if rule else ""))
     held = sum(1 for i in items if i.css == "ok")
     failed = sum(1 for i in items if i.css in ("fail", "warn"))
     acked = sum(1 for i in items if i.css == "ack")
     skipped = sum(1 for i in items if i.css == "skip")
-    summary = (f"共 {len(items)} 项核对：{held} 项成立，{failed} 项待核实，"
-               f"{acked} 项与原文一致（已确认），{skipped} 项未核对。")
+    summary = S.PANEL_SUMMARY(items=len(items), holds=held, holds_label=S.HOLDS.label(), open=failed,
+                              open_label=S.TO_VERIFY.label(), acked=acked, acked_label=S.ACKNOWLEDGED.label(),
+                              skipped=skipped)
     return ChecksView(summary, items)
 
 

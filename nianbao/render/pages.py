@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..catalogue import statuses as S
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
 from . import environment
@@ -197,7 +198,7 @@ def _check_summary(check: ReportCheck) -> str:
     open_ = [p for p in check.problems if not p.acknowledged]
     acked = [p for p in check.problems if p.acknowledged]
     if open_:
-        return f"{len(open_)} 项待核实"
+        return S.OPEN_COUNT(count=len(open_), label=S.TO_VERIFY.label())
     if acked:
-        return f"全部成立，{len(acked)} 项与原文一致（已确认）"
-    return "全部成立"
+        return S.ALL_HOLD_ACKED(count=len(acked), label=S.ACKNOWLEDGED.label())
+    return S.ALL_HOLD()

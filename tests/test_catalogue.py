@@ -1,0 +1,152 @@
+"""The rule catalogue is the single source of every finding: ids appear nowhere else in the code,
+every rule is documented, every template names only what its callers give, and both languages
+say the same thing."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import string
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from nianbao import catalogue
+from nianbao.__main__ import main
+from nianbao.catalogue import CATEGORIES, Rule, Text, Wording, all_rules, identity_rule, lookup, messages, rules
+from nianbao.formats import all_formats
+from nianbao.render.rules_page import rules_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = [p for p in (*sorted((ROOT / "nianbao").rglob("*.py")), *sorted((ROOT / "hooks").rglob("*.py")))
+        if "catalogue" not in p.relative_to(ROOT).parts]
+# The shape of a rule id (data.type, T3.1, C.2, X.) and of an id prefix used to test a rule's kind.
+ID_SHAPE = re.compile(r"(data\.[a-z_]+|[A-Z][0-9]?\.[0-9a-z]+|[A-Z]\.)")
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def test_the_scan_finds_an_id_literal(tmp_path: Path) -> None:
+    """The scan below can fail: a module comparing with an id string is caught."""
+    sample = tmp_path / "sample.py"
+    sample.write_text('if problem.rule == "A.1" or problem.rule.startswith("X."):\n    pass\n', encoding="utf-8")
+    assert [value for _, value in _literals(sample) if ID_SHAPE.fullmatch(value)] == ["A.1", "X."]
+
+
+def test_no_rule_id_literal_outside_the_catalogue() -> None:
+    known = {r.id for r in all_rules()}
+    found = [f"{path.relative_to(ROOT)}:{line}: {value!r}" for path in CODE for line, value in _literals(path)
+             if value in known or ID_SHAPE.fullmatch(value)]
+    assert not found, "rule ids belong to nianbao/catalogue; name the rules constant instead:\n" + "\n".join(found)
+
+
+def test_every_rule_is_documented() -> None:
+    for rule in all_rules():
+        assert rule.id and rule.title and rule.citizen and rule.basis, rule.id
+        assert rule.category in CATEGORIES, rule.id
+        assert rule.wording.message.zh and rule.wording.message.en, rule.id
+        assert rule.severity in ("error", "warning"), rule.id
+
+
+def test_ids_are_unique_and_every_constant_is_in_the_catalogue() -> None:
+    ids = [r.id for r in all_rules()]
+    assert len(ids) == len(set(ids))
+    constants = [v for v in vars(rules).values() if isinstance(v, Rule) and v.id]
+    assert {c.id for c in constants} <= set(ids)
+
+
+def test_every_identity_of_every_format_has_its_own_entry() -> None:
+    """A new format's identity gets the generic wording until the catalogue explains it; the
+    shipped ones are all explained."""
+    generic = rules.IDENTITY_GENERIC.citizen
+    for fmt in all_formats():
+        for identity in fmt.identities:
+            rule = lookup(identity.id)
+            assert rule is not None and rule.citizen != generic, f"{fmt.id} {identity.id}"
+            assert (rule.severity, rule.cross_year) == (identity.severity, identity.cross_year)
+
+
+def test_reading_another_year_comes_from_the_identity_itself() -> None:
+    t2b = next(i for f in all_formats() for i in f.identities if i.id == "T2.b")
+    assert identity_rule(t2b).cross_year  # 2021's T2.b reads last year's 现行有效件数
+    assert identity_rule(t2b).category == "cross_year"
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _texts() -> list[tuple[str, Text]]:
+    out: list[tuple[str, Text]] = []
+    for rule in all_rules():
+        for variant, words in [("", rule.wording), *rule.variants.items()]:
+            for part in ("message", "expected", "found", "hint"):
+                out.append((f"{rule.id}{'/' + variant if variant else ''}.{part}", getattr(words, part)))
+    for name, value in vars(messages).items():
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else [value]
+        for item in values:
+            for text in (item if isinstance(item, tuple) else (item,)):
+                if isinstance(text, Text):
+                    out.append((name, text))
+    return out
+
+
+def test_both_languages_name_the_same_parameters() -> None:
+    wrong = [name for name, text in _texts() if text.en and _placeholders(text.zh) != _placeholders(text.en)]
+    assert not wrong
+
+
+def test_every_text_has_english_beside_it() -> None:
+    assert not [name for name, text in _texts() if text.zh and not text.en]
+
+
+def test_the_frame_is_chinese_and_english_on_request() -> None:
+    problem = catalogue.rules.STALE_ACKNOWLEDGEMENT
+    from nianbao.problems import make_problem
+
+    shown = make_problem(problem, "data/x/2021.yml", line=3, ack_rule="T3.1", ack_cells="applications.*.total").render()
+    assert shown.splitlines()[:3] == ["data/x/2021.yml:3: 警告 [A.1]", "    规则：这条确认记录找不到对应的发现",
+                                      "    应为：一个规则和单元格都相同的发现"]
+    catalogue.set_language("en")
+    try:
+        shown = make_problem(problem, "data/x/2021.yml", line=3, ack_rule="T3.1", ack_cells="c").render()
+    finally:
+        catalogue.set_language(None)
+    assert shown.splitlines()[:2] == ["data/x/2021.yml:3: warning [A.1]",
+                                      "    rule: an acknowledgement that matches no finding"]
+
+
+def test_wording_is_a_dataclass_of_texts() -> None:
+    assert isinstance(rules.YAML_TAB.wording, Wording)
+
+
+def _run(*argv: str) -> str:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(list(argv)) == 0
+    return out.getvalue()
+
+
+def test_rules_command_lists_every_rule() -> None:
+    out = _run("rules")
+    for rule in all_rules():
+        assert f"{rule.id}  " in out and rule.title in out, rule.id
+    assert f"共 {len(all_rules())} 条规则" in out
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_rules_command_in_english(lang: str) -> None:
+    out = _run("--lang", lang, "rules")
+    assert f"{len(all_rules())} rules" in out and "what: " in out
+
+
+def test_rules_page_shows_every_rule_with_its_explanation() -> None:
+    page = rules_markdown(all_rules())
+    for rule in all_rules():
+        assert f'id="rule-{rule.id}"' in page and rule.citizen in page, rule.id
