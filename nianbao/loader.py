@@ -25,7 +25,7 @@ from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
 from .paths import docs_names, region_clashes, slug_problem
 from .problems import Findings, Locator, Problem, display_path, dotted, make_problem
-from .suggest import did_you_mean
+from .suggest import closest, did_you_mean
 from .table_values import describe, read_tables
 from .text import FORBIDDEN, char_name
 from .typing_mistakes import encoding_guess, typing_mistakes
@@ -285,6 +285,19 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
     # Table keys of every format: a missing or unknown format is one error, not one per table.
     table_keys = {t.key for f in all_formats() for t in f.tables}
     meta_raw = {k: v for k, v in raw.items() if k not in table_keys}
+    # A table under a mistyped key (aplications): one problem naming the table, not an unknown
+    # key plus a missing table.
+    misspelt: set[str] = set()
+    if fmt is not None:
+        missing = {t.key: t.caption for t in fmt.tables if t.key not in raw}
+        for key in [k for k in meta_raw if k not in ReportMeta.model_fields]:
+            close = closest(key, missing)
+            if len(close) == 1 and close[0] not in misspelt:
+                misspelt.add(close[0])
+                del meta_raw[key]
+                problems.append(where.problem(R.UNKNOWN_KEY, (key,), key=key,
+                                              allowed=", ".join([*ReportMeta.model_fields, *missing]),
+                                              suggestion=did_you_mean(key, missing)))
     meta: ReportMeta | None = None
     try:
         meta = ReportMeta.model_validate(meta_raw)
@@ -292,7 +305,7 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
         problems.extend(model_problems(exc, ReportMeta, meta_raw, where))
     if fmt is None:
         return None
-    tables, table_problems = read_tables(raw, fmt, where)
+    tables, table_problems = read_tables(raw, fmt, where, frozenset(misspelt))
     problems.extend(table_problems)
     if year < FIRST_YEAR:
         problems.append(where.problem(R.YEAR, (), first=FIRST_YEAR, last=LAST_YEAR, year=year))

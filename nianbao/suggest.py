@@ -12,12 +12,17 @@ from .catalogue import messages
 CUTOFF = 0.75
 
 
-def did_you_mean(wrong: str, allowed: Mapping[str, str]) -> str:
-    """allowed maps each valid key to its official label (or to itself). Returns a hint or ''."""
+def closest(wrong: str, allowed: Mapping[str, str]) -> list[str]:
+    """The valid keys a mistyped key most likely stands for: by its label, else by spelling."""
     for key, label in allowed.items():
         if wrong and (wrong == label or (len(wrong) > 1 and wrong in label)):
-            return messages.DID_YOU_MEAN(options=_shown(key, label))
-    close = difflib.get_close_matches(wrong.lower(), list(allowed), n=2, cutoff=CUTOFF)
+            return [key]
+    return difflib.get_close_matches(wrong.lower(), list(allowed), n=2, cutoff=CUTOFF)
+
+
+def did_you_mean(wrong: str, allowed: Mapping[str, str]) -> str:
+    """allowed maps each valid key to its official label (or to itself). Returns a hint or ''."""
+    close = closest(wrong, allowed)
     if close:
         return messages.DID_YOU_MEAN(options=messages.OR().join(_shown(k, allowed[k]) for k in close))
     return ""

@@ -15,14 +15,19 @@ from .cells import CellError, parse_cell
 from .formats import Format, Node, Table
 from .model import TableValues
 from .problems import Locator, Problem, dotted
-from .suggest import did_you_mean
+from .suggest import closest, did_you_mean
 from .yamlsource import DataPath
 
 
-def read_tables(raw: dict[str, Any], fmt: Format, where: Locator) -> tuple[dict[str, TableValues], list[Problem]]:
+def read_tables(raw: dict[str, Any], fmt: Format, where: Locator,
+                misspelt: frozenset[str] = frozenset()) -> tuple[dict[str, TableValues], list[Problem]]:
+    """The report's tables; ``misspelt`` names the tables given under a mistyped key, which the
+    loader has reported already (so not again as missing)."""
     tables: dict[str, TableValues] = {}
     problems: list[Problem] = []
     for table in fmt.tables:
+        if table.key in misspelt:
+            continue
         if table.key not in raw:
             part = next((p for p in fmt.parts if p.table == table.key), None)
             problems.append(where.problem(R.TABLE_MISSING, (), shown_path=table.key, cells=table.key, table=table.key,
@@ -57,12 +62,19 @@ class _TableReader:
                       expected=messages.ROWS_LIST(keys=", ".join(n.key for n in nodes)), found=describe(raw))
             return
         by_key = {n.key: n for n in nodes}
+        labels = {k: n.label for k, n in by_key.items()}
+        misspelt = set()  # rows given under a mistyped key: one problem (the key), not two
         for key in raw:
             if key not in by_key:
+                close = closest(key, labels)
+                if len(close) == 1 and close[0] not in raw:
+                    misspelt.add(close[0])
                 self.fail(R.UNKNOWN_KEY, path + (key,), key=key, allowed=", ".join(by_key),
-                          suggestion=did_you_mean(key, {k: n.label for k, n in by_key.items()}))
+                          suggestion=did_you_mean(key, labels))
         for node in nodes:
             row_key = f"{prefix}.{node.key}" if prefix else node.key
+            if node.key in misspelt:
+                continue
             if node.key not in raw:
                 self.fail(R.MISSING, path, variant="row", shown_path=dotted(path + (node.key,)), label=node.label,
                           expected=f"{node.key}: {_row_example(self.table, row_key, node)}")

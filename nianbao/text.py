@@ -13,10 +13,11 @@ import unicodedata
 
 # C0 controls but tab and newline; DEL; C1 (U+0085 NEXT LINE among them); surrogates (a YAML
 # "\ud800" escape makes one); U+2028/2029 line and paragraph separators; bidi embeddings,
-# overrides, isolates and marks; zero-width no-break space (a BOM inside text); noncharacters.
+# overrides, isolates and marks; zero-width no-break space (a BOM inside text); zero-width space
+# and word joiner (copied in from web pages, they split a word a search then misses); noncharacters.
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
-    "\ufeff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+    "\u200b\u2060\ufeff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
 )
 
 # Longest value, in characters, of each kind of field. A one-line field holds no line break.
@@ -28,6 +29,7 @@ FILE_MAX_BYTES = 2_000_000  # one data file; a report is about 10 KB
 
 _NAMES = {
     "\t": "制表符", "\x7f": "删除符 DEL", "\x85": "下一行符 NEL", "\u2028": "行分隔符", "\u2029": "段分隔符",
+    "\u200b": "零宽空格", "\u2060": "词连接符",
     "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯字母标记", "\ufeff": "字节顺序标记 BOM",
 }
 
