@@ -420,6 +420,8 @@ def _fields_at(model: type[BaseModel], loc: DataPath) -> Mapping[str, str]:
     tp, _ = _walk(model, loc)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return {name: (f.description or name) for name, f in tp.model_fields.items()}
+    if typing.get_origin(tp) is dict:  # keys of a fixed set (parts: 一 to 六)
+        return {str(k): str(k) for k in typing.get_args(typing.get_args(tp)[0])}
     return {}
 
 

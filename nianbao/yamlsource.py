@@ -161,7 +161,8 @@ def _convert(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> A
         return None
     if node.tag not in ("tag:yaml.org,2002:str",) and node.tag.startswith("tag:yaml.org,2002:"):
         # An explicit tag such as !!int or !!binary: we never need one, so reject it plainly.
-        raise YamlSourceError(R.YAML_TAG, *_line_col(node), tag=node.tag)
+        # Named as the file writes it (!!int), not by the parser's URI (tag:yaml.org,2002:int).
+        raise YamlSourceError(R.YAML_TAG, *_line_col(node), tag="!!" + node.tag.removeprefix("tag:yaml.org,2002:"))
     return str(node.value)
 
 
@@ -171,6 +172,8 @@ def _line_col(node: yaml.Node) -> tuple[int, int]:
 
 def syntax_error(text: str, problem: str, line: int, column: int) -> YamlSourceError:
     """The parser's complaint, said in the catalogue's words: its own never reaches a user."""
+    if problem.startswith("exceeded maximum nesting depth"):  # libyaml's own limit, past ours
+        return YamlSourceError(R.YAML_TOO_DEEP, line, column, limit=MAX_DEPTH)
     said = next((t() for start, t in messages.YAML_PROBLEMS if problem.startswith(start)),
                 messages.YAML_PROBLEM_OTHER())
     return YamlSourceError(R.YAML_SYNTAX, line, column, problem=said)

@@ -42,10 +42,10 @@ def test_error_fails_the_build_with_a_clean_message(broken: Path, tmp_path: Path
     assert proc.returncode == 1
     assert "Traceback" not in output
     assert "nothing was built" in output
-    assert "data/wanggang-zhen/2020.yml:88: error [T4.1] reviews_litigation.review.total" in output
-    assert "    rule:     总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议" in output
-    assert "    expected: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0" in output
-    assert "    found:    总计 = 3" in output
+    assert "data/wanggang-zhen/2020.yml:88: 错误 [T4.1] reviews_litigation.review.total\n" in output
+    assert "    规则：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议\n" in output
+    assert "    应为：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n" in output
+    assert "    实为：总计 = 3\n" in output
     # Validation runs before MkDocs cleans site_dir: the old site is exactly as it was.
     assert contents(dest) == before
 
@@ -59,8 +59,8 @@ def test_strict_fails_on_a_warning_and_keeps_the_old_site(tmp_path: Path):
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1
     assert "Traceback" not in output
-    assert "data/shili-xian-shujuju/2021.yml:5: warning [D.1] published" in output
-    assert "expected: published by 2022-01-31 (区县部门)" in output and "found:    2022-02-01" in output
+    assert "data/shili-xian-shujuju/2021.yml:5: 警告 [D.1] published\n" in output
+    assert "    应为：2022-01-31 前公布（区县部门）\n" in output and "    实为：2022-02-01\n" in output
     assert contents(dest) == before
 
 
@@ -96,8 +96,8 @@ def test_malformed_yaml_fails_cleanly(tmp_path: Path):
     proc = mkdocs_build(tmp_path / "site", data)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1 and "Traceback" not in output
-    assert "data/wanggang-zhen/body.yml:6: error [data.yaml]" in output
-    assert "data/wanggang-zhen/2020.yml:4: error [data.date] published" in output
+    assert "data/wanggang-zhen/body.yml:6: 错误 [data.yaml]\n" in output
+    assert "data/wanggang-zhen/2020.yml:4: 错误 [data.date] published\n" in output
 
 
 def script_tags(html: str) -> list[str]:

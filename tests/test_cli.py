@@ -30,13 +30,13 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
 def test_real_data_is_clean():
     proc = run_cli("check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout == "checked 1 report(s) of 1 body(ies): 0 error(s), 0 warning(s), 1 acknowledged finding(s)\n"
+    assert proc.stdout == "共核对 1 份报告、1 个机关：0 个错误，0 个警告，1 个已确认的发现\n"
 
 
 def test_fixture_is_clean_even_strict(cli):
     code, out, err = cli("check", "tests/fixtures/2021", "--strict")
     assert code == 0, out
-    assert out == "checked 3 report(s) of 1 body(ies): 0 error(s), 0 warning(s), 0 acknowledged finding(s)\n"
+    assert out == "共核对 3 份报告、1 个机关：0 个错误，0 个警告，0 个已确认的发现\n"
 
 
 def test_error_exits_1_and_names_file_line_rule_and_both_sides(tmp_path: Path, cli):
@@ -44,10 +44,12 @@ def test_error_exits_1_and_names_file_line_rule_and_both_sides(tmp_path: Path, c
     edit(data / WANGGANG / "2020.yml", "review: [1, 1, 0, 0, 2]", "review: [1, 1, 0, 0, 3]")
     code, out, err = cli("check", "data", cwd=tmp_path)
     assert code == 1
-    assert out.startswith("data/wanggang-zhen/2020.yml:88: error [T4.1] reviews_litigation.review.total\n")
-    assert "    expected: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n" in out
-    assert "    found:    总计 = 3\n" in out
-    assert out.endswith("1 error(s), 0 warning(s), 1 acknowledged finding(s)\n")
+    assert out.startswith("data/wanggang-zhen/2020.yml:88: 错误 [T4.1] reviews_litigation.review.total\n")
+    assert "    应为：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n" in out
+    assert "    实为：总计 = 3\n" in out
+    assert "    提示：两边相差 +1：" in out
+    assert "        - {rule: T4.1, cells: reviews_litigation.review.*, reason: 与原文一致}\n" in out
+    assert out.endswith("\n共核对 1 份报告、1 个机关：1 个错误，0 个警告，1 个已确认的发现\n")
     assert "Traceback" not in out + err
 
 
@@ -61,8 +63,8 @@ def warned(tmp_path: Path) -> Path:
 def test_warning_exits_0(warned: Path, cli):
     code, out, err = cli("check", str(warned))
     assert code == 0
-    assert ": warning [D.1] published" in out
-    assert out.endswith("0 error(s), 1 warning(s), 0 acknowledged finding(s)\n")
+    assert "/2021.yml:5: 警告 [D.1] published\n" in out
+    assert out.endswith("\n共核对 3 份报告、1 个机关：0 个错误，1 个警告，0 个已确认的发现\n")
 
 
 def test_warning_fails_with_strict(warned: Path, cli):
@@ -83,7 +85,8 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path):
 def test_unknown_option_is_a_usage_error(cli):
     code, out, err = cli("check", "--bogus")
     assert code == 2
-    assert "unrecognized arguments: --bogus" in err
+    assert "命令有误：不认识的参数 --bogus" in err
+    assert "unrecognized" not in err
 
 
 def test_no_command_is_a_usage_error():
@@ -127,8 +130,8 @@ def test_every_problem_is_printed_in_file_order(tmp_path: Path, cli):
     code, out, err = cli("check", "data", cwd=tmp_path)
     heads = [line for line in out.splitlines() if line.startswith("data/")]
     assert heads == [
-        "data/wanggang-zhen/2020.yml:5: error [data.extra_forbidden] signed_bi",
-        "data/wanggang-zhen/body.yml:4: error [data.literal_error] level",
+        "data/wanggang-zhen/2020.yml:5: 错误 [data.unknown_key] signed_bi",
+        "data/wanggang-zhen/body.yml:4: 错误 [data.choice] level",
     ]
     # A report whose metadata is faulty is not checked further; its table problems come next run.
 
@@ -157,4 +160,4 @@ def test_pages_command_writes_nothing_on_errors(tmp_path: Path, cli):
 def test_main_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(REPO)
     assert main(["check", "data"]) == 0
-    assert capsys.readouterr().out.startswith("checked 1 report(s)")
+    assert capsys.readouterr().out.startswith("共核对 1 份报告、1 个机关：")

@@ -105,14 +105,14 @@ def alias_bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("text", [
-    alias_bomb(9),
-    "format: '2019'\nunplaced: &r [*r]\n",
-    "format: '2019'\nunplaced: " + "[" * 999 + "]" * 999 + "\n",
-    "format: '2019'\nunplaced: " + "[" * 5000 + "]" * 5000 + "\n",
-    "format: '2019'\nparts:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 600)),
+@pytest.mark.parametrize(("text", "rule"), [
+    (alias_bomb(9), "data.alias"),
+    ("format: '2019'\nunplaced: &r [*r]\n", "data.alias"),
+    ("format: '2019'\nunplaced: " + "[" * 999 + "]" * 999 + "\n", "data.too_deep"),
+    ("format: '2019'\nunplaced: " + "[" * 5000 + "]" * 5000 + "\n", "data.too_deep"),
+    ("format: '2019'\nparts:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 600)), "data.too_deep"),
 ], ids=["alias-bomb-9-levels", "self-reference", "999-deep", "5000-deep", "600-deep-block"])
-def test_unbounded_yaml_is_refused_in_bounded_memory(data: Path, text: str) -> None:
+def test_unbounded_yaml_is_refused_in_bounded_memory(data: Path, text: str, rule: str) -> None:
     (data / REPORT).write_text(text, encoding="utf-8")
     tracemalloc.start()
     try:
@@ -120,9 +120,13 @@ def test_unbounded_yaml_is_refused_in_bounded_memory(data: Path, text: str) -> N
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    p = only(found, "data.yaml")
-    assert p.file == "data/wanggang-zhen/2020.yml"
-    assert "别名" in p.message or "嵌套" in p.message or "nesting" in p.message, p.render()
+    p = only(found, rule)
+    assert p.file == "data/wanggang-zhen/2020.yml" and p.line > 0
+    if rule == "data.alias":
+        assert p.message.startswith("不支持 YAML 别名（*）：第 "), p.render()
+    else:
+        assert p.message == "嵌套过深：超过 20 层，年度报告的数据用不到这么多层", p.render()
+    assert p.hint
     assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MB"
 
 
@@ -196,7 +200,8 @@ def test_links_and_special_files_are_reported_never_read(data: Path, target: str
     result = check_cli(data, timeout=60)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert "data/wanggang-zhen/2021.yml: error [data.not_regular]" in result.stdout
+    assert "data/wanggang-zhen/2021.yml: 错误 [data.not_regular]" in result.stdout
+    assert "    应为：普通文件或文件夹\n" in result.stdout
 
 
 def test_a_link_out_of_the_data_folder_is_not_walked(data: Path) -> None:

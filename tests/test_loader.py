@@ -56,44 +56,54 @@ def test_malformed_yaml(data: Path):
     edit(data / REPORT, "signed_by: 南岗区王岗镇人民政府", "signed_by: [南岗区王岗镇人民政府")
     p = only(open_problems(data), "data.yaml")
     assert (p.file, p.line, p.severity) == ("data/wanggang-zhen/2020.yml", 6, "error")
-    assert p.message.startswith("malformed YAML: ")
+    assert p.message == "文件的写法有误，读不出来：方括号 [ ] 没有写完整：检查逗号和右括号"
+    assert p.hint
 
 
 def test_duplicate_key(data: Path):
     edit(data / REPORT, "signed_by: 南岗区王岗镇人民政府\n", "signed_by: 南岗区王岗镇人民政府\nsigned_by: 王岗镇\n")
-    p = only(open_problems(data), "data.yaml")
+    p = only(open_problems(data), "data.duplicate_key")
     assert p.location == "data/wanggang-zhen/2020.yml:6"
-    assert p.message == "duplicate key 'signed_by' (first given on line 5)"
+    assert p.message == "键 signed_by 写了两次（第一次在第 5 行）"
 
 
 def test_unknown_key_did_you_mean(data: Path):
     edit(data / REPORT, "signed_by:", "signed_bi:")
-    p = only(open_problems(data), "data.extra_forbidden")
-    assert (p.location, p.path, p.message) == ("data/wanggang-zhen/2020.yml:5", "signed_bi", "unknown key 'signed_bi'")
-    assert p.hint == "did you mean 'signed_by' (落款单位)?"
+    p = only(open_problems(data), "data.unknown_key")
+    assert (p.location, p.path, p.message) == ("data/wanggang-zhen/2020.yml:5", "signed_bi", "不认识的键 signed_bi")
+    assert p.hint == "是不是想写 signed_by（落款单位）？"
 
 
 def test_unknown_body_key_did_you_mean(data: Path):
     edit(data / BODY, "short_name:", "shortname:")
-    p = only(open_problems(data), "data.extra_forbidden")
+    p = only(open_problems(data), "data.unknown_key")
     assert (p.location, p.path) == ("data/wanggang-zhen/body.yml:3", "shortname")
-    assert p.hint == "did you mean 'short_name' (简称，如 王岗镇)?"
+    assert p.hint == "是不是想写 short_name（简称，如 王岗镇）？"
 
 
 def test_unknown_nested_key_did_you_mean(data: Path):
     edit(data / BODY, "  phone:", "  phnoe:")
-    p = only(open_problems(data), "data.extra_forbidden")
+    p = only(open_problems(data), "data.unknown_key")
     assert (p.location, p.path) == ("data/wanggang-zhen/body.yml:10", "contact.phnoe")
-    assert p.hint == "did you mean 'phone' (电话)?"
+    assert p.hint == "是不是想写 phone（电话）？"
 
 
 def test_unknown_nested_key_expected_describes_the_mapping_it_is_in(data: Path):
     # BUG: for a key inside parts.二 the "expected" shows the description of `parts` itself
     # (正文各部分，键为 一 至 六), which points the maintainer at the wrong level.
     edit(data / REPORT, "    heading: 主动公开政府信息情况", "    heading: 主动公开政府信息情况\n    txet: x")
-    p = only(open_problems(data), "data.extra_forbidden")
-    assert (p.path, p.hint) == ("parts.二.txet", "did you mean 'text' (正文，一行一段)?")
+    p = only(open_problems(data), "data.unknown_key")
+    assert (p.path, p.hint) == ("parts.二.txet", "是不是想写 text（正文，一行一段）？")
     assert "键为 一 至 六" not in p.expected
+    assert p.expected == "以下之一：heading, text, sections, fees"
+
+
+def test_unknown_part_key_lists_the_part_keys(data: Path):
+    edit(data / REPORT, "  二:\n", "  七:\n")
+    p = only(open_problems(data), "data.unknown_key")
+    assert (p.location, p.path, p.found) == ("data/wanggang-zhen/2020.yml:26", "parts.七", "七")
+    assert p.message == "不认识的键 七"
+    assert p.expected == "以下之一：一, 二, 三, 四, 五, 六"
 
 
 def test_unknown_table_row_did_you_mean(data: Path):
@@ -101,44 +111,49 @@ def test_unknown_table_row_did_you_mean(data: Path):
     found = open_problems(data)
     p = only(found, "data.unknown_key")
     assert (p.location, p.path) == ("data/wanggang-zhen/2020.yml:61", "applications.results.disclosd")
-    assert p.hint == "did you mean 'disclosed' ((一)予以公开)?".replace("(一)", "（一）")
-    assert only(found, "data.missing").path == "applications.results.disclosed"
+    assert p.hint == "是不是想写 disclosed（（一）予以公开）？"
+    assert p.expected == ("以下之一：disclosed, partly_disclosed, withheld, unavailable, not_processed, "
+                          "other_handling, total")
+    # A mistyped row is one problem: the row it stands for is not reported missing as well.
+    assert [q.rule for q in found] == ["data.unknown_key"]
 
 
 def test_wrong_type_list_expected(data: Path):
     edit(data / BODY, "region: [黑龙江省, 哈尔滨市, 南岗区]", "region: 黑龙江省")
-    p = only(open_problems(data), "data.list_type")
-    assert (p.location, p.path, p.found) == ("data/wanggang-zhen/body.yml:5", "region", "'黑龙江省'")
-    assert p.expected.startswith("所在行政区划")
+    p = only(open_problems(data), "data.type")
+    assert (p.location, p.path, p.found) == ("data/wanggang-zhen/body.yml:5", "region", "“黑龙江省”")
+    assert p.expected == "一个列表（每项一行，以 - 开头）"
 
 
 def test_wrong_type_mapping_expected(data: Path):
     edit(data / BODY, "contact:\n", "contact: 行政办\nx:\n")
     found = open_problems(data)
-    p = only(found, "data.model_type")
-    assert (p.path, p.found) == ("contact", "'行政办'")
+    p = only(found, "data.type")
+    assert (p.path, p.found, p.expected) == ("contact", "“行政办”", "一组“键: 值”")
 
 
 def test_wrong_type_row(data: Path):
     edit(data / REPORT, "  carried_over: [0, 0, 0, 0, 0, 0, 0]", "  carried_over: 0")
     p = only(open_problems(data), "data.type")
     assert (p.location, p.path) == ("data/wanggang-zhen/2020.yml:59", "applications.carried_over")
-    assert (p.expected, p.found) == ("[~, ~, ~, ~, ~, ~, ~]", "'0'")
+    assert (p.expected, p.found) == ("[~, ~, ~, ~, ~, ~, ~]", "“0”")
+    assert p.message == "二、上年结转政府信息公开申请数量：一行写成它各格的列表"
 
 
 def test_negative_count(data: Path):
     edit(data / REPORT, "  carried_over: [0, 0, 0, 0, 0, 0, 0]", "  carried_over: [0, -1, 0, 0, 0, 0, 0]")
     p = only(open_problems(data), "data.cell")
     assert (p.location, p.path) == ("data/wanggang-zhen/2020.yml:59", "applications.carried_over.commercial")
-    assert p.message == "二、上年结转政府信息公开申请数量 / 商业企业: negative count -1"
+    assert p.message == "二、上年结转政府信息公开申请数量 / 商业企业：“-1”是负数，这一栏不会是负数"
+    assert p.found == "-1"
 
 
 def test_bad_date_has_a_line(data: Path):
     edit(data / REPORT, "published: 2021-01-26", "published: 2024-13-01")
     (p,) = open_problems(data)
-    assert (p.location, p.path, p.found) == ("data/wanggang-zhen/2020.yml:4", "published", "'2024-13-01'")
-    assert p.rule.startswith("data.date")
-    assert "没有这一天" in p.message
+    assert (p.location, p.path, p.found) == ("data/wanggang-zhen/2020.yml:4", "published", "“2024-13-01”")
+    assert p.rule == "data.date"
+    assert p.message == "没有这一天：2024-13-01（月份 1–12，日期不超过当月天数）"
 
 
 @pytest.mark.parametrize("value", ["NO", "no", "off", "Yes"])
@@ -158,9 +173,10 @@ def test_unquoted_postcode_keeps_leading_zero(data: Path):
 
 def test_postcode_too_short(data: Path):
     edit(data / BODY, 'postcode: "150000"', "postcode: 15000")
-    p = only(open_problems(data), "data.value_error")
+    p = only(open_problems(data), "data.invalid")
     assert (p.location, p.path, p.message) == ("data/wanggang-zhen/body.yml:9", "contact.postcode",
-                                               "expected a six-digit postcode such as 150000")
+                                               "这一项的取值不符合要求")
+    assert (p.expected, p.found) == ("六位数字的邮编，如 150000", "“15000”")
 
 
 def test_duplicate_year_yml_and_yaml(data: Path):
@@ -168,7 +184,7 @@ def test_duplicate_year_yml_and_yaml(data: Path):
     found = open_problems(data)
     p = only(found, "data.duplicate_report")
     assert p.file in ("data/wanggang-zhen/2020.yml", "data/wanggang-zhen/2020.yaml")
-    assert p.found == "2020.yml and 2020.yaml"
+    assert p.found == "2020.yml、2020.yaml"
 
 
 def test_same_body_in_two_folders(data: Path):
@@ -177,7 +193,7 @@ def test_same_body_in_two_folders(data: Path):
     p = only(found.findings.open, "data.duplicate_body")
     # Folders are read in name order: the second one is the duplicate.
     assert (p.file, p.path) == ("data/wanggang-zhen/body.yml", "name")
-    assert p.found == "南岗区王岗镇人民政府 also in data/wanggang/"
+    assert p.found == "南岗区王岗镇人民政府 也在 data/wanggang/ 中"
     assert list(found.bodies) == ["wanggang"]
 
 
@@ -209,16 +225,18 @@ def test_folder_names_must_be_path_safe(data: Path, folder: str, hint: str):
     assert loaded.bodies == {} and loaded.reports == {}
 
 
-def test_stray_file_is_a_warning(data: Path):
+def test_stray_file_is_an_error(data: Path):
+    # An error, so that a report saved under a wrong name is not silently left off the site.
     (data / WANGGANG / "notes.txt").write_text("x", encoding="utf-8")
     p = only(open_problems(data), "data.stray_file")
-    assert (p.severity, p.file) == ("warning", "data/wanggang-zhen/notes.txt")
+    assert (p.severity, p.file, p.found) == ("error", "data/wanggang-zhen/notes.txt", "notes.txt")
+    assert p.message == "这不是报告文件：报告文件以年度命名，如 2021.yml"
 
 
 def test_empty_report_file(data: Path):
     (data / WANGGANG / "2021.yml").write_text("", encoding="utf-8")
-    p = only(open_problems(data), "data.type")
-    assert (p.file, p.found) == ("data/wanggang-zhen/2021.yml", "an empty file")
+    p = only(open_problems(data), "data.not_mapping")
+    assert (p.file, p.found) == ("data/wanggang-zhen/2021.yml", "空文件")
 
 
 def test_report_year_before_2008(data: Path):
@@ -228,10 +246,17 @@ def test_report_year_before_2008(data: Path):
 
 
 def test_not_utf8(data: Path):
-    (data / REPORT).write_bytes((data / REPORT).read_text(encoding="utf-8").encode("gb18030"))
-    p = only(open_problems(data), "data.yaml")
-    assert p.file == "data/wanggang-zhen/2020.yml"
-    assert p.message.startswith("not UTF-8 text")
+    gbk = (data / REPORT).read_text(encoding="utf-8").encode("gb18030")
+    (data / REPORT).write_bytes(gbk)
+    with pytest.raises(UnicodeDecodeError) as bad:
+        gbk.decode("utf-8")
+    p = only(open_problems(data), "data.encoding")
+    line = gbk.count(b"\n", 0, bad.value.start) + 1
+    assert p.location == f"data/wanggang-zhen/2020.yml:{line}"
+    assert p.message == (f"文件不是 UTF-8 编码（第 {bad.value.start + 1} 个字节处）"
+                         "：看起来是 GBK（GB2312/GB18030）编码，记事本和 WPS 有时这样保存")
+    assert (p.expected, p.found) == ("UTF-8 编码的文本", "GBK 编码的文本")
+    assert p.hint
 
 
 def test_unknown_format_gives_one_error_not_one_per_table(tmp_path: Path):
@@ -240,7 +265,8 @@ def test_unknown_format_gives_one_error_not_one_per_table(tmp_path: Path):
     data = copy_data(FIXTURE_2021, tmp_path)
     edit(data / SHILI / "2021.yml", 'format: "2021"', 'format: "2020"')
     found = open_problems(data)
-    assert [(p.rule, p.path) for p in found] == [("data.value_error", "format")]
+    assert [(p.rule, p.path) for p in found] == [("data.invalid", "format")]
+    assert found[0].expected == '格式编号之一：2019、2021（写成带引号的 "2021"）'
 
 
 def test_every_problem_in_one_pass(data: Path):
@@ -248,4 +274,4 @@ def test_every_problem_in_one_pass(data: Path):
     edit(data / REPORT, "  carried_over: [0, 0, 0, 0, 0, 0, 0]", "  carried_over: [0, -1, 0, 0, 0, 0, 0]")
     edit(data / BODY, "level: 乡镇/街道", "level: 乡镇")
     rules = sorted(p.rule for p in open_problems(data))
-    assert rules == ["data.cell", "data.extra_forbidden", "data.literal_error"]
+    assert rules == ["data.cell", "data.choice", "data.unknown_key"]

@@ -57,37 +57,40 @@ def test_missing_row():
     _, problems = read(T4_OK.replace("  review: [1, 1, 0, 0, 2]\n", ""), only="reviews_litigation")
     (p,) = problems
     assert (p.rule, p.path, p.line, p.message) == ("data.missing", "reviews_litigation.review", 1,
-                                                    "row 行政复议 is missing")
+                                                    "缺少一行：行政复议")
     assert p.expected == "review: [~, ~, ~, ~, ~]"
 
 
 def test_unknown_row_suggests_by_key_and_by_label():
     _, problems = read(T4_OK.replace("  review:", "  reveiw:"), only="reviews_litigation")
     unknown = [p for p in problems if p.rule == "data.unknown_key"]
-    assert [(p.path, p.hint) for p in unknown] == [("reviews_litigation.reveiw", "did you mean 'review' (行政复议)?")]
+    assert [(p.path, p.hint) for p in unknown] == [("reviews_litigation.reveiw", "是不是想写 review（行政复议）？")]
     _, problems = read(T4_OK.replace("  review:", "  行政复议:"), only="reviews_litigation")
     unknown = [p for p in problems if p.rule == "data.unknown_key"]
-    assert [p.hint for p in unknown] == ["did you mean 'review' (行政复议)?"]
+    assert [p.hint for p in unknown] == ["是不是想写 review（行政复议）？"]
 
 
 def test_wrong_number_of_cells():
     _, problems = read(T4_OK.replace("[1, 1, 0, 0, 2]", "[1, 1, 0, 2]"), only="reviews_litigation")
     (p,) = problems
     assert (p.rule, p.path, p.line) == ("data.length", "reviews_litigation.review", 2)
-    assert (p.expected, p.found) == ("5 (结果维持、结果纠正、其他结果、尚未审结、总计)", "4")
+    assert p.message == "行政复议：格数不对"
+    assert (p.expected, p.found) == ("5 格（结果维持、结果纠正、其他结果、尚未审结、总计）", "4 格")
 
 
 def test_row_that_is_not_a_list():
     _, problems = read(T4_OK.replace("[1, 1, 0, 0, 2]", "2"), only="reviews_litigation")
     (p,) = problems
-    assert (p.rule, p.path, p.found) == ("data.type", "reviews_litigation.review", "'2'")
+    assert (p.rule, p.path, p.found) == ("data.type", "reviews_litigation.review", "“2”")
+    assert (p.message, p.expected) == ("行政复议：一行写成它各格的列表", "[~, ~, ~, ~, ~]")
 
 
 def test_group_that_is_not_a_mapping():
     _, problems = read(T4_OK.replace("  litigation:\n    direct: [0, 0, 0, 0, 0]\n    after_review: [1, 0, 0, 0, 1]\n",
                                      "  litigation: [0, 0]\n"), only="reviews_litigation")
     (p,) = problems
-    assert (p.rule, p.path, p.found) == ("data.type", "reviews_litigation.litigation", "a list of 2")
+    assert (p.rule, p.path, p.found) == ("data.type", "reviews_litigation.litigation", "含 2 项的列表")
+    assert p.expected == "行：direct, after_review"
 
 
 def test_a_cell_holds_one_value():
@@ -101,7 +104,7 @@ def test_bad_cell_names_row_column_and_line():
     (p,) = problems
     assert (p.rule, p.path, p.line, p.column) == ("data.cell", "reviews_litigation.litigation.after_review.other",
                                                   5, 26)
-    assert p.message == "复议后起诉 / 其他结果: negative count -2"
+    assert p.message == "复议后起诉 / 其他结果：“-2”是负数，这一栏不会是负数"
     assert p.found == "-2"
 
 

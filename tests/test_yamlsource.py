@@ -59,20 +59,22 @@ def test_duplicate_key_is_an_error_with_both_lines():
     with pytest.raises(YamlSourceError) as err:
         parse_yaml("a: 1\nb: 2\na: 3\n")
     assert err.value.line == 3
-    assert err.value.message == "duplicate key 'a' (first given on line 1)"
+    assert err.value.rule.id == "data.duplicate_key"
+    assert err.value.message == "键 a 写了两次（第一次在第 1 行）"
 
 
 def test_duplicate_key_in_nested_mapping():
     with pytest.raises(YamlSourceError) as err:
         parse_yaml("parts:\n  一:\n    heading: x\n    heading: y\n")
-    assert (err.value.line, err.value.message) == (4, "duplicate key 'heading' (first given on line 3)")
+    assert (err.value.line, err.value.message) == (4, "键 heading 写了两次（第一次在第 3 行）")
 
 
 def test_malformed_yaml_has_a_line():
     with pytest.raises(YamlSourceError) as err:
         parse_yaml("title: x\nrow: [1, 2\nnext: 3\n")
     assert err.value.line == 3
-    assert err.value.message.startswith("malformed YAML: ")
+    assert err.value.rule.id == "data.yaml"
+    assert err.value.message == "文件的写法有误，读不出来：方括号 [ ] 没有写完整：检查逗号和右括号"
 
 
 def test_bad_indentation_has_a_line():
@@ -87,23 +89,27 @@ def test_tab_indentation_has_a_line():
     assert err.value.line == 2
 
 
-@pytest.mark.parametrize("text", ["v: !!int 3\n", "v: !!binary aGk=\n", "v: !!bool yes\n"])
-def test_explicit_tags_are_rejected(text):
+@pytest.mark.parametrize(("text", "tag"), [("v: !!int 3\n", "!!int"), ("v: !!binary aGk=\n", "!!binary"),
+                                          ("v: !!bool yes\n", "!!bool")])
+def test_explicit_tags_are_rejected(text, tag):
     with pytest.raises(YamlSourceError) as err:
         parse_yaml(text)
-    assert "explicit YAML tag" in err.value.message
+    assert err.value.rule.id == "data.tag"
+    assert err.value.message == f"不支持 YAML 类型标记 {tag}"
     assert err.value.line == 1
 
 
 def test_complex_keys_are_rejected():
     with pytest.raises(YamlSourceError) as err:
         parse_yaml("? [a, b]\n: 1\n")
-    assert err.value.message == "a mapping key must be plain text"
+    assert err.value.rule.id == "data.key"
+    assert err.value.message == "键必须是普通文字"
 
 
 def test_null_key_is_rejected():
-    with pytest.raises(YamlSourceError, match="plain text"):
+    with pytest.raises(YamlSourceError) as err:
         parse_yaml("~: 1\n")
+    assert (err.value.rule.id, err.value.message, err.value.line) == ("data.key", "键必须是普通文字", 1)
 
 
 def test_empty_document():
@@ -120,8 +126,10 @@ def test_an_anchor_alone_is_harmless_but_an_alias_is_refused():
 def test_read_yaml_rejects_non_utf8(tmp_path: Path):
     path = tmp_path / "2020.yml"
     path.write_bytes("title: 王岗镇\n".encode("gbk"))
-    with pytest.raises(YamlSourceError, match="not UTF-8"):
+    with pytest.raises(YamlSourceError) as err:
         read_yaml(path)
+    assert err.value.rule.id == "data.encoding"
+    assert err.value.message == "文件不是 UTF-8 编码（第 8 个字节处）"
 
 
 def test_read_yaml_reads_utf8(tmp_path: Path):
