@@ -46,3 +46,14 @@ def chromium() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_run() -> Iterator[None]:
+    """`main(["--lang", "en", …])` sets the language for the process, as a command line does: each
+    test starts and ends in the default (Chinese, unless NIANBAO_LANG says otherwise)."""
+    from nianbao.catalogue import set_language
+
+    set_language(None)
+    yield
+    set_language(None)

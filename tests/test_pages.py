@@ -129,7 +129,7 @@ def test_checks_panel_lists_the_acknowledged_p1():
     assert items["T3.1"].select_one(".nb-check-status").get_text() == "成立（7 处）"
     assert items["X.1"].select_one(".nb-check-status").get_text() == "无上年数据，未核对"
     assert soup.select_one(".nb-checks-summary").get_text() == (
-        "共 10 项核对：6 项成立，0 项待核实，1 项与原文一致（已确认），3 项未核对。")
+        "共 10 项核对：6 项成立，0 项需核实，1 项与原文一致（已确认），3 项未核对。")
 
 
 def test_checks_panel_shows_a_warning_with_expected_and_found(tmp_path: Path):
@@ -145,7 +145,7 @@ def test_checks_panel_shows_a_warning_with_expected_and_found(tmp_path: Path):
     assert x1.select_one(".nb-check-status").get_text() == "需核实"
     assert [d.get_text() for d in x1.select(".nb-check-detail")] == [
         "列：其他：应为 二 = 上年四 = 1；实为 二 = 2", "列：总计：应为 二 = 上年四 = 11；实为 二 = 12"]
-    assert "| 2023-01-18 | 2 项待核实 |" in page(build, f"{SHILI}/index.md").markdown
+    assert "| 2023-01-18 | 2 项需核实 |" in page(build, f"{SHILI}/index.md").markdown
 
 
 def test_no_pages_when_there_are_errors(tmp_path: Path):
