@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .atomic import WriteRefused, write_text_atomic
+from .datafiles import BODY_FILE, report_files
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -22,7 +23,7 @@ def _data_root(path: Path) -> tuple[Path, Path | None]:
     path = path.resolve()
     if path.is_file():
         return path.parent.parent, path
-    if (path / "body.yml").exists() or any(path.glob("[0-9][0-9][0-9][0-9].y*ml")):
+    if (path / BODY_FILE).exists() or report_files(path):
         return path.parent, path
     return path, None
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
-from .datafiles import Kind, UnsafeEntry, kind, read_bytes, refusal
+from .datafiles import REPORT_FILE, Kind, UnsafeEntry, kind, read_bytes, refusal
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
@@ -28,7 +28,6 @@ from .table_values import read_tables
 from .text import FORBIDDEN, char_name
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
 
-REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 FIRST_YEAR = 2008  # the first 条例 took effect in 2008
 LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
 

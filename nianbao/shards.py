@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import kind
+from .datafiles import kind, report_files
 from .importer.slug import pinyin
 from .render import environment
 from .yamlsource import YamlSourceError, read_yaml
@@ -42,7 +42,7 @@ class Shard:
         return " / ".join(self.region) or "其他"
 
     def reports(self) -> int:
-        return sum(1 for body in self.bodies for p in body.glob("[0-9][0-9][0-9][0-9].y*ml"))
+        return sum(len(report_files(body)) for body in self.bodies)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nianbao.formats import Term, all_formats, format_for_year, get_format
+from nianbao.numerals import NUMERALS, PART_KEYS, PART_NUMBER, numeral_value
 
 F2019 = get_format("2019")
 F2021 = get_format("2021")
@@ -205,3 +206,13 @@ def test_t3_1_is_the_stated_header_note():
 ])
 def test_term_parse(text, key, previous, negated):
     assert Term.parse(text) == Term(key, previous, negated)
+
+
+def test_every_format_numbers_its_parts_as_the_model_does():
+    # The part numerals are defined once (nianbao.numerals); a format with other keys would have
+    # parts the model refuses or pages without an anchor.
+    for fmt in all_formats():
+        assert tuple(p.key for p in fmt.parts) == PART_KEYS, fmt.id
+    assert NUMERALS.startswith("".join(PART_KEYS))
+    assert [numeral_value(k) for k in PART_KEYS] == list(PART_NUMBER.values()) == [1, 2, 3, 4, 5, 6]
+    assert numeral_value("十") == 10 and numeral_value("零") is None and numeral_value("十一") is None

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..atomic import WriteRefused, write_text_atomic
+from ..datafiles import report_file_name
 from ..formats import get_format
 from ..loader import SLUG
+from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
 from ..yamlsource import YamlSourceError, read_yaml
@@ -124,7 +126,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
                         "made from it; pass --body SLUG to choose its folder (a new body gets body.yml)")
         return None
     folder = data_dir / slug
-    target = folder / f"{result.year}.yml"
+    target = folder / report_file_name(result.year)
     if target in written:
         result.fatal = f"{target} was already written from another source in this run"
         return None
@@ -147,7 +149,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
             new_body_yaml = body_yaml = dump_body(body)
         else:
             _compare_body(body_path, result)
-        previous = folder / f"{result.year - 1}.yml"
+        previous = folder / report_file_name(result.year - 1)
         readable = previous.is_file() and not previous.is_symlink()  # the loader reads no link either
         previous_yaml = previous.read_text(encoding="utf-8") if readable else None
         _acknowledge(result, body_yaml, previous_yaml)
@@ -240,7 +242,7 @@ def _contact(result: Imported) -> dict[str, str]:
         contact["office"] = office
     else:
         contact.pop("office", None)
-    return {k: contact[k] for k in ("office", "address", "postcode", "phone", "fax", "email") if k in contact}
+    return {k: contact[k] for k in Contact.model_fields if k in contact}
 
 
 def _find_body(data_dir: Path, name: str) -> str | None:
