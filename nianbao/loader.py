@@ -255,6 +255,12 @@ def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T])
     return result
 
 
+def read_body(folder: Path) -> Body | None:
+    """The body a folder's body.yml describes, read as the build reads it; None when it is missing
+    or faulty (``check`` says why). For code that needs one body, not the whole data folder."""
+    return _load_body(folder, Dataset(root=folder.parent), Path.cwd())
+
+
 def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:
     path = folder / "body.yml"
     if kind(path) != "file":

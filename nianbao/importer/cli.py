@@ -22,13 +22,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..atomic import WriteRefused, write_text_atomic
-from ..datafiles import report_file_name
+from ..datafiles import BODY_FILE, report_file_name
 from ..formats import get_format
-from ..loader import SLUG
+from ..loader import SLUG, read_body
 from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
-from ..yamlsource import YamlSourceError, read_yaml
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .body import new_body
 from .findings import acknowledgeable, acknowledgement, validate_imported
@@ -248,24 +247,18 @@ def _contact(result: Imported) -> dict[str, str]:
 def _find_body(data_dir: Path, name: str) -> str | None:
     if not name or not data_dir.is_dir():
         return None
-    for body_file in sorted(data_dir.glob("*/body.yml")):
-        try:
-            body = read_yaml(body_file).value
-        except YamlSourceError:
-            continue
-        if isinstance(body, dict) and name in (body.get("name"), body.get("short_name")):
+    for body_file in sorted(data_dir.glob(f"*/{BODY_FILE}")):
+        body = read_body(body_file.parent)  # a faulty body.yml names no body: check reports it
+        if body is not None and name in (body.name, body.short_name):
             return body_file.parent.name
     return None
 
 
 def _compare_body(body_path: Path, result: Imported) -> None:
-    try:
-        body = read_yaml(body_path).value
-    except YamlSourceError:
-        return
-    if isinstance(body, dict) and result.name and result.name not in (body.get("name"), body.get("short_name")):
+    body = read_body(body_path.parent)
+    if body is not None and result.name and result.name not in (body.name, body.short_name):
         result.warnings.append(f"the report is signed 「{result.name}」 but {body_path} names "
-                               f"「{body.get('name')}」: is --body right?")
+                               f"「{body.name}」: is --body right?")
 
 
 def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) -> None:
