@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .atomic import WriteRefused, write_text_atomic
-from .datafiles import BODY_FILE, report_files
+from .datafiles import BODY_FILE, kind, report_files
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -23,9 +23,16 @@ def _data_root(path: Path) -> tuple[Path, Path | None]:
     path = path.resolve()
     if path.is_file():
         return path.parent.parent, path
-    if (path / BODY_FILE).exists() or report_files(path):
+    # A data folder holding a report or body.yml put there by mistake is still the data folder.
+    if not _holds_bodies(path) and ((path / BODY_FILE).exists() or report_files(path)):
         return path.parent, path
     return path, None
+
+
+def _holds_bodies(path: Path) -> bool:
+    return path.is_dir() and any(
+        kind(p) == "folder" and not p.name.startswith(("_", ".")) and ((p / BODY_FILE).exists() or report_files(p))
+        for p in path.iterdir())
 
 
 def _within(problem: Problem, focus: Path | None, root: Path) -> bool:
@@ -47,7 +54,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     except DataDirError as exc:
         print(f"nianbao check: {exc}", file=sys.stderr)
         return 2
-    findings = [p for p in data.findings.problems if _within(p, focus, root)]
+    # Problems of the folder as a whole (a stray file, two bodies of one name) stop every build,
+    # so they are reported whatever is checked: check FILE passes only where mkdocs build can.
+    findings = [p for p in data.findings.problems if p in data.layout or _within(p, focus, root)]
     open_ = [p for p in findings if not p.acknowledged]
     failing = [p for p in open_ if p.severity == "error" or args.strict]
     if open_:

@@ -1,7 +1,7 @@
 """Load ``data/``: every body and report, typed, with every problem found in one pass.
 
-Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Folders whose names start with
-``_`` or ``.`` (``_schema``) are not bodies.
+Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Entries whose names start with
+``_`` or ``.`` (``_schema``) are not data; any other entry that is not one of these is an error.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
-from .datafiles import REPORT_FILE, Kind, UnsafeEntry, kind, read_bytes, refusal
+from .datafiles import REPORT_FILE, Kind, UnsafeEntry, kind, read_bytes, refusal, report_file_name, report_year
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
@@ -43,6 +43,13 @@ class Dataset:
     reports: dict[tuple[str, int], Report] = field(default_factory=dict)
     findings: Findings = field(default_factory=Findings)
     body_files: dict[str, Locator] = field(default_factory=dict)  # slug → where body.yml was read
+    # Problems of the folder as a whole (an entry that is not data, two bodies that clash): every
+    # build fails on them, so `check` reports them whatever file or folder it is given.
+    layout: set[Problem] = field(default_factory=set)
+
+    def add_layout(self, problem: Problem) -> None:
+        self.findings.add(problem)
+        self.layout.add(problem)
 
     def reports_by_body(self) -> dict[str, list[Report]]:
         """Every body's reports, oldest first, in one pass over the reports."""
@@ -89,10 +96,11 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
                 hint="create body.yml with name, level, region and contact",
             ))
         if body is not None and body.name in names:
-            data.findings.add(data.body_files[folder.name].problem(
-                "error", "data.duplicate_body", ("name",), "the same body is described twice",
-                expected="one folder per body", found=f"{body.name} also in data/{names[body.name]}/",
-                hint="merge the two folders into one",
+            other = display_path(data_dir / names[body.name] / "body.yml", root)
+            data.add_layout(data.body_files[folder.name].problem(
+                "error", "data.duplicate_body", ("name",), "两个文件夹描述的是同一个机关（name 相同）",
+                expected="每个机关只有一个文件夹", found=f"{body.name}，{other} 也是这个名称",
+                hint="把两个文件夹合并成一个（报告文件放在同一个文件夹里），或改正其中一个 body.yml 的 name",
             ))
             continue
         if body is not None:
@@ -110,7 +118,7 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
 def _check_region_folders(data: Dataset) -> None:
     regions = {slug: body.region for slug, body in data.bodies.items()}
     for slug, level, name, other in region_clashes(regions):
-        data.findings.add(data.body_files[slug].problem(
+        data.add_layout(data.body_files[slug].problem(
             "error", "data.region_clash", ("region", level),
             "两个地区名只差大小写或字符的编码形式，在 Windows 和 macOS 上会写进同一个文件夹",
             expected=f"与其他机关写法一致：{other}", found=name, hint=f"把 {name} 改写成 {other}",
@@ -126,7 +134,7 @@ def _slug_hint(name: str) -> str:
 
 def _refused(path: Path, what: Kind, data: Dataset, root: Path) -> None:
     problem = refusal(path, what)
-    data.findings.add(Locator(display_path(path, root)).problem(
+    data.add_layout(Locator(display_path(path, root)).problem(
         "error", problem.rule, (), problem.message, expected="普通文件或文件夹", found=problem.found,
         hint=problem.hint))
 
@@ -140,10 +148,27 @@ def _body_folders(data_dir: Path, data: Dataset, root: Path) -> list[Path]:
         what = kind(path)
         if what == "folder":
             folders.append(path)
-        elif what == "link":
+        elif what == "file":
+            # Not read, so an error: a report put here by mistake would silently be missing
+            # from the site. Notes can stay under a name starting with _ or .
+            in_folder = "body.yml" if path.name == "body.yml" else _report_name(path.name)
+            hint = (f"这是机关的数据文件吗？请放进机关的文件夹：{display_path(data_dir, root)}/<机关文件夹>/{in_folder}"
+                    if in_folder else f"把它移出 {display_path(data_dir, root)}/，或改名以 _ 开头（如 _{path.name}）")
+            data.add_layout(Locator(display_path(path, root)).problem(
+                "error", "data.stray_file", (), "数据文件夹里只能有机关文件夹：这个文件不会被读取，网站上也不会有它",
+                expected="机关文件夹，如 wanggang-zhen/；以 _ 或 . 开头的名字不读取", found=path.name, hint=hint,
+            ))
+        else:
             _refused(path, what, data, root)
-        # Other files at the top (a README, a spreadsheet) are not data and not read.
     return folders
+
+
+def _report_name(name: str) -> str:
+    """The report file name a misnamed file probably means (2023年.yml → 2023.yml), or ''."""
+    year = re.search(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])", name)
+    if year is None:
+        return ""
+    return report_file_name(int(year[0])) if report_year(name) is None else name
 
 
 def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Path]]:
@@ -160,9 +185,14 @@ def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Pa
         where = Locator(display_path(path, root))
         match = REPORT_FILE.fullmatch(path.name)
         if not match:
-            data.findings.add(where.problem(
-                "warning", "data.stray_file", (), "not a report: report files are named <year>.yml",
-                expected="body.yml or e.g. 2020.yml", found=path.name, hint="rename or move the file",
+            # An error, not a warning: a misnamed report (2023年.yml) would silently be missing.
+            meant = _report_name(path.name)
+            data.add_layout(where.problem(
+                "error", "data.stray_file", (),
+                "机关文件夹里只能有 body.yml 和报告文件 年度.yml：这个文件不会被读取，网站上也不会有它",
+                expected="body.yml，或四位数字的年度加 .yml，如 2020.yml", found=path.name,
+                hint=(f"如果这是 {meant[:4]} 年度的报告，请改名为 {meant}" if meant else
+                      "报告文件请改名为 年度.yml；不是数据的文件请移出 data/"),
             ))
             continue
         year = int(match[1])
