@@ -41,7 +41,7 @@ _SENTENCE = re.compile(r"[^。；;！？\n]+")
 
 def read_fees(text: str) -> tuple[dict[str, Any], list[str]]:
     """The fees a part's text states, in ``Fees`` field order, and notes for the summary."""
-    folded = unicodedata.normalize("NFKC", text).replace("，", ",")
+    folded = unicodedata.normalize("NFKC", text)  # full-width ， and digits become , and 0-9
     folded = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", folded)  # thousands separators
     fees: dict[str, Any] = {}
     notes: list[str] = []

@@ -47,7 +47,7 @@ def normalize(text: str) -> str:
     text = text.replace("〔", "[").replace("〕", "]").replace("【", "[").replace("】", "]")
     text = _NUMBERING.sub(r"\1.", text)
     text = _CN_NUMBERING.sub(r"\1、", text)
-    return text.rstrip(":：").replace("，", ",").replace("、", "、")
+    return text.rstrip(":")  # after NFKC: ：and ， are : and , already
 
 
 def unnumbered(text: str) -> str:
