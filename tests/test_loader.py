@@ -88,8 +88,8 @@ def test_unknown_nested_key_did_you_mean(data: Path):
 
 
 def test_unknown_nested_key_expected_describes_the_mapping_it_is_in(data: Path):
-    # BUG: for a key inside parts.二 the "expected" shows the description of `parts` itself
-    # (正文各部分，键为 一 至 六), which points the maintainer at the wrong level.
+    # For a key inside parts.二, "expected" describes the mapping it is in (a part), not `parts`
+    # itself (正文各部分，键为 一 至 六), which would point at the wrong level.
     edit(data / REPORT, "    heading: 主动公开政府信息情况", "    heading: 主动公开政府信息情况\n    txet: x")
     p = only(open_problems(data), "data.extra_forbidden")
     assert (p.path, p.hint) == ("parts.二.txet", "did you mean 'text' (正文，一行一段)?")
