@@ -22,11 +22,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from nianbao.datafiles import report_file_name  # noqa: E402
 from nianbao.formats import Format, get_format  # noqa: E402
+from nianbao.model import GOVERNMENT_LEVELS  # noqa: E402
 from nianbao.writer import dump_body, dump_report  # noqa: E402
 
 FIRST_YEAR, LAST_YEAR = 2019, 2025
-GOVERNMENT_LEVELS = {"区县政府", "市政府", "省政府"}
 COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_services", "other")
 
 _A = "东西南北青白金长平安宁清和兴华丰永新临武云龙凤德福泰嘉盛昌明"
@@ -461,7 +462,7 @@ def generate(out: Path, reports: int, seed: int = 1, first_year: int = FIRST_YEA
         made = Generated(spec, body, [])
         for year in body_years:
             data, state = report_data(spec, body, year, state, rng)
-            (folder / f"{year}.yml").write_text(dump_report(data), encoding="utf-8")
+            (folder / report_file_name(year)).write_text(dump_report(data), encoding="utf-8")
             made.reports.append((year, data))
         written.append(made)
         left -= len(body_years)

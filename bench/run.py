@@ -199,7 +199,7 @@ def _paragraphs(text: str | None) -> str:
     return "\n\n".join(line for line in (text or "").splitlines() if line.strip()) + "\n"
 
 
-def report_markdown(g: Generated, year: int, data: dict[str, Any]) -> str:
+def report_markdown(g: Generated, data: dict[str, Any]) -> str:
     fmt = get_format(data["format"])
     contact = g.body["contact"]
     md = [f"# {data['title']}\n", f"发布日期：{data['published']}　发布机构：{data['signed_by']}\n",
@@ -234,7 +234,7 @@ def write_baseline(made: list[Generated], root: Path) -> Path:
         folder.mkdir()
         (folder / "index.md").write_text(body_index(g), encoding="utf-8")
         for year, data in g.reports:
-            (folder / f"{year}.md").write_text(report_markdown(g, year, data), encoding="utf-8")
+            (folder / f"{year}.md").write_text(report_markdown(g, data), encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text("site_name: 政府信息公开工作年度报告\ntheme:\n  name: material\nplugins:\n  - search\n",
                       encoding="utf-8")

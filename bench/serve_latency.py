@@ -33,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate  # noqa: E402
 
+from nianbao.datafiles import report_files  # noqa: E402
+
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs") if (BIN / "mkdocs").exists() else "mkdocs"
 LICENSING = re.compile(r"^(  licensing: )(\S+)$", re.M)
@@ -66,9 +68,13 @@ def wait_for(url: str, needle: str | None, timeout: float, proc: subprocess.Pope
     raise SystemExit(f"timed out after {timeout:.0f} s waiting for {url} to show {needle!r}")
 
 
+def _reports(data: Path) -> list[Path]:
+    return [p for body in sorted(data.iterdir()) for p in report_files(body)]
+
+
 def pick_report(data: Path) -> Path:
     """The newest 2021-format report (no later report reads it): a cell changed there breaks nothing."""
-    candidates = sorted(data.glob("*/[0-9][0-9][0-9][0-9].yml"), key=lambda p: (p.stem, p.parent.name))
+    candidates = sorted(_reports(data), key=lambda p: (p.stem, p.parent.name))
     for path in reversed(candidates):
         if 'format: "2021"' in path.read_text(encoding="utf-8"):
             return path
@@ -93,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(args.data, data)
     else:
         generate(data, args.reports)
-    count = len(list(data.glob("*/[0-9][0-9][0-9][0-9].yml")))
+    count = len(_reports(data))
     report = pick_report(data)
     port = free_port()
     url = f"http://127.0.0.1:{port}/{report.parent.name}/{report.stem}/"

@@ -13,6 +13,7 @@ from pathlib import Path
 from .atomic import WriteRefused, write_text_atomic
 from .catalogue import CATEGORIES, all_rules, messages, set_language
 from .cli_parser import Parser
+from .datafiles import BODY_FILE, kind, report_files
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
@@ -24,9 +25,16 @@ def _data_root(path: Path) -> tuple[Path, Path | None]:
     path = path.resolve()
     if path.is_file():
         return path.parent.parent, path
-    if (path / "body.yml").exists() or any(path.glob("[0-9][0-9][0-9][0-9].y*ml")):
+    # A data folder holding a report or body.yml put there by mistake is still the data folder.
+    if not _holds_bodies(path) and ((path / BODY_FILE).exists() or report_files(path)):
         return path.parent, path
     return path, None
+
+
+def _holds_bodies(path: Path) -> bool:
+    return path.is_dir() and any(
+        kind(p) == "folder" and not p.name.startswith(("_", ".")) and ((p / BODY_FILE).exists() or report_files(p))
+        for p in path.iterdir())
 
 
 def _within(problem: Problem, focus: Path | None, root: Path) -> bool:
@@ -48,7 +56,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     except DataDirError as exc:
         print(f"nianbao check: {exc}", file=sys.stderr)
         return 2
-    findings = [p for p in data.findings.problems if _within(p, focus, root)]
+    # Problems of the folder as a whole (a stray file, two bodies of one name) stop every build,
+    # so they are reported whatever is checked: check FILE passes only where mkdocs build can.
+    findings = [p for p in data.findings.problems if p in data.layout or _within(p, focus, root)]
     open_ = [p for p in findings if not p.acknowledged]
     failing = [p for p in open_ if p.severity == "error" or args.strict]
     if open_:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Literal
 
 from .catalogue import messages
@@ -47,14 +47,53 @@ class CellError(ValueError):
         self.word = word  # a word written for a number (无, 没有): its own rule, data.number_word
 
 
-# ASCII digits only (\d would take ٣ or ３ for 3), and no more than any real figure has: a count
-# of 15 digits is far past every report, and an amount keeps cents. Longer is a typo or an attack
-# (Python refuses to print an integer of more than 4,300 digits).
+# The grammar of a number cell, written once: parse_cell accepts exactly what these patterns
+# match, and the JSON Schema the editors read (schema.py) is made from the same patterns. So they
+# use only what Python's re and JSON Schema's ECMA-262 expressions read alike: no \d (Python's
+# takes ٣ or ３ for 3), no named groups, \uXXXX for ranges beyond ASCII.
+#
+# ASCII digits, and no more than any real figure has: a count of 15 digits is far past every
+# report, and an amount keeps cents. Longer is a typo or an attack (Python refuses to print an
+# integer of more than 4,300 digits).
 MAX_DIGITS = 15
-_INT = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")
-# The unit is a word after the number (元, 万元, 亿元): letters only, so "1e999999 万元" or
-# "1.2.3" is no amount.
-_AMOUNT = re.compile(rf"(?P<num>[+-]?[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,6}})?)\s*(?P<unit>[^\W\d_]{{1,8}})?")
+_DIGITS = rf"[0-9]{{1,{MAX_DIGITS}}}"
+_DECIMAL = rf"{_DIGITS}(?:\.[0-9]{{1,6}})?"
+# A unit is a word after the number (元, 万元, 亿元): letters only, so "1e999999 万元" or "1.2.3"
+# is no amount. Spaces inside it are tolerated ("461.7 万 元", as pasted from a PDF) and dropped
+# from Cell.unit; the text stays as written.
+_UNIT_CHAR = r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]"
+_UNIT = rf"{_UNIT_CHAR}(?:\s*{_UNIT_CHAR}){{0,7}}"
+
+
+def _spaced(unit: str) -> str:
+    """One given unit (万元), spaces tolerated between its letters as in _UNIT."""
+    return r"\s*".join(re.escape(ch) for ch in unit)
+
+
+def number_pattern(kind: CellKind, unit: str = "") -> str:
+    """The text of a number in a cell of ``kind`` (and the column's ``unit``), as a regular expression.
+
+    A count is a whole number ≥ 0 (a plus sign is allowed: some reports print one); a signed count
+    keeps its sign; an amount is ≥ 0 with up to six decimals, optionally followed by the column's
+    unit; an amount with its own unit must carry one.
+    """
+    if kind == "count":
+        return rf"\+?{_DIGITS}"
+    if kind == "signed":
+        return rf"[+-]?{_DIGITS}"
+    if kind == "amount":
+        return rf"\+?{_DECIMAL}" + (rf"(?:\s*{_spaced(unit)})?" if unit else "")
+    return rf"\+?{_DECIMAL}\s*{_UNIT}"
+
+
+@cache
+def _grammar(kind: CellKind, unit: str) -> re.Pattern[str]:
+    return re.compile(number_pattern(kind, unit))
+
+
+# Only to say why a text is refused: a number with any sign and any unit, or none.
+_SIGNED_INT = re.compile(rf"[+-]?{_DIGITS}")
+_ANY_AMOUNT = re.compile(rf"([+-]?{_DECIMAL})\s*({_UNIT})?")
 _TOO_LONG = re.compile(rf"[+-]?[0-9]{{{MAX_DIGITS + 1},}}")
 
 EXPECTED = messages.CELL_EXPECTED
@@ -73,37 +112,41 @@ def parse_cell(raw: str | None, kind: CellKind, unit: str = "") -> Cell:
     text = raw.strip()
     if text == NOT_APPLICABLE:
         return NA
-    expected = EXPECTED[kind]()
     if text in NUMBER_WORDS:
-        raise CellError(messages.CELL_WORD(word=text), expected, word=text)
+        raise CellError(messages.CELL_WORD(word=text), EXPECTED[kind](), word=text)
+    match = _grammar(kind, unit).fullmatch(text)
+    if match is None:
+        raise _refusal(text, kind, unit)
+    if kind in ("count", "signed"):
+        value = Decimal(text)
+        # Keep an explicit plus sign of a signed count: reports print "+1" for an increase.
+        shown = ("+" if kind == "signed" and text.startswith("+") else "") + str(int(value))
+        return Cell("number", value, shown)
+    number = _ANY_AMOUNT.fullmatch(text)
+    assert number is not None  # the grammar admits only what _ANY_AMOUNT reads
+    value = Decimal(number[1])
+    written_unit = re.sub(r"\s+", "", number[2] or "")
+    if kind == "amount":
+        return Cell("number", value, number[1], unit)
+    return Cell("number", value, text, written_unit)
+
+
+def _refusal(text: str, kind: CellKind, unit: str) -> CellError:
+    """Why text is not a number of this kind (the grammar did not match it)."""
+    expected = EXPECTED[kind]()
     if _TOO_LONG.match(text):
         digits = len(text.lstrip("+-").split(".")[0])
-        raise CellError(messages.CELL_TOO_MANY_DIGITS(limit=MAX_DIGITS, digits=f"{digits:,}"), expected)
+        return CellError(messages.CELL_TOO_MANY_DIGITS(limit=MAX_DIGITS, digits=f"{digits:,}"), expected)
     if kind in ("count", "signed"):
-        if not _INT.fullmatch(text):
-            raise CellError(messages.CELL_NOT_WHOLE(text=text), expected)
-        value = Decimal(text)
-        if kind == "count":
-            if value < 0:
-                raise CellError(messages.CELL_NEGATIVE(text=text), expected)
-            return Cell("number", value, str(int(value)))
-        # Keep an explicit plus sign: reports print "+1" for an increase.
-        shown = ("+" if text.startswith("+") else "") + str(int(value))
-        return Cell("number", value, shown)
-    match = _AMOUNT.fullmatch(text)
-    if not match:
-        raise CellError(messages.CELL_NOT_AMOUNT(text=text), expected)
-    try:
-        value = Decimal(match["num"])
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise CellError(messages.CELL_NOT_AMOUNT(text=text), expected) from None
-    if value < 0:
-        raise CellError(messages.CELL_NEGATIVE(text=text), expected)
-    written_unit = (match["unit"] or "").strip()
+        if kind == "count" and _SIGNED_INT.fullmatch(text):
+            return CellError(messages.CELL_NEGATIVE(text=text), expected)
+        return CellError(messages.CELL_NOT_WHOLE(text=text), expected)
+    amount = _ANY_AMOUNT.fullmatch(text)
+    if not amount:
+        return CellError(messages.CELL_NOT_AMOUNT(text=text), expected)
+    if text.startswith("-"):
+        return CellError(messages.CELL_NEGATIVE(text=text), expected)
+    written_unit = re.sub(r"\s+", "", amount[2] or "")
     if kind == "amount":
-        if written_unit and written_unit != unit:
-            raise CellError(messages.CELL_WRONG_UNIT(text=text, written=written_unit, unit=unit), expected)
-        return Cell("number", value, match["num"], unit)
-    if not written_unit:
-        raise CellError(messages.CELL_NO_UNIT(text=text), expected)
-    return Cell("number", value, text, written_unit)
+        return CellError(messages.CELL_WRONG_UNIT(text=text, written=written_unit, unit=unit), expected)
+    return CellError(messages.CELL_NO_UNIT(text=text), expected)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,29 @@ from .catalogue import rules as R
 from .text import FILE_MAX_BYTES
 
 Kind = Literal["file", "folder", "link", "other", "missing"]
+
+# The names of the data files, written once: data/<body>/body.yml, and one data/<body>/<year>.yml
+# per report (.yaml is read too). The year is four ASCII digits: \d would take ２０２０ or ٢٠٢٠.
+BODY_FILE = "body.yml"
+REPORT_FILE = re.compile(r"([0-9]{4})\.ya?ml")
+
+
+def report_file_name(year: int) -> str:
+    """The name a report of ``year`` is written under: 2020.yml."""
+    return f"{year}.yml"
+
+
+def report_year(name: str) -> int | None:
+    """The year a report file's name gives (2020.yml → 2020), or None when it is no report's name."""
+    match = REPORT_FILE.fullmatch(name)
+    return int(match[1]) if match else None
+
+
+def report_files(folder: Path) -> list[Path]:
+    """A body folder's report files, by name, as the loader reads them (no link, no folder)."""
+    if kind(folder) != "folder":
+        return []
+    return [p for p in sorted(folder.iterdir()) if report_year(p.name) is not None and kind(p) == "file"]
 
 
 class UnsafeEntry(Exception):

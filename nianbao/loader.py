@@ -1,7 +1,7 @@
 """Load ``data/``: every body and report, typed, with every problem found in one pass.
 
-Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Folders whose names start with
-``_`` or ``.`` (``_schema``) are not bodies.
+Layout: ``data/<body>/body.yml`` and ``data/<body>/<year>.yml``. Entries whose names start with
+``_`` or ``.`` (``_schema``) are not data; any other entry that is not one of these is an error.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import language, messages
 from .catalogue import rules as R
-from .datafiles import Kind, UnsafeEntry, kind, read_bytes, refusal
+from .datafiles import REPORT_FILE, Kind, UnsafeEntry, kind, read_bytes, refusal, report_file_name, report_year
 from .formats import Format, all_formats, get_format
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
@@ -31,7 +31,6 @@ from .text import FORBIDDEN, char_name
 from .typing_mistakes import encoding_guess, typing_mistakes
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
 
-REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 FIRST_YEAR = 2008  # the first 条例 took effect in 2008
 LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
 
@@ -47,6 +46,13 @@ class Dataset:
     reports: dict[tuple[str, int], Report] = field(default_factory=dict)
     findings: Findings = field(default_factory=Findings)
     body_files: dict[str, Locator] = field(default_factory=dict)  # slug → where body.yml was read
+    # Problems of the folder as a whole (an entry that is not data, two bodies that clash): every
+    # build fails on them, so `check` reports them whatever file or folder it is given.
+    layout: set[Problem] = field(default_factory=set)
+
+    def add_layout(self, problem: Problem) -> None:
+        self.findings.add(problem)
+        self.layout.add(problem)
 
     def reports_by_body(self) -> dict[str, list[Report]]:
         """Every body's reports, oldest first, in one pass over the reports."""
@@ -86,8 +92,9 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
         if kind(folder / "body.yml") == "missing" and report_files:
             data.findings.add(where.problem(R.NO_BODY, (), expected=display_path(folder / "body.yml", root)))
         if body is not None and body.name in names:
-            data.findings.add(data.body_files[folder.name].problem(
-                R.DUPLICATE_BODY, ("name",), name=body.name, other=f"data/{names[body.name]}/"))
+            other = display_path(data_dir / names[body.name] / "body.yml", root)
+            data.add_layout(data.body_files[folder.name].problem(R.DUPLICATE_BODY, ("name",), name=body.name,
+                                                                 other=other))
             continue
         if body is not None:
             names[body.name] = folder.name
@@ -104,7 +111,7 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
 def _check_region_folders(data: Dataset) -> None:
     regions = {slug: body.region for slug, body in data.bodies.items()}
     for slug, level, name, other in region_clashes(regions):
-        data.findings.add(data.body_files[slug].problem(R.REGION_CLASH, ("region", level), other=other, name=name))
+        data.add_layout(data.body_files[slug].problem(R.REGION_CLASH, ("region", level), other=other, name=name))
 
 
 def _slug_hint(name: str) -> str:
@@ -116,7 +123,7 @@ def _slug_hint(name: str) -> str:
 
 def _refused(path: Path, what: Kind, data: Dataset, root: Path) -> None:
     problem = refusal(path, what)
-    data.findings.add(make_problem(problem.rule, display_path(path, root), given=problem.params))
+    data.add_layout(make_problem(problem.rule, display_path(path, root), given=problem.params))
 
 
 def _body_folders(data_dir: Path, data: Dataset, root: Path) -> list[Path]:
@@ -128,10 +135,27 @@ def _body_folders(data_dir: Path, data: Dataset, root: Path) -> list[Path]:
         what = kind(path)
         if what == "folder":
             folders.append(path)
-        elif what == "link":
+        elif what == "file":
+            # Not read, so an error: a report put here by mistake would silently be missing
+            # from the site. Notes can stay under a name starting with _ or .
+            in_folder = "body.yml" if path.name == "body.yml" else _report_name(path.name)
+            folder = display_path(data_dir, root)
+            hint = (messages.STRAY_TOP_DATA_HINT(data=folder, name=in_folder) if in_folder
+                    else messages.STRAY_TOP_HINT(data=folder, name=path.name))
+            data.add_layout(Locator(display_path(path, root)).problem(
+                R.STRAY_FILE, (), what=messages.STRAY_TOP(), expected=messages.STRAY_TOP_EXPECTED(), found=path.name,
+                hint=hint))
+        else:
             _refused(path, what, data, root)
-        # Other files at the top (a README, a spreadsheet) are not data and not read.
     return folders
+
+
+def _report_name(name: str) -> str:
+    """The report file name a misnamed file probably means (2023年.yml → 2023.yml), or ''."""
+    year = re.search(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])", name)
+    if year is None:
+        return ""
+    return report_file_name(int(year[0])) if report_year(name) is None else name
 
 
 def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Path]]:
@@ -148,8 +172,12 @@ def _report_files(folder: Path, data: Dataset, root: Path) -> list[tuple[int, Pa
         where = Locator(display_path(path, root))
         match = REPORT_FILE.fullmatch(path.name)
         if not match:
-            data.findings.add(where.problem(R.STRAY_FILE, (), what=messages.STRAY_IN_BODY(), found=path.name,
-                                            expected=messages.STRAY_IN_BODY_EXPECTED(), hint=messages.STRAY_HINT()))
+            # An error, not a warning: a misnamed report (2023年.yml) would silently be missing.
+            meant = _report_name(path.name)
+            data.add_layout(where.problem(
+                R.STRAY_FILE, (), what=messages.STRAY_IN_BODY(), found=path.name,
+                expected=messages.STRAY_IN_BODY_EXPECTED(),
+                hint=messages.STRAY_MEANT(year=meant[:4], name=meant) if meant else messages.STRAY_HINT()))
             continue
         year = int(match[1])
         if year in found:
@@ -238,6 +266,12 @@ def _memo(path: Path, file: str, read: Callable[[str | None, list[Problem]], T])
     result = (read(text, problems), tuple(problems))
     _MEMO[path] = (key, result)
     return result
+
+
+def read_body(folder: Path) -> Body | None:
+    """The body a folder's body.yml describes, read as the build reads it; None when it is missing
+    or faulty (``check`` says why). For code that needs one body, not the whole data folder."""
+    return _load_body(folder, Dataset(root=folder.parent), Path.cwd())
 
 
 def _load_body(folder: Path, data: Dataset, root: Path) -> Body | None:

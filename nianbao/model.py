@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal, cast, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -20,15 +20,15 @@ from pydantic_core import PydanticCustomError
 from .catalogue import messages
 from .cells import Cell
 from .formats import Format, all_formats
+from .numerals import PartKey
 from .paths import region_name_problem
 from .text import NAME_MAX, REGION_MAX, TEXT_MAX, TITLE_MAX, char_name, first_forbidden
 
-LEVELS = ("乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门")
+# The levels of a body, written once: the Literal types body.yml's level, LEVELS is read from it.
 Level = Literal["乡镇/街道", "区县部门", "区县政府", "市级部门", "市政府", "省级部门", "省政府", "国务院部门"]
+LEVELS: tuple[str, ...] = get_args(Level)
 # Governments publish their own report by 31 March (条例 art. 49); everyone else by 31 January.
 GOVERNMENT_LEVELS = frozenset({"区县政府", "市政府", "省政府"})
-PART_KEYS = ("一", "二", "三", "四", "五", "六")
-PartKey = Literal["一", "二", "三", "四", "五", "六"]
 
 
 def _plain(value: str, limit: int) -> str:

@@ -10,30 +10,53 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .cells import NOT_APPLICABLE
-from .formats import Format, Node, Table, all_formats
+from .cells import MAX_DIGITS, NOT_APPLICABLE, number_pattern
+from .formats import CellKind, Format, Node, Table, all_formats
 from .model import Body, ReportMeta
 
 SCHEMA_DIR = "_schema"
 _DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
+_NUMBER_DESCRIPTIONS: dict[CellKind, str] = {
+    "count": "件数（不小于 0 的整数）",
+    "signed": "增减数，照原文保留正负号，如 +1、-3",
+    "amount": "金额，单位见表头",
+    "amount_with_unit": "金额，照原文写明单位，如 461.7 万元",
+}
+
+
+def cell_definition(kind: CellKind, unit: str = "") -> dict[str, Any]:
+    """The schema of one cell: what ``check`` accepts (cells.parse_cell), as an editor sees it.
+
+    The editor reads a plain 5 or +1 as a number and 461.7 万元 or a quoted "5" as text; text is
+    matched against the very grammar parse_cell uses (cells.number_pattern), with the spaces
+    parse_cell strips allowed around it.
+    """
+    description = _NUMBER_DESCRIPTIONS[kind]
+    text = {"type": "string", "pattern": rf"^\s*(?:{number_pattern(kind, unit)})\s*$", "description": description}
+    bound = 10**MAX_DIGITS - 1  # the largest number of MAX_DIGITS digits
+    numbers: dict[CellKind, dict[str, Any]] = {
+        "count": {"type": "integer", "minimum": 0, "maximum": bound},
+        "signed": {"type": "integer", "minimum": -bound, "maximum": bound},
+        "amount": {"type": "number", "minimum": 0, "exclusiveMaximum": bound + 1},  # and decimals
+    }
+    branches = [text] if kind not in numbers else [{**numbers[kind], "description": description}, text]
+    return {"anyOf": [*branches, {"type": "null", "description": "未填写（报告没有给出）"},
+                      {"const": NOT_APPLICABLE, "description": "不适用"}]}
+
+
 def _cell_definitions() -> dict[str, Any]:
     """One schema per cell kind; rows refer to them, which keeps the schema file small."""
-    na = {"const": NOT_APPLICABLE, "description": "不适用"}
-    blank = {"type": "null", "description": "未填写（报告没有给出）"}
-    numbers: dict[str, dict[str, Any]] = {
-        "count": {"type": "integer", "minimum": 0, "description": "件数（不小于 0 的整数）"},
-        "signed": {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^[+-]?\d+$"}],
-                   "description": "增减数，照原文保留正负号，如 +1、-3"},
-        "amount": {"type": "number", "minimum": 0, "description": "金额，单位见表头"},
-        "amount_with_unit": {"type": "string", "pattern": r"^\d+(\.\d+)?\s*\S+$",
-                             "description": "金额，照原文写明单位，如 461.7 万元"},
-    }
-    return {kind: {"anyOf": [number, blank, na]} for kind, number in numbers.items()}
+    kinds: tuple[CellKind, ...] = ("count", "signed", "amount", "amount_with_unit")
+    return {kind: cell_definition(kind) for kind in kinds}
 
 
 def _cell_schema(column: Node) -> dict[str, Any]:
+    # A column with a unit of its own (本年收费金额（单位：万元）) may repeat it in the cell: its
+    # schema is written out, the others share one definition per kind.
+    if column.unit:
+        return cell_definition(column.kind, column.unit)
     return {"$ref": f"#/definitions/cell_{column.kind}"}
 
 

@@ -21,10 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import kind
-from .importer.slug import pinyin
+from .datafiles import kind, report_files
+from .loader import read_body
+from .pinyin import pinyin
 from .render import environment
-from .yamlsource import YamlSourceError, read_yaml
 
 DIGEST_FILE = ".nianbao-shard"
 # What a shard's pages depend on besides its data: the project's code, theme and pages.
@@ -42,7 +42,7 @@ class Shard:
         return " / ".join(self.region) or "其他"
 
     def reports(self) -> int:
-        return sum(1 for body in self.bodies for p in body.glob("[0-9][0-9][0-9][0-9].y*ml"))
+        return sum(len(report_files(body)) for body in self.bodies)
 
 
 @dataclass
@@ -57,13 +57,9 @@ def plan_shards(data_dir: Path, depth: int) -> list[Shard]:
     """Group the bodies by the first ``depth`` levels of their region (2: province / city)."""
     groups: dict[tuple[str, ...], list[Path]] = {}
     for folder in sorted(p for p in data_dir.iterdir() if kind(p) == "folder" and not p.name.startswith(("_", "."))):
-        region: tuple[str, ...] = ()
-        try:
-            value = read_yaml(folder / "body.yml").value if kind(folder / "body.yml") == "file" else None
-        except YamlSourceError:
-            value = None  # the shard's own build reports the fault
-        if isinstance(value, dict) and isinstance(value.get("region"), list):
-            region = tuple(str(r) for r in value["region"][:depth])
+        body = read_body(folder)
+        # A faulty body.yml goes to the shard without a region, whose build reports the fault.
+        region = tuple(body.region[:depth]) if body is not None else ()
         groups.setdefault(region, []).append(folder)
     shards, taken = [], set()
     for region, folders in sorted(groups.items()):

@@ -23,6 +23,8 @@ from decimal import Decimal
 from typing import Any
 
 from .formats import Format, Node, Table, get_format
+from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Section
+from .numerals import NUMERALS
 from .problems import dotted
 from .text import FORBIDDEN, char_name
 from .yamlsource import DataPath, YamlSourceError, parse_yaml
@@ -30,15 +32,20 @@ from .yamlsource import DataPath, YamlSourceError, parse_yaml
 REPORT_SCHEMA = "# yaml-language-server: $schema=../_schema/report.schema.json"
 BODY_SCHEMA = "# yaml-language-server: $schema=../_schema/body.schema.json"
 
-REPORT_KEYS = ("format", "title", "published", "signed_by", "source_url", "preamble", "parts")
+# Keys in the model's field order, so a file reads in the order the schema and the model list them.
+# The statutory tables go between the head and the tail: what the importer could not place and
+# the acknowledgements come last, after the tables they are about.
 REPORT_TAIL_KEYS = ("acknowledged", "unplaced")
-PART_KEYS = ("heading", "text", "sections", "fees")
-SECTION_KEYS = ("heading", "text")
-FEES_KEYS = ("notices_count", "notices_amount_yuan", "collected_amount_yuan")
-ACK_KEYS = ("rule", "cells", "reason")
-BODY_KEYS = ("name", "short_name", "level", "region", "website", "contact", "contact_changes")
-CONTACT_KEYS = ("since", "office", "address", "postcode", "phone", "fax", "email")
-PART_ORDER = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+REPORT_KEYS = tuple(k for k in ReportMeta.model_fields if k not in REPORT_TAIL_KEYS)
+PART_KEYS = tuple(Part.model_fields)
+SECTION_KEYS = tuple(Section.model_fields)
+FEES_KEYS = tuple(Fees.model_fields)
+ACK_KEYS = tuple(Acknowledgement.model_fields)
+BODY_KEYS = tuple(Body.model_fields)
+# since first: it says from which year the details below it apply.
+CONTACT_KEYS = ("since", *Contact.model_fields)
+# Parts in their numbering order; a key that is no numeral (refused by the loader) goes last.
+_PART_ORDER = {numeral: index for index, numeral in enumerate(NUMERALS)}
 
 # Plain scalars that a YAML 1.1 or 1.2 reader would take for something other than text.
 _NON_TEXT = re.compile(
@@ -147,7 +154,7 @@ def _document(lines: list[str]) -> str:
 
 def _parts(parts: Mapping[str, Any]) -> list[str]:
     out = ["parts:"]
-    for key in sorted(parts, key=lambda k: PART_ORDER.index(k) if k in PART_ORDER else len(PART_ORDER)):
+    for key in sorted(parts, key=lambda k: _PART_ORDER.get(k, len(_PART_ORDER))):
         part = parts[key]
         out.append(f"  {_key(key, '  ')}:")
         if not isinstance(part, Mapping) or not part:

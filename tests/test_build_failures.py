@@ -6,11 +6,13 @@ tests/test_site_build.py.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit, mkdocs_build
+from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit, mkdocs_build, run_cli
 
 
 def old_site(dest: Path) -> dict[str, str]:
@@ -126,8 +128,8 @@ def test_script_in_text_fields_is_escaped_in_the_built_page(tmp_path: Path):
 
 
 def test_script_in_the_title_is_escaped_in_the_built_page(tmp_path: Path):
-    # BUG: the title goes into the front matter unescaped and Material prints page.title raw in
-    # the header (md-header__topic): a live <script> on the page. See tests/test_pages.py.
+    # The title reaches the theme as page metadata, not as front matter, and Material's header
+    # (md-header__topic) prints it escaped. See tests/test_pages.py.
     data = copy_data(DATA, tmp_path)
     edit(data / WANGGANG / "2020.yml", "title: 王岗镇人民政府 2020 年度政府信息公开工作年度报告",
          "title: 王岗镇<script>alert(2)</script>报告")
@@ -136,3 +138,42 @@ def test_script_in_the_title_is_escaped_in_the_built_page(tmp_path: Path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     for path in dest.rglob("*.html"):
         assert script_tags(path.read_text(encoding="utf-8")) == [], path
+
+
+# What `check` and `mkdocs build` must both fail on, with the same message: an entry of the data
+# folder that is not data, and two folders describing one body. (setup, file to check, problem's
+# first line, its rule line.)
+REPORT_2020 = f"data/{WANGGANG}/2020.yml"
+LAYOUT: dict[str, tuple[Callable[[Path], object], str, str, str]] = {
+    "a-file-in-data": (
+        lambda data: (data / "notes.txt").write_text("备忘", encoding="utf-8"), REPORT_2020,
+        "data/notes.txt: 错误 [data.stray_file]", "数据文件夹里只能有机关文件夹：这个文件不会被读取"),
+    "a-report-directly-in-data": (
+        lambda data: shutil.copy(data / WANGGANG / "2020.yml", data / "2020.yml"), REPORT_2020,
+        "data/2020.yml: 错误 [data.stray_file]", "数据文件夹里只能有机关文件夹"),
+    "a-misnamed-report": (
+        lambda data: shutil.copy(data / WANGGANG / "2020.yml", data / WANGGANG / "2023年.yml"), REPORT_2020,
+        f"data/{WANGGANG}/2023年.yml: 错误 [data.stray_file]", "机关文件夹里只能有 body.yml 和报告文件 年度.yml"),
+    # Checking the report of the body that is kept must still report the clash, as the build does.
+    "one-name-in-two-folders": (
+        lambda data: shutil.copytree(data / WANGGANG, data / "wanggang"), "data/wanggang/2020.yml",
+        f"data/{WANGGANG}/body.yml:2: 错误 [data.duplicate_body] name", "两个文件夹描述的是同一个机关（name 相同）"),
+}
+
+
+@pytest.mark.parametrize("case", list(LAYOUT))
+def test_check_and_build_fail_alike_on_the_data_folder(case: str, tmp_path: Path):
+    setup, one_file, head, rule = LAYOUT[case]
+    data = copy_data(DATA, tmp_path)
+    setup(data)
+    runs = {
+        "check": run_cli("check", cwd=tmp_path),
+        "check one file": run_cli("check", one_file, cwd=tmp_path),
+        "mkdocs build": mkdocs_build(tmp_path / "site", data, strict=False),
+    }
+    for what, proc in runs.items():
+        output = proc.stdout + proc.stderr
+        assert proc.returncode == 1, f"{what}:\n{output}"
+        assert "Traceback" not in output, what
+        assert head in output and f"    规则：{rule}" in output, f"{what}:\n{output}"
+    assert not (tmp_path / "site").exists()

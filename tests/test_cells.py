@@ -102,7 +102,6 @@ def test_amount_rejects_non_numbers(raw):
 @pytest.mark.parametrize("kind", ["amount", "amount_with_unit"])
 @pytest.mark.parametrize("raw", ["1.2.3", "1.2.3 万元", "12..5万元"])
 def test_malformed_number_is_not_read_as_number_plus_unit(raw, kind):
-    # BUG: _AMOUNT lets the unit start with "." so "1.2.3" reads as 1.2 in the unit ".3";
-    # in a 采购总金额 cell (amount_with_unit) it is accepted without any error.
+    # A unit is letters only: "1.2.3" is not 1.2 in the unit ".3".
     with pytest.raises(CellError):
         parse_cell(raw, kind, "万元")

@@ -360,9 +360,8 @@ def test_d2_published_before_the_year_ended(shili: Path):
 
 
 def test_d2_published_on_the_last_day_of_the_year(shili: Path):
-    # BUG: the check is `published < date(year, 12, 31)`, so a 2021 report "published" on
-    # 2021-12-31 passes although the message asks for "a date after 2021-12-31" (the statistical
-    # period ends that day). Fix: `published <= date(report.year, 12, 31)`.
+    # The statistical period ends on 31 December, so a report "published" that day is too early:
+    # the message asks for "a date after 2021-12-31".
     edit(shili / S2021, "published: 2022-01-20", "published: 2021-12-31")
     assert only(problems(shili), "D.2").found == "2021-12-31"
 

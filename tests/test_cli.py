@@ -110,9 +110,8 @@ def test_check_one_body_folder(tmp_path: Path, cli):
 
 
 def test_check_one_body_ignores_a_sibling_with_the_same_prefix(tmp_path: Path, cli):
-    # BUG: _within() also accepts str(file).startswith(str(focus)), so checking data/wanggang-zhen
-    # reports (and fails on) the problems of data/wanggang-zhen-2/. Fix: drop the startswith clause;
-    # `focus in file.parents` and `file == focus` cover files and folder-level problems.
+    # A sibling whose name starts with the focus's (wanggang-zhen-2) is not inside it: _within
+    # compares paths (focus in file.parents), not the start of the text.
     data = copy_data(DATA, tmp_path)
     shutil.copytree(data / WANGGANG, data / "wanggang-zhen-2")
     edit(data / "wanggang-zhen-2" / "body.yml", "name: 南岗区王岗镇人民政府", "name: 南岗区王岗镇人民政府二")

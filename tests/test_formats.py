@@ -22,6 +22,7 @@ from nianbao.formats import (
     load_formats,
 )
 from nianbao.loader import load_data
+from nianbao.numerals import NUMERALS, PART_KEYS, PART_NUMBER, numeral_value
 from nianbao.problems import Locator
 
 F2019 = get_format("2019")
@@ -544,3 +545,11 @@ def test_cross_year_follows_the_terms_not_the_id(tmp_path):
     assert renamed.cross_year and renamed.severity == "warning"
     assert {i.id for f in all_formats() for i in f.identities if i.cross_year} == {"X.1", "X.2", "X.3", "X.4", "T2.b"}
 
+def test_every_format_numbers_its_parts_as_the_model_does():
+    # The part numerals are defined once (nianbao.numerals); a format with other keys would have
+    # parts the model refuses or pages without an anchor.
+    for fmt in all_formats():
+        assert tuple(p.key for p in fmt.parts) == PART_KEYS, fmt.id
+    assert NUMERALS.startswith("".join(PART_KEYS))
+    assert [numeral_value(k) for k in PART_KEYS] == list(PART_NUMBER.values()) == [1, 2, 3, 4, 5, 6]
+    assert numeral_value("十") == 10 and numeral_value("零") is None and numeral_value("十一") is None

@@ -89,8 +89,8 @@ def test_unknown_nested_key_did_you_mean(data: Path):
 
 
 def test_unknown_nested_key_expected_describes_the_mapping_it_is_in(data: Path):
-    # BUG: for a key inside parts.二 the "expected" shows the description of `parts` itself
-    # (正文各部分，键为 一 至 六), which points the maintainer at the wrong level.
+    # For a key inside parts.二, "expected" describes the mapping it is in (a part), not `parts`
+    # itself (正文各部分，键为 一 至 六), which would point at the wrong level.
     edit(data / REPORT, "    heading: 主动公开政府信息情况", "    heading: 主动公开政府信息情况\n    txet: x")
     p = only(open_problems(data), "data.unknown_key")
     assert (p.path, p.hint) == ("parts.二.txet", "是不是想写 text（正文，一行一段）？")
@@ -193,13 +193,13 @@ def test_same_body_in_two_folders(data: Path):
     p = only(found.findings.open, "data.duplicate_body")
     # Folders are read in name order: the second one is the duplicate.
     assert (p.file, p.path) == ("data/wanggang-zhen/body.yml", "name")
-    assert p.found == "南岗区王岗镇人民政府 也在 data/wanggang/ 中"
+    assert p.found == "南岗区王岗镇人民政府，data/wanggang/body.yml 也是这个名称"
+    assert p.found == "南岗区王岗镇人民政府，data/wanggang/body.yml 也是这个名称"
     assert list(found.bodies) == ["wanggang"]
 
 
 def test_same_body_in_two_folders_points_at_the_name_line(data: Path):
-    # BUG: the duplicate-body problem is made with a Locator without the parsed document, so it
-    # has no line ("data/wanggang-zhen/body.yml" instead of "data/wanggang-zhen/body.yml:2").
+    # The problem is placed with body.yml's parsed document, so it names the line of name:.
     shutil.copytree(data / WANGGANG, data / "wanggang")
     p = only(open_problems(data), "data.duplicate_body")
     assert p.location == "data/wanggang-zhen/body.yml:2"
@@ -230,7 +230,38 @@ def test_stray_file_is_an_error(data: Path):
     (data / WANGGANG / "notes.txt").write_text("x", encoding="utf-8")
     p = only(open_problems(data), "data.stray_file")
     assert (p.severity, p.file, p.found) == ("error", "data/wanggang-zhen/notes.txt", "notes.txt")
-    assert p.message == "这不是报告文件：报告文件以年度命名，如 2021.yml"
+    assert p.message == "机关文件夹里只能有 body.yml 和报告文件 年度.yml：这个文件不会被读取，网站上也不会有它"
+    # An error: a misnamed report would otherwise be missing from the site without a word.
+    (data / WANGGANG / "notes.txt").write_text("x", encoding="utf-8")
+    p = only(open_problems(data), "data.stray_file")
+    assert (p.severity, p.file) == ("error", "data/wanggang-zhen/notes.txt")
+    assert p.hint == "报告文件请改名为 年度.yml；不是数据的文件请移出 data/"
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("2023年.yml", "如果这是 2023 年度的报告，请改名为 2023.yml"),
+    ("2023.yml.bak", "如果这是 2023 年度的报告，请改名为 2023.yml"),
+    ("２０２３.yml", "报告文件请改名为 年度.yml；不是数据的文件请移出 data/"),
+])
+def test_a_misnamed_report_is_an_error_naming_the_right_name(data: Path, name: str, hint: str):
+    (data / WANGGANG / name).write_text((data / REPORT).read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load(data)
+    p = only(loaded.findings.open, "data.stray_file")
+    assert (p.severity, p.file, p.found, p.hint) == ("error", f"data/wanggang-zhen/{name}", name, hint)
+    assert list(loaded.reports) == [(WANGGANG, 2020)]
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("notes.txt", "把它移出 data/，或改名以 _ 开头（如 _notes.txt）"),
+    ("2020.yml", "这是机关的数据文件吗？请放进机关的文件夹：data/<机关文件夹>/2020.yml"),
+    ("body.yml", "这是机关的数据文件吗？请放进机关的文件夹：data/<机关文件夹>/body.yml"),
+])
+def test_a_file_directly_in_data_is_an_error(data: Path, name: str, hint: str):
+    (data / name).write_text("x: 1\n", encoding="utf-8")
+    (data / "_notes.txt").write_text("read by nobody", encoding="utf-8")  # _ and . names are not data
+    (data / ".gitkeep").write_text("", encoding="utf-8")
+    p = only(open_problems(data), "data.stray_file")
+    assert (p.severity, p.file, p.found, p.hint) == ("error", f"data/{name}", name, hint)
 
 
 def test_empty_report_file(data: Path):
@@ -260,8 +291,8 @@ def test_not_utf8(data: Path):
 
 
 def test_unknown_format_gives_one_error_not_one_per_table(tmp_path: Path):
-    # BUG: with format missing or unknown, the loader treats the tables as unknown keys of the report
-    # ("unknown key 'applications'", hint "expected one of: format, title, …"): three misleading errors.
+    # The tables are no unknown keys of the report when its format is missing or unknown: one
+    # error about the format, not three misleading ones ("unknown key 'applications'").
     data = copy_data(FIXTURE_2021, tmp_path)
     edit(data / SHILI / "2021.yml", 'format: "2021"', 'format: "2020"')
     found = open_problems(data)

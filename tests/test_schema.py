@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from nbdata import DATA, FIXTURE_2021
 
-from nianbao.schema import SCHEMA_DIR, schema_files, write_schemas
+from nianbao.cells import number_pattern
+from nianbao.schema import SCHEMA_DIR, cell_definition, schema_files, write_schemas
 from nianbao.yamlsource import read_yaml
 
 FILES = schema_files()
@@ -67,17 +68,20 @@ def test_report_schema_branches_by_format():
 def test_single_value_rows_accept_a_bare_value():
     t2 = REPORT["allOf"][1]["then"]["properties"]["active_disclosure"]["properties"]
     assert t2["licensing"]["anyOf"][1] == {"$ref": "#/definitions/cell_count"}
-    assert t2["fees"]["anyOf"][1] == {"$ref": "#/definitions/cell_amount"}
+    # 本年收费金额 has its unit (万元) in the header: its cell may repeat it, so its schema is its own.
+    assert t2["fees"]["anyOf"][1] == cell_definition("amount", "万元")
 
 
 def test_cell_definitions_allow_number_blank_or_not_applicable():
     cells = REPORT["definitions"]
     assert cells["cell_count"]["anyOf"] == [
-        {"type": "integer", "minimum": 0, "description": "件数（不小于 0 的整数）"},
+        {"type": "integer", "minimum": 0, "maximum": 10**15 - 1, "description": "件数（不小于 0 的整数）"},
+        {"type": "string", "pattern": r"^\s*(?:\+?[0-9]{1,15})\s*$", "description": "件数（不小于 0 的整数）"},
         {"type": "null", "description": "未填写（报告没有给出）"},
         {"const": "不适用", "description": "不适用"},
     ]
-    assert cells["cell_amount_with_unit"]["anyOf"][0]["pattern"] == r"^\d+(\.\d+)?\s*\S+$"
+    # The grammar check uses (cells.number_pattern); tests/test_cell_grammar.py shows they agree.
+    assert cells["cell_amount_with_unit"]["anyOf"][0]["pattern"] == rf"^\s*(?:{number_pattern('amount_with_unit')})\s*$"
 
 
 def test_body_schema():

@@ -119,9 +119,9 @@ REFUSED_OTHER = (T("这不是普通文件（而是管道、设备或套接字）
                  T("特殊文件", "a special file"), T("删除它，或换成普通的 YAML 文件", "delete it"))
 
 # Files that are not data.
-STRAY_IN_BODY = T("这不是报告文件：报告文件以年度命名，如 2021.yml", "not a report: report files are named <year>.yml")
+STRAY_IN_BODY = T("机关文件夹里只能有 body.yml 和报告文件 年度.yml：这个文件不会被读取，网站上也不会有它", "a body folder holds body.yml and <year>.yml only: this file is not read")
 STRAY_IN_BODY_EXPECTED = T("body.yml，或 年度.yml（如 2021.yml）", "body.yml or e.g. 2020.yml")
-STRAY_HINT = T("把文件改名为 年度.yml（四位数字，不加“年”字），或移出数据文件夹",
+STRAY_HINT = T("报告文件请改名为 年度.yml；不是数据的文件请移出 data/",
                "rename the file to <year>.yml or move it out of the data folder")
 
 # Folder and region names.
@@ -173,3 +173,8 @@ YES = T("是", "yes")
 NO = T("否", "no")
 RULES_COUNT = T("共 {count} 条规则", "{count} rules")
 CLI_COMMAND = T("命令", "command")
+STRAY_MEANT = T("如果这是 {year} 年度的报告，请改名为 {name}", "if this is the {year} report, rename it {name}")
+STRAY_TOP = T("数据文件夹里只能有机关文件夹：这个文件不会被读取，网站上也不会有它", "the data folder holds body folders only: this file is not read")
+STRAY_TOP_EXPECTED = T("机关文件夹，如 wanggang-zhen/；以 _ 或 . 开头的名字不读取", "a body folder such as wanggang-zhen/; names starting with _ or . are not read")
+STRAY_TOP_DATA_HINT = T("这是机关的数据文件吗？请放进机关的文件夹：{data}/<机关文件夹>/{name}", "a body's data file? put it in the body's folder: {data}/<body>/{name}")
+STRAY_TOP_HINT = T("把它移出 {data}/，或改名以 _ 开头（如 _{name}）", "move it out of {data}/, or give it a name starting with _ (_{name})")

@@ -115,9 +115,11 @@ NO_BODY = Rule(
 )
 DUPLICATE_BODY = Rule(
     "data.duplicate_body", "error", "file", "同一机关写了两次",
-    W(T("同一个机关在两个文件夹里各有一份 body.yml", "the same body is described twice"),
-      expected=T("一个机关一个文件夹", "one folder per body"), found=T("{name} 也在 {other} 中", "{name} also in {other}"),
-      hint=T("把两个文件夹合并为一个", "merge the two folders into one")),
+    W(T("两个文件夹描述的是同一个机关（name 相同）", "two folders describe the same body (the same name)"),
+      expected=T("每个机关只有一个文件夹", "one folder per body"),
+      found=T("{name}，{other} 也是这个名称", "{name}, also the name in {other}"),
+      hint=T("把两个文件夹合并成一个（报告文件放在同一个文件夹里），或改正其中一个 body.yml 的 name",
+             "merge the two folders into one, or correct the name in one body.yml")),
     "同一机关的报告应集中在一处，才能按年度比较。", _FILES,
 )
 DUPLICATE_REPORT = Rule(

@@ -15,6 +15,7 @@ from ..catalogue import identity_rule, messages
 from ..cells import Cell
 from ..formats import Block, Identity, Term
 from ..model import Report
+from ..numerals import NUMERAL
 from ..problems import Locator, Problem
 from ..yamlsource import DataPath
 
@@ -157,7 +158,7 @@ def _label(term: Term, identity: Identity, report: Report) -> str:
 
 
 def _short(label: str) -> str:
-    numbered = re.match(r"([一二三四五六七八九十]+)、", label)
+    numbered = re.match(rf"({NUMERAL}+)、", label)
     if numbered:
         return numbered[1]
     return re.sub(r"（[^（）]*）$", "", label) or label

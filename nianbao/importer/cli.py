@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..atomic import WriteRefused, write_text_atomic
+from ..datafiles import BODY_FILE, report_file_name
 from ..formats import get_format
-from ..loader import SLUG
+from ..loader import SLUG, read_body
+from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
-from ..yamlsource import YamlSourceError, read_yaml
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .body import new_body
 from .findings import acknowledgeable, acknowledgement, validate_imported
@@ -124,7 +125,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
                         "made from it; pass --body SLUG to choose its folder (a new body gets body.yml)")
         return None
     folder = data_dir / slug
-    target = folder / f"{result.year}.yml"
+    target = folder / report_file_name(result.year)
     if target in written:
         result.fatal = f"{target} was already written from another source in this run"
         return None
@@ -147,7 +148,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
             new_body_yaml = body_yaml = dump_body(body)
         else:
             _compare_body(body_path, result)
-        previous = folder / f"{result.year - 1}.yml"
+        previous = folder / report_file_name(result.year - 1)
         readable = previous.is_file() and not previous.is_symlink()  # the loader reads no link either
         previous_yaml = previous.read_text(encoding="utf-8") if readable else None
         _acknowledge(result, body_yaml, previous_yaml)
@@ -240,30 +241,24 @@ def _contact(result: Imported) -> dict[str, str]:
         contact["office"] = office
     else:
         contact.pop("office", None)
-    return {k: contact[k] for k in ("office", "address", "postcode", "phone", "fax", "email") if k in contact}
+    return {k: contact[k] for k in Contact.model_fields if k in contact}
 
 
 def _find_body(data_dir: Path, name: str) -> str | None:
     if not name or not data_dir.is_dir():
         return None
-    for body_file in sorted(data_dir.glob("*/body.yml")):
-        try:
-            body = read_yaml(body_file).value
-        except YamlSourceError:
-            continue
-        if isinstance(body, dict) and name in (body.get("name"), body.get("short_name")):
+    for body_file in sorted(data_dir.glob(f"*/{BODY_FILE}")):
+        body = read_body(body_file.parent)  # a faulty body.yml names no body: check reports it
+        if body is not None and name in (body.name, body.short_name):
             return body_file.parent.name
     return None
 
 
 def _compare_body(body_path: Path, result: Imported) -> None:
-    try:
-        body = read_yaml(body_path).value
-    except YamlSourceError:
-        return
-    if isinstance(body, dict) and result.name and result.name not in (body.get("name"), body.get("short_name")):
+    body = read_body(body_path.parent)
+    if body is not None and result.name and result.name not in (body.name, body.short_name):
         result.warnings.append(f"the report is signed 「{result.name}」 but {body_path} names "
-                               f"「{body.get('name')}」: is --body right?")
+                               f"「{body.name}」: is --body right?")
 
 
 def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) -> None:

@@ -17,6 +17,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..model import Fees
+
 _NUM = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
 _NOTICES = re.compile(r"(?:发出|发送|送达|出具|开具|下发)了?(?:信息处理费)?(?:的)?收费通知(?:书|单)?"
                       r"(?:共计|共|合计|总计)?\s*" + _NUM + r"\s*[件份次个]")
@@ -39,7 +41,7 @@ _SENTENCE = re.compile(r"[^。；;！？\n]+")
 
 def read_fees(text: str) -> tuple[dict[str, Any], list[str]]:
     """The fees a part's text states, in ``Fees`` field order, and notes for the summary."""
-    folded = unicodedata.normalize("NFKC", text).replace("，", ",")
+    folded = unicodedata.normalize("NFKC", text)  # full-width ， and digits become , and 0-9
     folded = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", folded)  # thousands separators
     fees: dict[str, Any] = {}
     notes: list[str] = []
@@ -64,8 +66,7 @@ def read_fees(text: str) -> tuple[dict[str, Any], list[str]]:
             else:
                 if _NOT_COLLECTED.search(sentence):
                     fees["collected_amount_yuan"] = 0
-    order = ("notices_count", "notices_amount_yuan", "collected_amount_yuan")
-    return {k: fees[k] for k in order if k in fees}, notes
+    return {k: fees[k] for k in Fees.model_fields if k in fees}, notes
 
 
 def _yuan(number: str, unit: str, notes: list[str]) -> int | str:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import check_report
+from ..datafiles import report_file_name
 from ..formats import get_format
 from ..loader import load_data
+from ..numerals import NUMERAL, PART_KEYS, numeral_value
 from ..problems import Problem
-
-CN_COUNT = "零一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,9 @@ def validate_imported(report_yaml: str, body_yaml: str, year: int, previous_yaml
         folder = Path(tmp) / slug
         folder.mkdir()
         (folder / "body.yml").write_text(body_yaml, encoding="utf-8")
-        (folder / f"{year}.yml").write_text(report_yaml, encoding="utf-8")
+        (folder / report_file_name(year)).write_text(report_yaml, encoding="utf-8")
         if previous_yaml is not None:
-            (folder / f"{year - 1}.yml").write_text(previous_yaml, encoding="utf-8")
+            (folder / report_file_name(year - 1)).write_text(previous_yaml, encoding="utf-8")
         data = load_data(Path(tmp), root=Path(tmp))
         faults = list(data.findings.problems)
         report = data.report(slug, year)
@@ -56,7 +56,7 @@ def validate_imported(report_yaml: str, body_yaml: str, year: int, previous_yaml
 
 
 REASON = "与原文一致"
-_PART_COUNT = re.compile(r"([一二三四五六七八九十])\s*(?:个|大)?\s*部分")
+_PART_COUNT = re.compile(rf"({NUMERAL})\s*(?:个|大)?\s*部分")
 
 
 def acknowledgeable(problem: Problem) -> bool:
@@ -71,7 +71,7 @@ def acknowledgement(problem: Problem, report: dict[str, Any]) -> dict[str, str]:
         key = problem.cells.removeprefix("parts.")
         heading = _part_heading(report, key) or problem.message.partition("：")[2]
         stated = _PART_COUNT.search(str(report.get("preamble") or ""))
-        if stated and stated[1] in CN_COUNT and CN_COUNT.index(stated[1]) < 6:
+        if stated and (numeral_value(stated[1]) or 0) < len(PART_KEYS):
             reason = f"{REASON}：原文只有{stated[1]}个部分，没有“{key}、{heading}”。"
         else:
             reason = f"{REASON}：原文没有“{key}、{heading}”。"

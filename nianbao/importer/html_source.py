@@ -22,6 +22,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml import etree
 
+from ..numerals import PART_KEYS
 from .document import (
     MAX_DEPTH,
     MAX_ELEMENTS,
@@ -42,7 +43,7 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "dl", "dt", "dd", "pre", "center", "form", "fieldset", "address", "figure", "figcaption", "tr", "td",
           "th", "tbody", "thead", "tfoot", "hr"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PART_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.．]")
+_PART_LINE = re.compile(rf"^\s*([{''.join(PART_KEYS)}])\s*[、.．]")
 _CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _SEGMENT_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u3000\u2002\u2003\u2009\u200b]+")

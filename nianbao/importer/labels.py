@@ -19,14 +19,15 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from ..formats import Format, Node, all_formats
+from ..numerals import NUMERAL
 
 Role = Literal["row", "column", "band", "corner", "group"]
 How = Literal["exact", "variant", "unnumbered", "close"]
 
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _NUMBERING = re.compile(r"^(\d+)[.、,，:：)）]")
-_CN_NUMBERING = re.compile(r"^([一二三四五六七八九十]+)[.、,，:：]")
-_PAREN_NUMBERING = re.compile(r"^[(]([一二三四五六七八九十]+)[)]")
+_CN_NUMBERING = re.compile(rf"^({NUMERAL}+)[.、,，:：]")
+_PAREN_NUMBERING = re.compile(rf"^[(]({NUMERAL}+)[)]")
 _CJK = "\u2e80-\u9fff"
 _SPLIT_WORD = re.compile(rf"[{_CJK}][ \t\n\u00a0\u3000]+[{_CJK}]")
 
@@ -46,7 +47,7 @@ def normalize(text: str) -> str:
     text = text.replace("〔", "[").replace("〕", "]").replace("【", "[").replace("】", "]")
     text = _NUMBERING.sub(r"\1.", text)
     text = _CN_NUMBERING.sub(r"\1、", text)
-    return text.rstrip(":：").replace("，", ",").replace("、", "、")
+    return text.rstrip(":")  # after NFKC: ：and ， are : and , already
 
 
 def unnumbered(text: str) -> str:

@@ -15,18 +15,18 @@ from datetime import date
 from typing import Any
 
 from ..formats import Format
+from ..numerals import NUMERAL
 from ..text import TEXT_MAX
 from .document import Block, check_time
 
-NUMERALS = "一二三四五六七八九十"
 # Where the words looked for are: a date within the start of its line, the report year and contact
 # details within a text block (TEXT_MAX, all that is written of it). NFKC is never given more:
 # it can make a text 18 times longer.
 _DATE_WITHIN = 200
-_PART_HEADING = re.compile(r"^([一二三四五六七八九十])\s*[、.．,，]\s*(.{2,50})$")
-_SECTION_HEADING = re.compile(r"^[(（]\s*([一二三四五六七八九十]+)\s*[)）]")
+_PART_HEADING = re.compile(rf"^({NUMERAL})\s*[、.．,，]\s*(.{{2,50}})$")
+_SECTION_HEADING = re.compile(rf"^[(（]\s*({NUMERAL}+)\s*[)）]")
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
-_CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})年({NUMERAL}{{1,3}})月({NUMERAL}{{1,3}})日")
 _CHROME = re.compile(r"打印|关闭|分享|扫一扫|字号|收藏|返回顶部|上一篇|下一篇|浏览次数|访问量|【|】")
 _META_LINE = re.compile(
     r"^(发布时间|发布日期|发文日期|成文日期|来源|信息来源|发布机构|索引号|文号|浏览|作者|点击)[:：]")

@@ -5,19 +5,16 @@ people's government, else the organ after its region: 某某局); write the stem
 ``-`` and the pinyin of its administrative suffix (镇 zhen, 乡 xiang, 街道 jiedao, 区 qu, 县 xian,
 市 shi, 局 ju, 委员会 weiyuanhui …). The result is lower-case ASCII ``[a-z0-9-]`` and always the
 same for the same name (pypinyin's most common reading; a few place names read otherwise are
-listed in ``_PLACE_READINGS``). On a collision with another body the caller prefixes the
+listed in ``nianbao.pinyin``). On a collision with another body the caller prefixes the
 district's pinyin, then adds a number (``slug_candidates``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 
-from pypinyin import Style, lazy_pinyin
-
 from ..paths import slug_problem
+from ..pinyin import pinyin
 from .body import region_of, short_name_of
 
 # Longest first: the suffix that names the kind of unit or organ.
@@ -29,27 +26,6 @@ SUFFIXES = (
 )
 _SUFFIX_READING = {"街道办事处": "jiedao", "街道办": "jiedao", "人民政府办公室": "zhengfuban",
                    "人民政府办公厅": "zhengfuban"}
-# Place names pypinyin reads with the everyday reading of a polyphone.
-_PLACE_READINGS = {"朝阳": "chaoyang", "单县": "shanxian", "铅山": "yanshan", "番禺": "panyu", "乐清": "yueqing",
-                   "洪洞": "hongtong", "六安": "luan", "蚌埠": "bengbu", "长治": "changzhi"}
-
-
-def pinyin(text: str) -> str:
-    """``text`` in toneless pinyin, syllables joined, lower-case ASCII letters and digits only."""
-    text = unicodedata.normalize("NFKC", text)
-    out = []
-    rest = text
-    while rest:
-        place = next((p for p in _PLACE_READINGS if rest.startswith(p)), "")
-        if place:
-            out.append(_PLACE_READINGS[place])
-            rest = rest[len(place):]
-            continue
-        # Convert up to the next known place name in one go, so pypinyin sees whole words.
-        cut = min([i for p in _PLACE_READINGS if (i := rest.find(p)) > 0] + [len(rest)])
-        out += lazy_pinyin(rest[:cut], style=Style.NORMAL, errors="default", v_to_u=False)
-        rest = rest[cut:]
-    return re.sub(r"[^a-z0-9]", "", "".join(out).lower().replace("ü", "v"))
 
 
 def split_suffix(short_name: str) -> tuple[str, str]:

@@ -35,7 +35,8 @@ class Value:
 
 def fold(text: str) -> str:
     """Full-width digits, signs and points → ASCII; spaces trimmed."""
-    text = unicodedata.normalize("NFKC", text).replace("−", "-").replace("﹢", "+")
+    # NFKC folds ﹢ and full-width signs, but not the minus sign U+2212.
+    text = unicodedata.normalize("NFKC", text).replace("−", "-")
     return re.sub(r"\s+", " ", text).strip()
 
 

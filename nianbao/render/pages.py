@@ -17,9 +17,9 @@ import yaml
 from ..catalogue import statuses as S
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
+from ..numerals import PART_NUMBER
 from . import environment
 from .checks import render_checks
-from .numerals import NUMERALS
 from .table_html import render_table
 
 Blocks = dict[str, str]
@@ -109,7 +109,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         md.append(placeholder("preamble"))
     for part in report.format.parts:
         given = report.meta.part(part.key)
-        anchor = f"part-{NUMERALS[part.key]}"
+        anchor = f"part-{PART_NUMBER[part.key]}"
         if given is not None:
             md.append(f"## {part.key}、{md_text(given.heading)} {{#{anchor}}}\n")
             if given.text or given.sections:
@@ -130,7 +130,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         if report.meta.preamble:
             blocks["preamble"] = prose.render(text=report.meta.preamble, sections=[], anchor="preamble")
         for key, given in report.meta.parts.items():
-            anchor = f"part-{NUMERALS[key]}"
+            anchor = f"part-{PART_NUMBER[key]}"
             if given.text or given.sections:
                 blocks[anchor] = prose.render(text=given.text, sections=given.sections, anchor=anchor)
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
@@ -164,13 +164,17 @@ def _years_nav(year: int, years: list[int], body: Body) -> str:
     return " · ".join(links) + "\n{: .nb-years }\n"
 
 
+# The label of each contact field on a page; shown in the model's field order.
+_CONTACT_LABELS = {"office": "承办机构", "address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真",
+                   "email": "电子邮箱"}
+
+
 def render_contact(body: Body, contact: Contact) -> str:
     rows = [("机关", body.name)]
-    for key, label in (("office", "承办机构"), ("address", "地址"), ("postcode", "邮编"), ("phone", "电话"),
-                       ("fax", "传真"), ("email", "电子邮箱")):
+    for key in Contact.model_fields:
         value = getattr(contact, key)
         if value:
-            rows.append((label, value))
+            rows.append((_CONTACT_LABELS[key], value))
     return environment().get_template("contact.html.j2").render(rows=rows, website=body.website)
 
 

@@ -12,9 +12,9 @@ from markupsafe import escape
 
 from ..cells import BLANK, Cell
 from ..formats import Format
+from ..numerals import PART_NUMBER
 from . import environment
 from .grid import GridCell, table_grid
-from .numerals import NUMERALS
 
 SLOT = "\x00"  # never in the template's output otherwise: labels come from the format definitions
 
@@ -25,7 +25,7 @@ def _skeleton(fmt: Format, table_key: str) -> tuple[tuple[str, ...], tuple[GridC
     table = fmt.table(table_key)
     part = next((p for p in fmt.parts if p.table == table_key), None)
     caption = f"{part.key}、{table.caption}" if part else table.caption
-    prefix = f"t{NUMERALS[part.key]}" if part else table.key
+    prefix = f"t{PART_NUMBER[part.key]}" if part else table.key
     grid = table_grid(table, caption, prefix)
     html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT)
     slots = tuple(c for block in grid.blocks for row in block.body for c in row.cells if c.slot)

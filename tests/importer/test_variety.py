@@ -3,6 +3,7 @@ new body's folder name and region, part 六 fees, the acknowledgement policy, an
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from nianbao.formats import get_format
 from nianbao.importer.assemble import import_source
 from nianbao.importer.body import area_code, infer_region, new_body, short_name_of
 from nianbao.importer.cli import main
@@ -41,12 +43,79 @@ def read(path: Path) -> dict[str, Any]:
     return value
 
 
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("make_variety", FIXTURES / "make_variety.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MAKE_VARIETY = _generator()
+
+
+def generated_tables() -> dict[str, Any]:
+    """The tables make_variety.py put into every variety page, from its own numbers (not from an
+    import of one of its pages), in the shape of a report's YAML: each value as the text it wrote."""
+    gen = MAKE_VARIETY
+    by_label = {
+        "active_disclosure": {label: values for _, _, rows in gen.T2_ITEMS for label, values in rows},
+        "applications": {label: values for _, label, values in gen.T3_ROWS},
+        # T4 is one row of 15 cells: 行政复议, then 未经复议直接起诉 and 复议后起诉 under 行政诉讼.
+        "reviews_litigation": {"行政复议": gen.T4_VALUES[:5], "未经复议直接起诉": gen.T4_VALUES[5:10],
+                               "复议后起诉": gen.T4_VALUES[10:]},
+    }
+    tables: dict[str, Any] = {}
+    for table in get_format("2021").tables:
+        labels = by_label[table.key]
+        assert len(labels) == len(table.leaf_rows), table.key  # every row of the format, none twice
+        for key, node, block in table.leaf_rows:
+            values = labels[node.label]
+            node_values: Any = values[0] if len(block.leaf_columns) == 1 else list(values)
+            *groups, leaf = key.split(".")
+            target = tables.setdefault(table.key, {})
+            for group in groups:
+                target = target.setdefault(group, {})
+            target[leaf] = node_values
+    return tables
+
+
+def as_text(value: Any) -> Any:
+    """The importer's values as the text they are written as (25 and "25" are one cell); None stays."""
+    if isinstance(value, dict):
+        return {k: as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_text(v) for v in value]
+    return None if value is None else str(value)
+
+
+def imported_tables(result: Any) -> dict[str, Any]:
+    return {k: as_text(result.report[k]) for k in TABLES}
+
+
 @pytest.fixture(scope="module")
 def reference() -> dict[str, Any]:
-    """The tables of the plain page every variety fixture was made from."""
+    """The tables every variety fixture was made with, as make_variety.py wrote them."""
+    return generated_tables()
+
+
+def test_the_variety_fixtures_are_what_the_generator_writes(tmp_path: Path) -> None:
+    # Else the tests below would compare the pages with numbers that are no longer in them.
+    MAKE_VARIETY.HERE = tmp_path
+    try:
+        MAKE_VARIETY.main()
+    finally:
+        MAKE_VARIETY.HERE = FIXTURES
+    for folder in ("variety", "mixed"):
+        for made in sorted((tmp_path / folder).iterdir()):
+            committed = FIXTURES / folder / made.name
+            assert committed.read_bytes() == made.read_bytes(), f"{committed} is stale: run make_variety.py"
+
+
+def test_the_plain_page_reads_as_generated(reference: dict[str, Any]) -> None:
     result = import_source(MIXED / "yinzhen-2021.html")
     assert result.status == "imported", result.errors
-    return {k: result.report[k] for k in TABLES}
+    assert imported_tables(result) == reference
 
 
 # --- real-page variety: every fixture reads back to the same tables ----------------------------------
@@ -72,13 +141,13 @@ def test_variety_reads_the_same_tables(name: str, reference: dict[str, Any]) -> 
     assert result.status == "imported", result.errors
     assert result.tables is not None and result.tables.format is not None
     assert result.tables.format.id == "2021"  # from the labels, also for the PDF text
-    assert {k: result.report[k] for k in TABLES} == reference
+    assert imported_tables(result) == reference
     assert "unplaced" not in result.report
 
 
 def test_columns_in_another_order_are_placed_by_the_header(reference: dict[str, Any]) -> None:
     result = import_source(VARIETY / "columns-reordered-2021.html")
-    assert {k: result.report[k] for k in TABLES} == reference
+    assert imported_tables(result) == reference
     text = "\n".join(result.warnings)
     assert "columns in the order 现行有效件数、本年制发件数、本年废止件数; values placed by the header" in text
     assert "columns in the order 总计、自然人" in text
@@ -87,7 +156,7 @@ def test_columns_in_another_order_are_placed_by_the_header(reference: dict[str, 
 def test_a_missing_total_column_is_not_stated(reference: dict[str, Any]) -> None:
     result = import_source(VARIETY / "no-total-column-2021.html")
     assert result.status == "imported", result.errors
-    applications = result.report["applications"]
+    applications = imported_tables(result)["applications"]
     assert applications["new"] == reference["applications"]["new"][:6] + [None]
     assert applications["results"]["total"] == reference["applications"]["results"]["total"][:6] + [None]
     assert "the table has no column 总计; written as not stated (~)" in "\n".join(result.warnings)
@@ -98,17 +167,18 @@ def test_th_td_and_nbsp_cells(reference: dict[str, Any]) -> None:
     assert result.status == "imported", result.errors
     # 行政强制 was &nbsp; only: not stated, never 0; everything else as the plain page.
     expected = _with(reference, ("active_disclosure", "enforcement"), None)
-    assert {k: result.report[k] for k in TABLES} == expected
+    assert imported_tables(result) == expected
 
 
 def test_number_forms(reference: dict[str, Any]) -> None:
     result = import_source(VARIETY / "number-forms-2021.html")
     assert result.status == "imported", result.errors
     assert result.report["active_disclosure"]["penalties"] == 1234  # "1,234"
-    assert result.report["active_disclosure"]["normative_documents"] == reference["active_disclosure"][
+    tables = imported_tables(result)
+    assert tables["active_disclosure"]["normative_documents"] == reference["active_disclosure"][
         "normative_documents"]  # "１２"
-    assert result.report["applications"]["new"] == reference["applications"]["new"]  # "5件" … "8件"
-    assert result.report["reviews_litigation"] == reference["reviews_litigation"]  # full-width "１"
+    assert tables["applications"]["new"] == reference["applications"]["new"]  # "5件" … "8件"
+    assert tables["reviews_litigation"] == reference["reviews_litigation"]  # full-width "１"
     warnings = "\n".join(result.warnings)
     assert "「1,234」 read as 1234 (thousands separators dropped)" in warnings
     assert "「0件」 read as 0 (unit dropped)" in warnings
