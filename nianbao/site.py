@@ -1,4 +1,9 @@
-"""From data/ to the site's pages, with no MkDocs involved: load, check, render."""
+"""From data/ to the site's pages, with no MkDocs involved: load, check, render.
+
+Also what every site tool says about the data: the text that stops a build, the warnings it logs,
+and the home page's body listing spliced in at its marker. The MkDocs hook and
+``python -m nianbao pages`` both use these, so the two builds stop, warn and list alike.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from pathlib import Path
 
 from .checks import ReportCheck, check_dataset
 from .loader import DataDirError, Dataset, load_data
-from .problems import Findings
+from .problems import Findings, report_text
 from .render.indexes import home_listing, region_pages
 from .render.pages import Page, body_page, report_page
 
@@ -56,3 +61,34 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body))
+
+
+def failure_text(build: SiteBuild, data_dir: Path, strict: bool) -> str | None:
+    """Why the build must stop (errors; warnings too under --strict), or None to go on."""
+    findings = build.findings
+    failing = findings.failing(strict=strict)
+    if not failing:
+        return None
+    mode = "（--strict：警告也算）" if any(p.severity == "warning" for p in failing) else ""
+    # "nothing was built" stays for the scripts and tests that look for it in the log.
+    return (f"nianbao：{data_dir.name}/ 中的数据有问题{mode}，什么都没有生成（nothing was built）。\n\n"
+            + report_text(failing) + f"\n\n{findings.summary()}")
+
+
+def warning_messages(build: SiteBuild) -> list[str]:
+    """One log line per open warning, as a build that goes on reports them."""
+    return ["nianbao: " + problem.render() for problem in build.findings.warnings]
+
+
+def acknowledged_note(build: SiteBuild) -> str | None:
+    count = len(build.findings.acknowledged)
+    return f"nianbao：{count} 项已确认的核对结果（与原文一致），列在各自报告页的“数据核对”部分" if count else None
+
+
+def data_dir_failure(exc: DataDirError) -> str:
+    return f"nianbao：{exc}（请设置 NIANBAO_DATA 指向数据文件夹，或建立 data/）"
+
+
+def splice_markers(markdown: str, build: SiteBuild) -> str:
+    """A page of docs/ with the generated parts put in at their markers (the home page's body listing)."""
+    return markdown.replace(HOME_MARKER, build.home_markdown) if HOME_MARKER in markdown else markdown

@@ -142,7 +142,7 @@ def test_schema_command(tmp_path: Path, cli):
 def test_pages_command_writes_standalone_markdown(tmp_path: Path, cli):
     code, out, err = cli("pages", str(tmp_path / "out"), "--data", str(FIXTURE_2021))
     assert code == 0, out + err
-    page = (tmp_path / "out" / SHILI / "2021.md").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "docs" / SHILI / "2021.md").read_text(encoding="utf-8")
     assert "nianbao:block" not in page and '<table class="nb-table' in page
 
 
