@@ -57,6 +57,9 @@ class Exported:
 def export_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, out: Path) -> Exported:
     """Write the complete tree to out, all or nothing. Raises ExportError (nothing changed) or OSError."""
     _check_replaceable(out, project)
+    for name, folder in (("docs_dir", project.docs_dir), ("theme.custom_dir", project.custom_dir)):
+        if folder is not None and not folder.is_dir():
+            raise ExportError(f"mkdocs.yml 的 {name} 是 {folder}，但没有这个文件夹；没有导出")
     remove_stale(out)
     staging = staging_dir(out)
     discard(staging)
@@ -75,9 +78,12 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
     docs = tree / DOCS
     static: set[str] = set()
     for source, relative in _files(project.docs_dir):
-        data = source.read_bytes()
+        data = _read(source)
         if source.suffix == ".md":
-            data = splice_markers(data.decode("utf-8"), build).encode("utf-8")
+            try:
+                data = splice_markers(data.decode("utf-8"), build).encode("utf-8")
+            except UnicodeDecodeError:
+                raise ExportError(f"{source} 不是 UTF-8 编码的文本，没有导出；请把它存成 UTF-8") from None
         _write(docs / relative, data)
         static.add(relative)
         written += 1
@@ -89,10 +95,10 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         written += 1
     if project.custom_dir is not None:
         for source, relative in _files(project.custom_dir):
-            _write(tree / OVERRIDES / relative, source.read_bytes())
+            _write(tree / OVERRIDES / relative, _read(source))
             written += 1
     if project.jieba_dict is not None:
-        _write(tree / JIEBA_DICT, project.jieba_dict.read_bytes())
+        _write(tree / JIEBA_DICT, _read(project.jieba_dict))
         written += 1
     folders = {page.src_uri.split("/", 1)[0] for page in build.pages if "/" in page.src_uri}
     _write(tree / CONFIG, dump_config(tree_config(project, settings, folders)).encode("utf-8"))
@@ -141,6 +147,15 @@ def _files(folder: Path) -> Iterator[tuple[Path, str]]:
             if not name.startswith("."):
                 path = Path(current) / name
                 yield path, path.relative_to(folder).as_posix()
+
+
+def _read(path: Path) -> bytes:
+    """A file of the project the tree copies; a missing one is the project's problem, not the disk's."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"读不了项目的 {path}（{exc.strerror or exc}），没有导出；"
+                          "它在 mkdocs.yml 里被用到，请恢复它或改 mkdocs.yml") from None
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -6,6 +6,7 @@ The builds of the tree (plain MkDocs, Zensical) and the cells they show are test
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -210,6 +211,18 @@ def test_refuses_a_folder_it_did_not_write(target: str, tmp_path: Path, capsys: 
     if before is not None:
         assert files(out) == before
     assert not (REPO / "docs" / "tree").exists()
+
+
+def test_a_file_the_project_lacks_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The project's mkdocs.yml names a jieba dictionary that is not there: said so, nothing written."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "hooks" / "overrides", project / "hooks" / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    out = tmp_path / "tree"
+    code, _, err = pages(str(out), "--config", str(project / "mkdocs.yml"), "--data", str(DATA), capsys=capsys)
+    assert code == 1 and f"读不了项目的 {project / 'hooks' / 'jieba-user-dict.txt'}" in err
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["project"]
 
 
 # --- settings from the environment --------------------------------------------------------------------
