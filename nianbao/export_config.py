@@ -102,8 +102,20 @@ def tree_config(project: ProjectConfig, settings: Settings, generated_folders: I
     return config
 
 
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A block (not_in_nav's patterns) stays one pattern a line, readable as the project's own file.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def dump_config(config: Mapping[str, Any]) -> str:
-    text = yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=1_000_000)
+    text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return HEADER + "# 构建：cd 到本文件所在的文件夹，运行 mkdocs build（或 zensical build）。\n" + text
 
 
