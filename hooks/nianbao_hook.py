@@ -1,11 +1,13 @@
-"""MkDocs adapter for nianbao. Thin on purpose: loading, checking and rendering live in the
-``nianbao`` package, which never imports mkdocs (and can write plain Markdown without it).
+"""MkDocs adapter for nianbao: wiring only. Settings (nianbao.settings), loading, checking,
+rendering, the text that stops a build and the splicing of markers live in the ``nianbao``
+package, which never imports mkdocs; ``python -m nianbao pages`` builds the same site from them
+as a plain docs tree (nianbao.export).
 
 Data is checked in ``on_config``, before MkDocs touches ``site/``: when the data has errors (or
 warnings under ``--strict``) the build stops with one clean message and the old site stays as it was.
 ``mkdocs build`` writes into a hidden folder beside ``site/`` and swaps it in only when the whole
 build has succeeded (``nianbao.sitedir``): a build that fails, or is killed, leaves the old site whole.
-Set NIANBAO_DATA to build another data folder (relative to mkdocs.yml).
+Environment variables (NIANBAO_DATA, NIANBAO_ONLY, …): see nianbao.settings.
 """
 
 from __future__ import annotations
@@ -22,10 +24,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from nianbao.loader import DataDirError
-from nianbao.problems import report_text
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
-from nianbao.site import HOME_MARKER, SiteBuild, build_site
+from nianbao.settings import Settings, SettingsError
+from nianbao.site import (
+    SiteBuild,
+    acknowledged_note,
+    build_site,
+    data_dir_failure,
+    failure_text,
+    splice_markers,
+    warning_messages,
+)
 from nianbao.sitedir import discard, remove_stale, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
@@ -92,39 +102,36 @@ def on_shutdown() -> None:
         discard(staging)
 
 
-def _data_dir(config: MkDocsConfig) -> tuple[Path, Path]:
+def _settings() -> Settings:
+    try:
+        return Settings.from_environ(os.environ)
+    except SettingsError as exc:
+        raise PluginError(f"nianbao：环境变量的值不能用，什么都没有生成。\n{exc}") from None
+
+
+def _data_dir(config: MkDocsConfig, settings: Settings) -> tuple[Path, Path]:
     root = Path(config.config_file_path).parent
-    return root / os.environ.get("NIANBAO_DATA", "data"), root
-
-
-def _shard_bodies() -> frozenset[str] | None:
-    """NIANBAO_BODIES_FILE: the body folders of one shard (python -m nianbao shards), one a line."""
-    listing = os.environ.get("NIANBAO_BODIES_FILE")
-    if not listing:
-        return None
-    return frozenset(filter(None, Path(listing).read_text(encoding="utf-8").splitlines()))
+    return settings.data_dir(root), root
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir, root = _data_dir(config)
+    settings = _settings()
+    data_dir, root = _data_dir(config, settings)
     try:
-        # NIANBAO_ONLY=slug[,slug]: pages for just those bodies, for a quick `make serve BODY=…`.
-        only = frozenset(filter(None, os.environ.get("NIANBAO_ONLY", "").split(",")))
-        build = build_site(data_dir, root, only, _shard_bodies(), Path(config.docs_dir))
+        bodies = settings.shard_bodies()
+        build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir))
+    except SettingsError as exc:
+        raise PluginError(f"nianbao：{exc}") from None
     except DataDirError as exc:
-        raise PluginError(f"nianbao: {exc} (set NIANBAO_DATA or create data/)") from None
-    findings = build.findings
-    failing = findings.failing(strict=bool(config.strict))
-    if failing:
-        mode = " (--strict: warnings count)" if any(p.severity == "warning" for p in failing) else ""
-        raise PluginError(
-            f"nianbao: the data in {data_dir.name}/ has problems{mode}; nothing was built.\n\n"
-            + report_text(failing) + f"\n\n{findings.summary()}"
-        )
-    for problem in findings.warnings:
-        log.warning("nianbao: " + problem.render())
-    if findings.acknowledged:
-        log.info(f"nianbao: {len(findings.acknowledged)} acknowledged finding(s), shown on their report pages")
+        raise PluginError(data_dir_failure(exc)) from None
+    failure = failure_text(build, data_dir, strict=bool(config.strict))
+    if failure:
+        raise PluginError(failure)
+    for message in warning_messages(build):
+        log.warning(message)
+    note = acknowledged_note(build)
+    if note:
+        log.info(note)
     _state["build"] = build
     _state["pages"] = {page.src_uri: page for page in build.pages}
     _stage(config)
@@ -146,10 +153,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Metadata goes to the theme straight from the model: generated pages carry no front
         # matter, so no value can break its parse and spill into the page as Markdown.
         page.meta = dict(generated.meta)
-    if HOME_MARKER in markdown:
-        build: SiteBuild = _state["build"]
-        markdown = markdown.replace(HOME_MARKER, build.home_markdown)
-    return markdown
+    build: SiteBuild = _state["build"]
+    return splice_markers(markdown, build)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -165,5 +170,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(_data_dir(config)[0]))
+    server.watch(str(_data_dir(config, _settings())[0]))
     return server

@@ -10,14 +10,14 @@ import os
 import sys
 from pathlib import Path
 
-from .atomic import WriteRefused, write_text_atomic
 from .catalogue import CATEGORIES, all_rules, messages, set_language
 from .cli_parser import Parser
 from .datafiles import BODY_FILE, kind, report_files
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
-from .site import build_site, check_site
+from .settings import Settings, SettingsError
+from .site import acknowledged_note, build_site, check_site, data_dir_failure, failure_text, warning_messages
 
 
 def _data_root(path: Path) -> tuple[Path, Path | None]:
@@ -80,28 +80,44 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    """Write every generated page as a standalone Markdown file (HTML inline), for other site tools."""
+    """Write the complete site as a docs tree with its own mkdocs.yml (no hook), for other site tools."""
+    from .export import ExportError, export_tree
+    from .export_config import read_project_config
+
     try:
-        build = build_site(Path(args.data), Path.cwd())
-    except DataDirError as exc:
-        print(f"nianbao pages: {exc}", file=sys.stderr)
+        settings = Settings.from_environ(os.environ)
+        project = read_project_config(Path(args.config).resolve(), os.environ)
+        data_dir = Path(args.data) if args.data else settings.data_dir(project.root)
+        build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir)
+    except (SettingsError, ExportError) as exc:
+        print(f"nianbao pages：{exc}", file=sys.stderr)
         return 2
-    if build.findings.errors:
-        print(report_text(build.findings.errors))
+    except DataDirError as exc:
+        print(f"nianbao pages：{data_dir_failure(exc).removeprefix('nianbao：')}", file=sys.stderr)
+        return 2
+    failure = failure_text(build, data_dir, strict=args.strict)
+    if failure:
+        print(failure)
         return 1
+    for message in warning_messages(build):
+        print(f"WARNING -  {message}", file=sys.stderr)
+    note = acknowledged_note(build)
+    if note:
+        print(f"INFO    -  {note}", file=sys.stderr)
     out = Path(args.out)
-    for page in build.pages:
-        target = out / page.src_uri
-        try:
-            write_text_atomic(target, page.standalone_markdown(), within=out)
-        except WriteRefused as exc:
-            print(f"nianbao pages: {exc}", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            print(f"nianbao pages: 写 {target} 时出错（{exc.strerror or exc}），没有写成，原有的文件没有改动；"
-                  "请解决这个问题（例如腾出磁盘空间）后重新运行", file=sys.stderr)
-            return 1
-    print(f"wrote {len(build.pages)} page(s) to {out}")
+    try:
+        exported = export_tree(build, project, settings, out)
+    except ExportError as exc:
+        print(f"nianbao pages：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"写 {exc.filename} 时" if exc.filename else "写出时"
+        print(f"nianbao pages：{where}出错（{exc.strerror or exc}），没有写成，原有的文件没有改动（{out} 保持原样）；"
+              "请解决这个问题（例如腾出磁盘空间）后重新运行", file=sys.stderr)
+        return 1
+    only = f"（NIANBAO_ONLY：只有 {'、'.join(sorted(settings.only))} 的页面）" if settings.only else ""
+    print(f"已写出 {exported.pages} 个生成的页面{only}，整个文件树共 {exported.files} 个文件，在 {out}/；"
+          f"构建：cd {out} && mkdocs build（或 zensical build）")
     return 0
 
 
@@ -180,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     schema.set_defaults(run=cmd_schema)
     pages = sub.add_parser("pages", help=m.CLI_PAGES(), description=m.CLI_PAGES())
     pages.add_argument("out", help=m.CLI_PAGES_OUT())
-    pages.add_argument("--data", default="data", help=m.CLI_DATA())
+    pages.add_argument("--data", help=m.CLI_PAGES_DATA())
+    pages.add_argument("--config", default="mkdocs.yml", help=m.CLI_PAGES_CONFIG())
+    pages.add_argument("--strict", action="store_true", help=m.CLI_STRICT())
     pages.set_defaults(run=cmd_pages)
     shards = sub.add_parser("shards", help=m.CLI_SHARDS(), description=m.CLI_SHARDS())
     shards.add_argument("--data", default="data", help=m.CLI_DATA())

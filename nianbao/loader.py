@@ -73,7 +73,7 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
     of ``docs_dir`` (by default the docs/ folder beside data_dir, where `mkdocs build` finds it).
     """
     if not data_dir.is_dir():
-        raise DataDirError(f"{data_dir}: no such data folder")
+        raise DataDirError(messages.CLI_DATA_DIR_MISSING(path=data_dir))
     root = root or Path.cwd()
     data = Dataset(root=data_dir)
     names: dict[str, str] = {}

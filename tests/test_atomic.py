@@ -281,7 +281,7 @@ def test_pages_on_a_full_disk_keeps_the_old_page(tmp_path: Path, monkeypatch: py
     out = tmp_path / "out"
     monkeypatch.chdir(REPO)
     assert nianbao_main(["pages", str(out), "--data", str(FIXTURE_2021)]) == 0
-    page = out / SHILI / "2021.md"
+    page = out / "docs" / SHILI / "2021.md"
     page.write_text("旧的页面\n", encoding="utf-8")
     monkeypatch.setattr(os, "write", full_disk_after(0))
     assert nianbao_main(["pages", str(out), "--data", str(FIXTURE_2021)]) == 1

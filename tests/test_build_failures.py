@@ -43,7 +43,7 @@ def test_error_fails_the_build_with_a_clean_message(broken: Path, tmp_path: Path
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1
     assert "Traceback" not in output
-    assert "nothing was built" in output
+    assert "网站没有生成，原有的网站保持原样" in output
     assert "data/wanggang-zhen/2020.yml:88: 错误 [T4.1] reviews_litigation.review.total\n" in output
     assert "    规则：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议\n" in output
     assert "    应为：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2\n" in output

@@ -78,7 +78,7 @@ def test_acknowledged_findings_do_not_fail_strict(cli):
 def test_missing_folder_is_a_usage_error(tmp_path: Path):
     proc = run_cli("check", str(tmp_path / "nope"))
     assert proc.returncode == 2
-    assert proc.stderr == f"nianbao check: {tmp_path / 'nope'}: no such data folder\n"
+    assert proc.stderr == f"nianbao check: {tmp_path / 'nope'}：没有这个数据文件夹\n"
     assert proc.stdout == ""
 
 
@@ -144,7 +144,7 @@ def test_schema_command(tmp_path: Path, cli):
 def test_pages_command_writes_standalone_markdown(tmp_path: Path, cli):
     code, out, err = cli("pages", str(tmp_path / "out"), "--data", str(FIXTURE_2021))
     assert code == 0, out + err
-    page = (tmp_path / "out" / SHILI / "2021.md").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "docs" / SHILI / "2021.md").read_text(encoding="utf-8")
     assert "nianbao:block" not in page and '<table class="nb-table' in page
 
 

@@ -48,7 +48,7 @@ def test_fixture_loads():
 
 
 def test_no_such_folder_is_a_usage_error(tmp_path: Path):
-    with pytest.raises(DataDirError, match="no such data folder"):
+    with pytest.raises(DataDirError, match="没有这个数据文件夹"):
         load_data(tmp_path / "nope")
 
 

@@ -38,5 +38,5 @@ def test_only_still_fails_on_errors_elsewhere(tmp_path: Path):
 
 
 def test_only_an_unknown_body_is_a_usage_error(tmp_path: Path):
-    with pytest.raises(DataDirError, match="no body named nosuch"):
+    with pytest.raises(DataDirError, match="没有名为 nosuch 的机关文件夹"):
         build_site(two_bodies(tmp_path), tmp_path, frozenset({"nosuch"}))

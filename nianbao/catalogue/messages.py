@@ -156,8 +156,12 @@ CLI_CHECK_PATH = T("数据文件夹、某个机关的文件夹或某份报告的
 CLI_STRICT = T("警告也算作失败，与 mkdocs build --strict 相同", "warnings fail too, as with mkdocs build --strict")
 CLI_SCHEMA = T("把 JSON Schema 写到 DATA/_schema/", "write the JSON Schemas to DATA/_schema/")
 CLI_DATA = T("数据文件夹（默认 data）", "the data folder (default data)")
-CLI_PAGES = T("把生成的页面写成 Markdown 文件", "write the generated pages as Markdown files")
-CLI_PAGES_OUT = T("写到哪个文件夹", "the folder to write to")
+CLI_PAGES = T("把整个网站写成一棵文档树，带它自己的 mkdocs.yml（不用 nianbao 的钩子，MkDocs 或 Zensical 都能生成）",
+              "write the whole site as a docs tree with its own mkdocs.yml (no hook)")
+CLI_PAGES_OUT = T("写到哪个文件夹（整个替换：须是不存在的、空的或上次导出的文件夹）",
+                  "the folder to write (replaced as a whole; missing, empty or an earlier export)")
+CLI_PAGES_DATA = T("数据文件夹（默认取 NIANBAO_DATA，否则 data）", "data folder (default: NIANBAO_DATA, else data)")
+CLI_PAGES_CONFIG = T("据以生成文档树配置的项目 mkdocs.yml", "the project's mkdocs.yml the tree's is made from")
 CLI_SHARDS = T("按地区分成多个网站分别生成，再加一个入口页（数据量很大时用）", "build one site per region behind a landing page")
 CLI_SHARDS_OUT = T("网站写到哪个文件夹（默认 site）", "the folder of the site (default site)")
 CLI_DEPTH = T("每个分站包含几级地区（2：省 / 市）", "region levels per shard (2: province / city)")
@@ -178,3 +182,13 @@ STRAY_TOP = T("数据文件夹里只能有机关文件夹：这个文件不会�
 STRAY_TOP_EXPECTED = T("机关文件夹，如 wanggang-zhen/；以 _ 或 . 开头的名字不读取", "a body folder such as wanggang-zhen/; names starting with _ or . are not read")
 STRAY_TOP_DATA_HINT = T("这是机关的数据文件吗？请放进机关的文件夹：{data}/<机关文件夹>/{name}", "a body's data file? put it in the body's folder: {data}/<body>/{name}")
 STRAY_TOP_HINT = T("把它移出 {data}/，或改名以 _ 开头（如 _{name}）", "move it out of {data}/, or give it a name starting with _ (_{name})")
+
+# Building the site.
+BUILD_FAILED = T("nianbao：{data}/ 中的数据有问题{mode}，网站没有生成，原有的网站保持原样。",
+                 "nianbao: the data in {data}/ has problems{mode}; nothing was built.")
+BUILD_STRICT = T("（--strict：警告也算）", " (--strict: warnings count)")
+BUILD_ACKNOWLEDGED = T("nianbao：{count} 项已确认的核对结果（与原文一致），列在各自报告页的“数据核对”部分",
+                       "nianbao: {count} acknowledged finding(s), shown on their report pages")
+BUILD_NO_DATA = T("nianbao：{problem}（请设置 NIANBAO_DATA 指向数据文件夹，或建立 data/）",
+                  "nianbao: {problem} (set NIANBAO_DATA or create data/)")
+NO_SUCH_BODY = T("{data} 中没有名为 {names} 的机关文件夹", "no body named {names} in {data}")

@@ -1,0 +1,206 @@
+"""The whole site as a plain docs tree, for site tools that do not run the MkDocs hook.
+
+    OUT/
+      mkdocs.yml            the project's configuration without the hook (nianbao.export_config)
+      nav.yml               the whole site's navigation, every page with its title (MkDocs nav syntax)
+      docs/                 docs/'s own pages and assets, the home page with its body listing,
+                            and every generated page (region, body, report) with its title and
+                            网页标签 as front matter and its tables inline as HTML
+      overrides/            the theme overrides (hooks/overrides)
+      jieba-user-dict.txt   the search's dictionary of 年报 terms
+
+``cd OUT && mkdocs build`` (or ``zensical build``) builds the site; no nianbao code runs then.
+
+The tree is written into a hidden folder beside OUT and swapped in only when it is complete
+(nianbao.sitedir, as ``mkdocs build`` does with site/): an export that fails or is killed leaves
+the previous OUT whole. Because OUT is then replaced as a whole, only a folder that is missing,
+empty, or an earlier export (its mkdocs.yml starts with export_config.HEADER) is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .export_config import (
+    DOCS,
+    JIEBA_DICT,
+    OVERRIDES,
+    ExportError,
+    ProjectConfig,
+    dump_config,
+    is_generated,
+    tree_config,
+)
+from .render.pages import Page
+from .settings import Settings
+from .site import SiteBuild, splice_markers
+from .sitedir import discard, remove_stale, staging_dir, swap_in
+
+__all__ = ["ExportError", "Exported", "export_tree"]
+
+CONFIG = "mkdocs.yml"
+NAV = "nav.yml"
+
+
+@dataclass(frozen=True)
+class Exported:
+    out: Path
+    pages: int  # generated pages
+    files: int  # every file of the tree
+
+
+def export_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, out: Path) -> Exported:
+    """Write the complete tree to out, all or nothing. Raises ExportError (nothing changed) or OSError."""
+    _check_replaceable(out, project)
+    for name, folder in (("docs_dir", project.docs_dir), ("theme.custom_dir", project.custom_dir)):
+        if folder is not None and not folder.is_dir():
+            raise ExportError(f"mkdocs.yml 的 {name} 是 {folder}，但没有这个文件夹；没有导出")
+    remove_stale(out)
+    staging = staging_dir(out)
+    discard(staging)
+    try:
+        staging.mkdir(parents=True)
+        files = _write_tree(build, project, settings, staging)
+        swap_in(staging, out)
+    except BaseException:  # Ctrl-C too: the previous OUT stays, the half-written one goes
+        discard(staging)
+        raise
+    return Exported(out, len(build.pages), files)
+
+
+def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tree: Path) -> int:
+    written = 0
+    docs = tree / DOCS
+    static: set[str] = set()
+    for source, relative in _files(project.docs_dir):
+        data = _read(source)
+        if source.suffix == ".md":
+            try:
+                data = splice_markers(data.decode("utf-8"), build).encode("utf-8")
+            except UnicodeDecodeError:
+                raise ExportError(f"{source} 不是 UTF-8 编码的文本，没有导出；请把它存成 UTF-8") from None
+        _write(docs / relative, data)
+        static.add(relative)
+        written += 1
+    for page in build.pages:
+        if page.src_uri in static:
+            raise ExportError(f"生成的页面 {page.src_uri} 与 {project.docs_dir.name}/ 里的同名文件冲突；"
+                              "请给那个文件改名")
+        _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
+        written += 1
+    if project.custom_dir is not None:
+        for source, relative in _files(project.custom_dir):
+            _write(tree / OVERRIDES / relative, _read(source))
+            written += 1
+    if project.jieba_dict is not None:
+        _write(tree / JIEBA_DICT, _read(project.jieba_dict))
+        written += 1
+    folders = {page.src_uri.split("/", 1)[0] for page in build.pages if "/" in page.src_uri}
+    _write(tree / CONFIG, dump_config(tree_config(project, settings, folders)).encode("utf-8"))
+    nav = yaml.safe_dump(site_nav(project, build.pages), allow_unicode=True, sort_keys=False, width=1_000_000)
+    _write(tree / NAV, ("# 全站导航：每个页面和它的标题，MkDocs 的 nav 写法，供按导航文件建站的工具使用。\n"
+                        "# mkdocs.yml 的 nav 只列 docs/ 自己的页面，其余页面从索引页进入，与项目的构建相同。\n"
+                        + nav).encode("utf-8"))
+    return written + 2
+
+
+def site_nav(project: ProjectConfig, pages: tuple[Page, ...]) -> list[object]:
+    """The project's nav, then one section per folder of generated pages (its index page first)."""
+    nav: list[object] = list(project.config.get("nav") or [])
+    listed = set(_nav_paths(nav))  # a generated page the project's nav names already (rules.md)
+    titles = {page.src_uri: page.meta.get("title", page.src_uri) for page in pages if page.src_uri not in listed}
+    tree: dict[str, object] = {}
+    for uri in sorted(titles):
+        node = tree
+        for part in uri.split("/")[:-1]:
+            child = node.setdefault(part + "/", {})
+            assert isinstance(child, dict)
+            node = child
+        node[uri] = titles[uri]
+    return nav + _sections(tree, titles, "")
+
+
+def _nav_paths(entries: object) -> list[str]:
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [p for value in entries.values() for p in _nav_paths(value)]
+    if isinstance(entries, list):
+        return [p for entry in entries for p in _nav_paths(entry)]
+    return []
+
+
+def _sections(node: dict[str, object], titles: dict[str, str], prefix: str) -> list[object]:
+    entries: list[object] = []
+    index = prefix + "index.md"
+    if index in node:
+        entries.append(index)  # a section's index page (navigation.indexes)
+    for key, value in node.items():
+        if isinstance(value, dict):
+            folder_index = prefix + key + "index.md"
+            title = titles.get(folder_index, key.rstrip("/"))
+            entries.append({title: _sections(value, titles, prefix + key)})
+        elif key != index:
+            entries.append({str(value): key})
+    return entries
+
+
+def _files(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Files under folder and their paths relative to it, as MkDocs sees them: dot entries left out."""
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                path = Path(current) / name
+                yield path, path.relative_to(folder).as_posix()
+
+
+def _read(path: Path) -> bytes:
+    """A file of the project the tree copies; a missing one is the project's problem, not the disk's."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"读不了项目的 {path}（{exc.strerror or exc}），没有导出；"
+                          "它在 mkdocs.yml 里被用到，请恢复它或改 mkdocs.yml") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A new file in the staging folder: never through a link, never over an existing file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # os.write may write less than asked
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _check_replaceable(out: Path, project: ProjectConfig) -> None:
+    """Refuse an OUT whose replacement would lose something that is not an earlier export."""
+    target = Path(os.path.abspath(out))
+    root, docs = Path(os.path.abspath(project.root)), Path(os.path.abspath(project.docs_dir))
+    # Replacing OUT would delete the project (OUT holds it); a tree inside docs/ would become pages.
+    if root.is_relative_to(target) or target.is_relative_to(docs):
+        raise ExportError(f"不能导出到 {out}：它是项目文件夹 {project.root}（或包含它），或在文档文件夹 "
+                          f"{project.docs_dir} 里面；导出会整个替换 {out}。请换一个文件夹，例如 build/tree")
+    if not os.path.lexists(out):
+        return
+    real = out.resolve() if out.is_symlink() else out
+    if not real.is_dir():
+        raise ExportError(f"{out} 已存在，但不是文件夹；没有改动它。请换一个名字，或先移走它")
+    for current, dirs, names in os.walk(real):
+        for name in dirs + names:
+            path = Path(current) / name
+            if path.is_symlink():
+                raise ExportError(f"{path} 是符号链接（指向 {os.readlink(path)}），没有写：导出从不写链接，"
+                                  f"所以 {out} 里的链接是别人放的，而导出会整个替换 {out}。请移走这个链接再试")
+    if any(real.iterdir()) and not is_generated(real / CONFIG):
+        raise ExportError(f"{out} 里已有文件，但不是 python -m nianbao pages 写出的（没有它生成的 {CONFIG}），"
+                          f"没有改动它：导出会整个替换这个文件夹。请换一个不存在或空的文件夹，或先移走它")

@@ -1,0 +1,111 @@
+"""The build's settings from environment variables, read and checked in one place.
+
+`mkdocs build` (through the hook) and ``python -m nianbao pages`` read the same variables, so the
+two builds are of the same site. A bad value stops the build with a message that names the
+variable, what it holds and what it should hold, instead of a traceback or a silently different site.
+
+- NIANBAO_DATA: the data folder, relative to the project (default ``data``).
+- NIANBAO_ONLY: ``slug[,slug]``, pages for just those bodies (a quick preview; all data is still checked).
+- NIANBAO_BODIES_FILE: a file listing the body folders to load, one a line (one shard of
+  ``python -m nianbao shards``).
+- NIANBAO_SITE_URL: the address the site is published at, for canonical links and the sitemap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .paths import SLUG
+
+# Field name → the environment variable it is read from.
+VARIABLES = {
+    "data": "NIANBAO_DATA",
+    "only": "NIANBAO_ONLY",
+    "bodies_file": "NIANBAO_BODIES_FILE",
+    "site_url": "NIANBAO_SITE_URL",
+}
+
+
+class SettingsError(Exception):
+    """An environment variable holds a value the build cannot use (the text says which and why)."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data: Path = Path("data")
+    only: frozenset[str] = frozenset()
+    bodies_file: Path | None = None
+    site_url: str = ""
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _data(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("是空的；不设这个变量就用 data/，要换数据文件夹就写它的路径")
+        return value
+
+    @field_validator("only", mode="before")
+    @classmethod
+    def _only(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        slugs = [part.strip() for part in value.split(",") if part.strip()]
+        bad = [slug for slug in slugs if not SLUG.fullmatch(slug)]
+        if bad:
+            raise ValueError(f"{'、'.join(bad)} 不是机关文件夹名：文件夹名只用小写字母 a-z、数字和 -，"
+                             "几个机关用英文逗号隔开，例如 wanggang-zhen,shili-xian-shujuju")
+        return frozenset(slugs)
+
+    @field_validator("bodies_file", mode="before")
+    @classmethod
+    def _bodies_file(cls, value: object) -> object:
+        return value or None  # set but empty: no list, as before
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            return ""
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError("要写网站发布的完整网址，以 http:// 或 https:// 开头，不带 ? 和 #，"
+                             "例如 https://www.example.gov.cn/nianbao/；不知道就不设（网站在任何子路径下都能用）")
+        # A folder address, as MkDocs makes it: relative links resolve against it.
+        return value if value.endswith("/") else value + "/"
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Settings:
+        """The settings the environment gives; SettingsError names every bad variable at once."""
+        given = {field: environ[name] for field, name in VARIABLES.items() if name in environ}
+        try:
+            return cls.model_validate(given)
+        except ValidationError as exc:
+            lines = []
+            for error in exc.errors():
+                field = str(error["loc"][0]) if error["loc"] else ""
+                name = VARIABLES.get(field, field)
+                reason = str(error["msg"]).removeprefix("Value error, ")
+                lines.append(f"环境变量 {name}={given.get(field, '')!r}：{reason}")
+            raise SettingsError("\n".join(lines)) from None
+
+    def data_dir(self, root: Path) -> Path:
+        """The data folder; a relative NIANBAO_DATA is relative to the project (mkdocs.yml's folder)."""
+        return root / self.data
+
+    def shard_bodies(self) -> frozenset[str] | None:
+        """The body folders NIANBAO_BODIES_FILE lists, or None when it is not set (load every body)."""
+        if self.bodies_file is None:
+            return None
+        try:
+            text = self.bodies_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SettingsError(f"环境变量 NIANBAO_BODIES_FILE={str(self.bodies_file)!r}：读不了这个文件（{reason}）；"
+                                "它应是一个 UTF-8 文本文件，每行一个机关文件夹名") from None
+        return frozenset(filter(None, (line.strip() for line in text.splitlines())))
