@@ -17,6 +17,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..catalogue import importer as msg
+
 _NUM = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
 _NOTICES = re.compile(r"(?:发出|发送|送达|出具|开具|下发)了?(?:信息处理费)?(?:的)?收费通知(?:书|单)?"
                       r"(?:共计|共|合计|总计)?\s*" + _NUM + r"\s*[件份次个]")
@@ -75,7 +77,7 @@ def _yuan(number: str, unit: str, notes: list[str]) -> int | str:
         return number
     if unit == "万元":
         converted = value * 10000
-        notes.append(f"信息处理费 {number}万元 written as {_plain(converted)} 元")
+        notes.append(msg.FEES_CONVERTED(number=number, yuan=_plain(converted)))
         value = converted
     return _plain(value)
 

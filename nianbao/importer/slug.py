@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from pypinyin import Style, lazy_pinyin
 
+from ..catalogue import importer as msg
 from ..paths import slug_problem
 from .body import region_of, short_name_of
 
@@ -95,9 +96,9 @@ def _candidates(name: str) -> Iterator[tuple[str, str]]:
     base = base_slug(name)
     if not base:
         return
-    yield base, "from the name"
+    yield base, msg.SLUG_FROM_NAME()
     district = district_prefix(name)
     if district and not base.startswith(district + "-"):
-        yield f"{district}-{base}", "with the district's pinyin in front"
+        yield f"{district}-{base}", msg.SLUG_WITH_DISTRICT()
     for n in range(2, 100):
-        yield f"{base}-{n}", "numbered"
+        yield f"{base}-{n}", msg.SLUG_NUMBERED()
