@@ -46,8 +46,8 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, msg.USAGE_PREFIX() if prefix is None else prefix)
 
 
-# argparse's own messages (its words, which gettext would translate), matched by their start: the
-# maintainer reads them in the catalogue's words.
+# argparse's own usage errors come in English (Python ships no Chinese translation of them): each
+# is matched by its wording and said again in the catalogue's words.
 _PARSER_ERRORS: tuple[tuple[re.Pattern[str], Text], ...] = (
     (re.compile(r"the following arguments are required: (?P<names>.*)"), msg.ARG_REQUIRED),
     (re.compile(r"unrecognized arguments: (?P<args>.*)"), msg.ARG_UNRECOGNIZED),
@@ -69,9 +69,15 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        text = next((text(**m.groupdict()) for pattern, text in _PARSER_ERRORS if (m := pattern.match(message))),
-                    None) or msg.ARG_OTHER(message=message)
-        self.exit(2, msg.USAGE_ERROR(prog=self.prog, message=text) + "\n")
+        self.exit(2, msg.USAGE_ERROR(prog=self.prog, message=_parser_message(message)) + "\n")
+
+
+def _parser_message(message: str) -> str:
+    for pattern, text in _PARSER_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return text(**match.groupdict())
+    return msg.ARG_OTHER(message=message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -371,8 +377,8 @@ def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
 def _tables(fmt: Format, keys: list[str]) -> str:
     """Tables as the summary names them (三、收到和处理政府信息公开申请情况), or none."""
     parts = {p.table: p.key for p in fmt.parts if p.table}
-    return " ".join(msg.S_TABLE.format(part=parts.get(k, ""), caption=fmt.table(k).caption) for k in keys) \
-        or msg.S_NONE()
+    shown = [msg.S_TABLE.format(part=parts.get(k, ""), caption=fmt.table(k).caption) for k in keys]
+    return " ".join(shown) or msg.S_NONE()
 
 
 def _finding_lines(problems: list[Problem]) -> list[str]:
@@ -383,7 +389,8 @@ def _finding_lines(problems: list[Problem]) -> list[str]:
     lines = []
     for rule, found in by_rule.items():
         if len(found) > 3:
-            common = re.split(r"；|; ", found[0].message, maxsplit=1)[0]  # the rule, without the place
+            # The rule's statement, without the row or column it failed at ("；" in Chinese, "; " in English).
+            common = re.split(r"；|; ", found[0].message, maxsplit=1)[0]
             lines.append(msg.S_FINDINGS(rule=rule, count=len(found), common=common,
                                         cells=msg.S_CELLS().join(p.cells for p in found)))
             continue
