@@ -172,7 +172,7 @@ def test_import_force_onto_a_full_disk_keeps_the_old_report(tmp_path: Path, monk
     monkeypatch.undo()
     assert code == 1, out
     assert "没有写成；原有的文件没有改动" in out and "腾出磁盘空间" in out
-    assert "failed, nothing written" in out
+    assert "失败，什么也没有写入" in out
     assert report.read_bytes() == before
     assert names(tmp_path / WANGGANG) == sorted(p.name for p in (DATA / WANGGANG).iterdir())
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from ..catalogue import Text
+from ..catalogue import importer as msg
 from ..formats import Format, all_formats, format_for_year, get_format
 from ..problems import Problem
 from ..text import FILE_MAX_BYTES, FORBIDDEN, NAME_MAX, TEXT_MAX, TITLE_MAX, char_name, fold_line
@@ -27,8 +29,11 @@ from .text_source import read_text
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-UNSUPPORTED = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".wps": "WPS", ".xls": "Excel",
-               ".xlsx": "Excel", ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image"}
+_KIND = msg.KINDS
+UNSUPPORTED: dict[str, Text] = {
+    ".pdf": _KIND["pdf"], ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
+    ".xlsx": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
+    ".gif": _KIND["image"]}
 
 Status = Literal["imported", "partial", "failed"]
 
@@ -61,8 +66,7 @@ def read_source(path: Path) -> Document:
     a byte of it is read)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise LimitReached(f"文件过大：{size} 字节，超过上限 {MAX_FILE_BYTES} 字节，没有读取；年度报告的网页通常不到 "
-                           "1 MB，请确认这是年度报告，或只把报告正文另存为网页或文本再导入")
+        raise LimitReached(msg.FILE_TOO_LARGE(size=size, limit=MAX_FILE_BYTES))
     raw = path.read_bytes()
     decoded = decode_bytes(raw)
     head = decoded.text[:2000].lower()
@@ -79,13 +83,13 @@ def import_source(path: Path, year: int | None = None) -> Imported:
     result = Imported(source=path)
     kind = UNSUPPORTED.get(path.suffix.lower())
     if kind:
-        result.fatal = f"{kind} files cannot be read; save the report as HTML (网页) or plain text first"
+        result.fatal = msg.UNREADABLE_KIND(kind=kind())
         return result
     try:
         with time_budget():
             _read(path, year, result)
     except OSError as exc:
-        result.fatal = f"cannot read the file: {exc.strerror or exc}"
+        result.fatal = msg.CANNOT_READ(error=exc.strerror or exc)
     except LimitReached as exc:
         result.fatal = str(exc)
     return result
@@ -120,35 +124,33 @@ def _read(path: Path, year: int | None, result: Imported) -> None:
         result.warnings.append(_removed_note(list(removed)))
     size = _size(result.report)
     if size > FILE_MAX_BYTES:
-        result.fatal = (f"导入结果约 {size} 字节，超过数据文件的上限 {FILE_MAX_BYTES} 字节，没有写入：原文的文字远多于"
-                        "一份年度报告；请检查原文，或只把报告正文另存为网页或文本再导入")
+        result.fatal = msg.RESULT_TOO_LARGE(size=size, limit=FILE_MAX_BYTES)
 
 
 def _year(given: int | None, prose: Prose, result: Imported) -> int | None:
     if given is not None:
         if prose.year is not None and prose.year != given:
-            result.warnings.append(f"--year {given} given, but the report says {prose.year}; using {given}")
+            result.warnings.append(msg.YEAR_DISAGREES(given=given, stated=prose.year))
         return given
     if prose.year is not None:
         return prose.year
     if prose.published is not None:
-        result.warnings.append(f"report year not stated in the title; assumed {prose.published.year - 1} "
-                               f"(the year before publication {prose.published.isoformat()}); pass --year if not")
+        result.warnings.append(msg.YEAR_ASSUMED(year=prose.published.year - 1, published=prose.published.isoformat()))
         return prose.published.year - 1
-    result.fatal = "the report year is not in the title or the text; pass --year YYYY"
+    result.fatal = msg.NO_YEAR()
     return None
 
 
 def _format(format_id: str | None, votes: dict[str, int], result: Imported) -> Format | None:
-    shown = ", ".join(f"{fid} ×{n}" for fid, n in votes.items())
+    shown = msg.S_LIST().join(f"{fid} ×{n}" for fid, n in votes.items())
     if format_id is not None:
-        result.format_note = f"{format_id} (by the table labels: {shown})"
+        result.format_note = msg.FORMAT_BY_LABELS(format=format_id, votes=shown)
         return get_format(format_id)
     fmt = format_for_year(result.year) if result.year else None
     if fmt is None:
         fmt = all_formats()[-1]
-    result.format_note = f"{fmt.id} (the table labels do not tell: {shown}; taken from the report year)"
-    result.warnings.append(f"the tables do not show which format they follow; assumed {fmt.id} ({fmt.notice})")
+    result.format_note = msg.FORMAT_BY_YEAR(format=fmt.id, votes=shown)
+    result.warnings.append(msg.FORMAT_ASSUMED(format=fmt.id, notice=fmt.notice))
     return fmt
 
 
@@ -156,10 +158,9 @@ def _not_a_report(doc: Document, prose: Prose) -> str:
     text = " ".join(b.text for b in doc.blocks[:40])
     if "年度报告" in text or "年报" in text or "报告" in prose.title:
         if any(b.kind == "image" for b in doc.blocks):
-            return ("no part headings and no tables in the text; the page shows images only "
-                    "(the report may be published as pictures or a scan)")
-        return "no part headings (一、总体情况 …) and no statutory tables found: the page may be truncated or empty"
-    return "not an annual report: no 年度报告 title, no part headings (一、总体情况 …), no statutory tables"
+            return msg.NOT_A_REPORT_IMAGES()
+        return msg.NOT_A_REPORT_EMPTY()
+    return msg.NOT_A_REPORT()
 
 
 def _missing(doc: Document, fmt: Format, prose: Prose, tables: TablesRead, result: Imported) -> None:
@@ -173,26 +174,23 @@ def _missing(doc: Document, fmt: Format, prose: Prose, tables: TablesRead, resul
             inside = [doc.blocks[i] for i in images if where[0] < i < where[1]]
             if inside:
                 srcs = ", ".join(b.source or "?" for b in inside[:3])
-                result.errors.append(f"table {part.key}、{table.caption} is missing: part {part.key} shows "
-                                     f"{len(inside)} image(s) instead ({srcs}); a table published as an "
-                                     "image cannot be read: type its values in")
+                result.errors.append(msg.TABLE_AS_IMAGES(part=part.key, caption=table.caption, count=len(inside),
+                                                         sources=srcs))
             else:
-                result.errors.append(f"table {part.key}、{table.caption} is missing: the heading is there, "
-                                     "but no table follows it")
+                result.errors.append(msg.TABLE_NOT_AFTER_HEADING(part=part.key, caption=table.caption))
         else:
-            result.errors.append(f"table {part.key}、{table.caption} is missing, and so is its part heading")
+            result.errors.append(msg.TABLE_AND_HEADING_MISSING(part=part.key, caption=table.caption))
     keys = [p.key for p in fmt.parts]
     found = [k for k in keys if k in prose.parts]
     tail = keys[keys.index(found[-1]) + 1:] if found else keys
     if doc.truncated or (prose.published is None and tail and len(tail) >= 2):
-        stops = f"part {found[-1]}" if found else "before part 一"
-        result.errors.append(f"the source looks truncated: it stops in {stops}; "
-                             f"parts {'、'.join(tail) or 'none'} missing after it"
-                             + ("" if prose.published else ", no closing date"))
+        stops = msg.STOPS_IN_PART(part=found[-1]) if found else msg.STOPS_BEFORE()
+        result.errors.append(msg.TRUNCATED(stops=stops, parts="、".join(tail) or msg.S_NONE(),
+                                           no_date="" if prose.published else msg.TRUNCATED_NO_DATE()))
     if prose.published is None:
-        result.errors.append("no publication date found (the date at the end, e.g. 2021年1月26日)")
+        result.errors.append(msg.NO_PUBLISHED())
     if not prose.title:
-        result.warnings.append("no title found")
+        result.warnings.append(msg.NO_TITLE())
 
 
 def _name_from_title(title: str) -> str:
@@ -207,15 +205,14 @@ def _fees(parts: dict[str, dict[str, Any]], warnings: list[str]) -> None:
         return
     text = "\n".join([part.get("text") or ""] + [s.get("text") or "" for s in part.get("sections", [])])
     if re.search(rf"\d{{{MAX_DIGITS + 1},}}", text.replace(",", "")):
-        warnings.append(f"第六部分有超过 {MAX_DIGITS} 位的数字，信息处理费没有读取；请对照原文手工填写 parts.六.fees")
+        warnings.append(msg.FEES_TOO_MANY_DIGITS(limit=MAX_DIGITS))
         return
     fees, notes = read_fees(text[:TEXT_MAX])  # what is written of the part, at most
     warnings += notes
     if fees:
         part["fees"] = fees
     elif "信息处理费" in text or "收费通知" in text:
-        warnings.append("part 六 mentions 信息处理费 but states no figure that could be read; "
-                        "add parts.六.fees by hand if it gives them")
+        warnings.append(msg.FEES_NOT_READ())
 
 
 def _report(fmt: Format, prose: Prose, tables: TablesRead, doc: Document, warnings: list[str]) -> dict[str, Any]:
@@ -285,16 +282,14 @@ def _clean_cell(cell: GridCell, removed: dict[str, None]) -> GridCell:
 
 
 def _removed_note(removed: list[str]) -> str:
-    spaced = "（空白类的换成了空格）" if any(ch.isspace() for ch in removed) else ""
-    return (f"原文有数据文件不允许的字符，已删除{spaced}：{'、'.join(char_name(ch) for ch in removed)}；"
-            "这些字符看不见或会打乱文字的显示，请对照原文核对这些地方的文字")
+    spaced = msg.REMOVED_SPACED() if any(ch.isspace() for ch in removed) else ""
+    return msg.REMOVED_CHARS(spaced=spaced, chars="、".join(char_name(ch) for ch in removed))
 
 
 def _body_name(name: str, result: Imported) -> str:
     name = fold_line(name)
     if len(name) > NAME_MAX:
-        result.warnings.append(f"机关名称超过 {NAME_MAX} 字（实为 {len(name)} 字）：只用前 {NAME_MAX} 字；"
-                               "请用 --body 指定机关的文件夹，并核对 body.yml 的 name")
+        result.warnings.append(msg.NAME_TOO_LONG(limit=NAME_MAX, length=len(name)))
         name = name[:NAME_MAX]
     return name
 
@@ -308,9 +303,8 @@ def _fit_report(report: dict[str, Any], removed: dict[str, None], warnings: list
         fit.one_line(report, key, key, limit)
     url = report.get("source_url", "")
     if url and (len(url) > URL_MAX or not _WEB_ADDRESS.fullmatch(url)):
-        warnings.append(f"原文网址有空白或引号，或超过 {URL_MAX} 字，没有写入 source_url，照录在 unplaced: 下；"
-                        "请核对后手工填写")
-        unplaced.append(f"source_url：{report.pop('source_url')}")
+        warnings.append(msg.URL_NOT_WRITTEN(limit=URL_MAX))
+        unplaced.append(msg.UNPLACED_URL.format(url=report.pop("source_url")))
     fit.block(report, "preamble", "preamble")
     for key, part in (report.get("parts") or {}).items():
         fit.one_line(part, "heading", f"parts.{key}.heading", NAME_MAX)
@@ -333,9 +327,8 @@ class _Fitter:
             return
         text = fold_line(owner[key])
         if len(text) > limit:
-            self.warnings.append(f"{where} 超过 {limit} 字（实为 {len(text)} 字）：只写入前 {limit} 字，全文照录在 "
-                                 "unplaced: 下；请对照原文核对")
-            self.unplaced.append(f"{where} 全文：{text}")
+            self.warnings.append(msg.LINE_TOO_LONG(where=where, limit=limit, length=len(text)))
+            self.unplaced.append(msg.UNPLACED_WHOLE.format(where=where, text=text))
             text = text[:limit]
         if text:
             owner[key] = text
@@ -351,9 +344,8 @@ class _Fitter:
         if cut > 0:
             kept = kept[:cut + 1]  # between paragraphs
         owner[key] = kept
-        self.unplaced.append(f"{where} 超出 {TEXT_MAX} 字的部分：{text[len(kept):]}")
-        self.warnings.append(f"{where} 超过 {TEXT_MAX} 字（实为 {len(text)} 字）：只写入前 {len(kept)} 字，"
-                             "其余照录在 unplaced: 下；请对照原文把它放回合适的位置")
+        self.unplaced.append(msg.UNPLACED_REST.format(where=where, limit=TEXT_MAX, text=text[len(kept):]))
+        self.warnings.append(msg.TEXT_TOO_LONG(where=where, limit=TEXT_MAX, length=len(text), kept=len(kept)))
 
 
 def _pieces(entry: str) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..catalogue import importer as msg
 from ..model import LEVELS
 from ..paths import region_name_problem
 from ..text import NAME_MAX, char_name, fold_line, strip_forbidden
@@ -148,23 +149,20 @@ def infer_region(name: str, texts: list[str], phone: str) -> tuple[list[str], li
     if not named:
         if len(cited) == 1:
             province, evidence = next(iter(cited.items()))
-            shown = "、".join(evidence[:3]) + (f" and {len(evidence) - 3} more" if len(evidence) > 3 else "")
-            notes.append(f"body.yml: region {province} inferred from the provincial documents the text cites: {shown}")
+            more = msg.MORE_EVIDENCE(count=len(evidence) - 3) if len(evidence) > 3 else ""
+            notes.append(msg.REGION_FROM_DOCUMENTS(province=province, evidence="、".join(evidence[:3]) + more))
         elif len(cited) > 1:
-            notes.append("body.yml: the text cites documents of several provinces (" + "、".join(cited)
-                         + "); province not inferred")
+            notes.append(msg.SEVERAL_PROVINCES(provinces="、".join(cited)))
         elif capital is not None:
             province = capital[1]
-            notes.append(f"body.yml: region {province} inferred from the city in the name ({capital[0]}, "
-                         "its capital)")
+            notes.append(msg.REGION_FROM_CAPITAL(province=province, city=capital[0]))
         if province and capital is not None and capital[1] != province:
-            notes.append(f"body.yml: the name's city {capital[0]} is not in {province}; province not inferred")
+            notes.append(msg.CITY_NOT_IN_PROVINCE(city=capital[0], province=province))
             province = ""
         if province:
             region = [province] + region
     elif cited and set(cited) != {named}:
-        notes.append(f"body.yml: the name says {named}, but the text also cites documents of "
-                     + "、".join(p for p in cited if p != named))
+        notes.append(msg.NAME_AND_DOCUMENTS_DIFFER(named=named, others="、".join(p for p in cited if p != named)))
     code = area_code(phone)
     if code:
         city, its_province = AREA_CODES[code]
@@ -172,16 +170,14 @@ def infer_region(name: str, texts: list[str], phone: str) -> tuple[list[str], li
         if city in region or (city in _MUNICIPALITIES and region[:1] == [city]):
             pass  # the name or the province already says it
         elif not province:
-            notes.append(f"body.yml: the phone's area code {code} is {city} ({its_province}), but the text gives "
-                         "no province to confirm it; city not inferred")
+            notes.append(msg.AREA_CODE_UNCONFIRMED(code=code, city=city, province=its_province))
         elif its_province != province:
-            notes.append(f"body.yml: the phone's area code {code} is {city}, not in {province}; city not inferred")
+            notes.append(msg.AREA_CODE_OTHER_PROVINCE(code=code, city=city, province=province))
         elif any(re.search(r"(市|州|盟|地区)$", unit) for unit in below):
-            notes.append(f"body.yml: the phone's area code {code} is {city}, but the name gives "
-                         f"{'、'.join(below)}; city not inferred")
+            notes.append(msg.AREA_CODE_NAME_HAS_CITY(code=code, city=city, units="、".join(below)))
         else:
             region = [province, city, *below]
-            notes.append(f"body.yml: region {city} inferred from the phone's area code {code} ({phone})")
+            notes.append(msg.REGION_FROM_AREA_CODE(city=city, code=code, phone=phone))
     return region, notes
 
 
@@ -202,24 +198,23 @@ def new_body(name: str, contact: dict[str, str], website: str,
         body["region"] = region
         shown = "[" + ", ".join(region) + "]"
         if region[0] not in PROVINCES:
-            notes.append(f"body.yml: region {shown} is only what the name gives; add the higher levels "
-                         "(省, 市) in front")
+            notes.append(msg.REGION_NAME_ONLY(region=shown))
         elif named:
-            notes.append(f"body.yml: region {shown}: {'、'.join(named)} from the name")
+            notes.append(msg.REGION_FROM_NAME(region=shown, units="、".join(named)))
         notes += inferred
     else:
         notes += inferred
-        notes.append("body.yml: region not given by the name; add it (e.g. [黑龙江省, 哈尔滨市, 南岗区])")
+        notes.append(msg.NO_REGION())
     level = level_of(name, named, rest)  # from the name alone: an inferred province says nothing of the level
     if level:
         body["level"] = level
-        notes.append(f"body.yml: level {level} guessed from the name; check it")
+        notes.append(msg.LEVEL_GUESSED(level=level))
     else:
-        notes.append("body.yml: level not given by the name; add it (" + "、".join(LEVELS) + ")")
+        notes.append(msg.NO_LEVEL(levels="、".join(LEVELS)))
     if website and len(website) <= URL_MAX:
         body["website"] = website
     elif website:
-        notes.append(f"body.yml: 网站地址超过 {URL_MAX} 字，没有写入 website；请对照原文手工填写")
+        notes.append(msg.WEBSITE_TOO_LONG(limit=URL_MAX))
     fields = {key: _contact_field(key, value, notes) for key, value in contact.items()}
     if any(fields.values()):
         body["contact"] = {key: value for key, value in fields.items() if value}
@@ -232,8 +227,7 @@ def _contact_field(key: str, value: str, notes: list[str]) -> str:
     text = _plain(value, f"contact.{key}", notes)
     if len(text) <= NAME_MAX:
         return text
-    notes.append(f"body.yml: contact.{key} 超过 {NAME_MAX} 字（「{text[:20]}…」共 {len(text)} 字），没有写入；"
-                 "请对照原文手工填写")
+    notes.append(msg.CONTACT_TOO_LONG(key=key, limit=NAME_MAX, start=text[:20], length=len(text)))
     return ""
 
 
@@ -242,7 +236,7 @@ def _one_line(value: str, what: str, limit: int, notes: list[str]) -> str:
     ``limit`` characters; each change is said in ``notes``."""
     text = _plain(value, what, notes)
     if len(text) > limit:
-        notes.append(f"body.yml: {what} 超过 {limit} 字（实为 {len(text)} 字），只写入前 {limit} 字；请对照原文改正")
+        notes.append(msg.BODY_LINE_TOO_LONG(what=what, limit=limit, length=len(text)))
         text = text[:limit]
     return text
 
@@ -251,8 +245,7 @@ def _plain(value: str, what: str, notes: list[str]) -> str:
     """The value without the characters data files refuse (said in ``notes``), on one line."""
     text, removed = strip_forbidden(value)
     if removed:
-        notes.append(f"body.yml: {what} 中删除了数据文件不允许的字符 {'、'.join(char_name(c) for c in removed)}；"
-                     "请对照原文核对")
+        notes.append(msg.BODY_CHARS_REMOVED(what=what, chars="、".join(char_name(c) for c in removed)))
     return fold_line(text)
 
 
@@ -260,5 +253,5 @@ def _region_unit_ok(unit: str, notes: list[str]) -> bool:
     """A region unit becomes a folder of the site: one the loader refuses is left out, and said."""
     problem = region_name_problem(unit)
     if problem:
-        notes.append(f"body.yml: 行政区划「{unit[:40]}」没有写入 region：{problem}；请手工填写")
+        notes.append(msg.REGION_UNIT_REFUSED(unit=unit[:40], problem=problem))
     return not problem

@@ -19,11 +19,13 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ..atomic import WriteRefused, write_text_atomic
+from ..catalogue import Text, rules
+from ..catalogue import importer as msg
 from ..datafiles import BODY_FILE, report_file_name
-from ..formats import get_format
+from ..formats import Format, get_format
 from ..loader import SLUG, read_body
 from ..model import Contact
 from ..problems import Problem
@@ -40,18 +42,52 @@ class UsageError(Exception):
     pass
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, msg.USAGE_PREFIX() if prefix is None else prefix)
+
+
+# argparse's own usage errors come in English (Python ships no Chinese translation of them): each
+# is matched by its wording and said again in the catalogue's words.
+_PARSER_ERRORS: tuple[tuple[re.Pattern[str], Text], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.*)"), msg.ARG_REQUIRED),
+    (re.compile(r"unrecognized arguments: (?P<args>.*)"), msg.ARG_UNRECOGNIZED),
+    (re.compile(r"argument (?P<option>[^:]+): expected one argument"), msg.ARG_NEEDS_VALUE),
+    (re.compile(r"argument (?P<option>[^:]+): invalid int value: (?P<value>.*)"), msg.ARG_NOT_WHOLE),
+    (re.compile(r"argument (?P<option>[^:]+): ignored explicit argument (?P<value>.*)"), msg.ARG_TAKES_NO_VALUE),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), msg.ARG_AMBIGUOUS),
+)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse speaking the catalogue's language: its help, group titles and usage errors."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
+        self._positionals.title = msg.POSITIONALS()
+        self._optionals.title = msg.OPTIONALS()
+        self.add_argument("-h", "--help", action="help", help=msg.HELP_HELP())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, msg.USAGE_ERROR(prog=self.prog, message=_parser_message(message)) + "\n")
+
+
+def _parser_message(message: str) -> str:
+    for pattern, text in _PARSER_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return text(**match.groupdict())
+    return msg.ARG_OTHER(message=message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m nianbao import",
-        description="Import published 政府信息公开工作年度报告 (HTML pages, plain text, folders of them) into data/.",
-    )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML or text files, or folders of them")
-    parser.add_argument("--body", metavar="SLUG", help="the body's folder under data/ (e.g. wanggang-zhen); "
-                        "without it, the body is looked up by name among data/*/body.yml, and a new body's "
-                        "folder is its short name in pinyin")
-    parser.add_argument("--year", type=int, metavar="YYYY", help="the report year, when the text does not say it")
-    parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR", help="the data folder (data)")
-    parser.add_argument("--force", action="store_true", help="overwrite existing report files")
+    parser = ArgumentParser(prog=msg.PROG, description=msg.DESCRIPTION())
+    parser.add_argument("sources", nargs="+", metavar=msg.METAVAR_SOURCE(), help=msg.HELP_SOURCE())
+    parser.add_argument("--body", metavar=msg.METAVAR_SLUG(), help=msg.HELP_BODY())
+    parser.add_argument("--year", type=int, metavar=msg.METAVAR_YEAR(), help=msg.HELP_YEAR())
+    parser.add_argument("--data", type=Path, default=Path("data"), metavar=msg.METAVAR_DIR(), help=msg.HELP_DATA())
+    parser.add_argument("--force", action="store_true", help=msg.HELP_FORCE())
     return parser
 
 
@@ -67,17 +103,17 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return 2 if exc.code not in (0, None) else 0
     try:
         if args.body is not None and not SLUG.fullmatch(args.body):
-            raise UsageError(f"--body {args.body!r}: use lower-case letters, digits and '-' (e.g. wanggang-zhen)")
+            raise UsageError(msg.BAD_BODY(body=args.body))
         if args.year is not None and not 2008 <= args.year <= 2100:
-            raise UsageError(f"--year {args.year}: expected a report year such as 2020")
+            raise UsageError(msg.BAD_YEAR(year=args.year))
         if args.data.exists() and not args.data.is_dir():
-            raise UsageError(f"--data {args.data}: not a folder")
+            raise UsageError(msg.DATA_NOT_FOLDER(path=args.data))
         sources, skipped = expand_sources([Path(s) for s in args.sources])
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(msg.ERROR(message=exc), file=sys.stderr)
         return 2
     for path, why in skipped:
-        print(f"skipped {path}: {why}", file=out)
+        print(msg.SKIPPED(path=path, why=why), file=out)
     counts = {"imported": 0, "partial": 0, "failed": 0}
     written: set[Path] = set()
     for path in sources:
@@ -85,8 +121,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         target = _write(result, args, written) if not result.fatal else None
         counts[result.status] += 1
         print(summary(result, target, args.data), file=out)
-    print(f"{counts['imported']} imported, {counts['partial']} partly imported, {counts['failed']} failed",
-          file=out)
+    print(msg.TOTALS(imported=counts["imported"], partial=counts["partial"], failed=counts["failed"]), file=out)
     return 0 if counts["partial"] == 0 and counts["failed"] == 0 else 1
 
 
@@ -99,17 +134,17 @@ def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 suffix = child.suffix.lower()
+                kind = UNSUPPORTED.get(suffix)
                 if suffix in SOURCE_SUFFIXES:
                     sources.append(child)
                 else:
-                    skipped.append((child, UNSUPPORTED.get(suffix, "not an HTML or text file") +
-                                    (" (not readable)" if suffix in UNSUPPORTED else "")))
+                    skipped.append((child, msg.KIND_UNREADABLE(kind=kind()) if kind else msg.NOT_A_SOURCE()))
         elif path.is_file():
             sources.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(msg.NO_SUCH_SOURCE(path=path))
     if not sources and not skipped:
-        raise UsageError("no source files given")
+        raise UsageError(msg.NO_SOURCES())
     return sources, skipped
 
 
@@ -121,21 +156,19 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     data_dir: Path = args.data
     slug = args.body or _find_body(data_dir, result.name) or _new_slug(data_dir, result)
     if slug is None:
-        result.fatal = (f"no body in {data_dir}/ is named 「{result.name or '?'}」 and no folder name can be "
-                        "made from it; pass --body SLUG to choose its folder (a new body gets body.yml)")
+        result.fatal = msg.NO_FOLDER(data=data_dir, name=result.name or "?")
         return None
     folder = data_dir / slug
     target = folder / report_file_name(result.year)
     if target in written:
-        result.fatal = f"{target} was already written from another source in this run"
+        result.fatal = msg.WRITTEN_TWICE(target=target)
         return None
     for path in (folder, target, folder / "body.yml"):
         if path.is_symlink():  # --force or not: a link would have the import write outside the data folder
-            result.fatal = (f"{path} 是符号链接（指向 {os.readlink(path)}），导入不穿过链接写文件，--force 也不行；"
-                            "请删去这个链接（需要时换成真正的文件或文件夹）再导入")
+            result.fatal = msg.LINKED(path=path, link=os.readlink(path))
             return None
     if os.path.lexists(target) and not args.force:
-        result.fatal = f"{target} exists; pass --force to overwrite it"
+        result.fatal = msg.EXISTS(target=target)
         return None
     body_path = folder / "body.yml"
     body_yaml = body_path.read_text(encoding="utf-8") if body_path.exists() else None
@@ -144,7 +177,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
         if body_yaml is None:
             body, notes = new_body(result.name or slug, _contact(result),
                                    result.prose.website if result.prose else "", _texts(result.report))
-            result.body_notes += [n.removeprefix("body.yml: ") for n in notes]
+            result.body_notes += notes
             new_body_yaml = body_yaml = dump_body(body)
         else:
             _compare_body(body_path, result)
@@ -154,11 +187,10 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
         _acknowledge(result, body_yaml, previous_yaml)
         report_yaml = dump_report(result.report)
     except YamlWriteError as exc:
-        result.fatal = f"没有写 {target}：{exc}"
+        result.fatal = msg.NOT_WRITTEN(target=target, problem=exc)
         return None
     except OSError as exc:  # the check loads the report from a temporary folder, which a full disk refuses
-        result.fatal = (f"检查导入结果时出错（{exc.strerror or exc}），没有写 {target}；原有的文件没有改动。"
-                        "请解决这个问题（例如腾出磁盘空间）后重新导入")
+        result.fatal = msg.CHECK_FAILED(error=exc.strerror or exc, target=target)
         return None
     try:
         _write_files(data_dir, folder, target, report_yaml, body_path, new_body_yaml)
@@ -166,13 +198,12 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
         result.fatal = str(exc)
         return None
     except OSError as exc:
-        what = target if new_body_yaml is None else f"{body_path} 和 {target}"
-        result.fatal = (f"写 {what} 时出错（{exc.strerror or exc}），没有写成；原有的文件没有改动。"
-                        "请解决这个问题（例如腾出磁盘空间）后重新导入")
+        what = target if new_body_yaml is None else msg.BOTH_FILES(body=body_path, target=target)
+        result.fatal = msg.WRITE_FAILED(what=what, error=exc.strerror or exc)
         return None
     written.add(target)
     if new_body_yaml is not None:
-        result.body_notes.insert(0, f"new body: wrote {body_path}; check its guesses")
+        result.body_notes.insert(0, msg.NEW_BODY(path=body_path))
     return target
 
 
@@ -210,10 +241,8 @@ def _new_slug(data_dir: Path, result: Imported) -> str | None:
         if os.path.lexists(data_dir / slug):  # a link there, even a dangling one, is not free
             taken.append(slug)
             continue
-        note = f"folder {slug} made from 「{slug_name(result.name)}」 in pinyin"
-        if taken:
-            note += f" ({how}: {'、'.join(taken)} belongs to another body)"
-        result.body_notes.append(note + "; pass --body SLUG to choose another")
+        shown = msg.SLUG_TAKEN(how=how, taken="、".join(taken)) if taken else ""
+        result.body_notes.append(msg.SLUG_MADE(slug=slug, name=slug_name(result.name), taken=shown))
         return slug
     return None
 
@@ -257,8 +286,7 @@ def _find_body(data_dir: Path, name: str) -> str | None:
 def _compare_body(body_path: Path, result: Imported) -> None:
     body = read_body(body_path.parent)
     if body is not None and result.name and result.name not in (body.name, body.short_name):
-        result.warnings.append(f"the report is signed 「{result.name}」 but {body_path} names "
-                               f"「{body.name}」: is --body right?")
+        result.warnings.append(msg.SIGNED_OTHERWISE(name=result.name, path=body_path, named=body.name))
 
 
 def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) -> None:
@@ -272,7 +300,7 @@ def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) ->
     entries: dict[tuple[str, str], dict[str, str]] = {}
     for problem in validated.findings:
         table = problem.cells.split(".", 1)[0]
-        if problem.rule == "P.2" and table in missing_tables:
+        if problem.rule == rules.TABLE_MISSING.id and table in missing_tables:
             continue  # already said, with its likely cause
         if table in padded:
             continue  # rows the importer could not read: not the source's doing
@@ -286,8 +314,9 @@ def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) ->
     if entries:
         report["acknowledged"] = list(report.get("acknowledged", [])) + list(entries.values())
     for problem in validated.faults:
-        result.errors.append(f"validator [{problem.rule}] {problem.path}: {problem.message}"
-                             + (f" (found {problem.found})" if problem.found else ""))
+        found = msg.S_FOUND(found=problem.found) if problem.found else ""
+        result.errors.append(msg.VALIDATOR_FAULT(rule=problem.rule, path=problem.path, message=problem.message,
+                                                 found=found))
 
 
 # --- the summary -----------------------------------------------------------------------------------
@@ -299,49 +328,52 @@ def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
         head += f" → {target}"
     lines = [head]
     if result.fatal:
-        lines.append(f"  error:    {result.fatal}")
+        lines.append(msg.S_FATAL(message=result.fatal))
     if result.format_note:
-        year = f"; report year {result.year}" if result.year else ""
-        lines.append(f"  format:   {result.format_note}{year}")
+        year = msg.S_YEAR(year=result.year) if result.year else ""
+        lines.append(msg.S_FORMAT(note=result.format_note, year=year))
     if result.tables is not None and result.tables.format is not None:
         fmt = get_format(result.tables.format.id)
-        names = {p.table: p.key for p in fmt.parts if p.table}
-        found = " ".join(f"{names.get(k, '')}、{fmt.table(k).caption}" for k in result.tables.found) or "none"
-        missing = " ".join(f"{names.get(k, '')}、{fmt.table(k).caption}" for k in result.tables.missing) or "none"
-        lines.append(f"  tables:   found {found}")
-        lines.append(f"            missing {missing}")
+        lines.append(msg.S_TABLES_FOUND(tables=_tables(fmt, result.tables.found)))
+        lines.append(msg.S_TABLES_MISSING(tables=_tables(fmt, result.tables.missing)))
     if result.prose is not None and result.tables is not None and result.tables.format is not None:
         keys = [p.key for p in result.tables.format.parts]
         present = [k for k in keys if k in result.prose.parts]
         absent = [k for k in keys if k not in result.prose.parts]
-        lines.append(f"  parts:    {' '.join(present) or 'none'}" + (f"; missing {' '.join(absent)}" if absent else ""))
+        lines.append(msg.S_PARTS(present=" ".join(present) or msg.S_NONE(),
+                                 absent=msg.S_PARTS_MISSING(parts=" ".join(absent)) if absent else ""))
     fees = ((result.report.get("parts") or {}).get("六") or {}).get("fees")
     if fees:
-        lines.append("  fees:     part 六 states " + ", ".join(f"{k} {v}" for k, v in fees.items()))
+        lines.append(msg.S_FEES(fees=msg.S_LIST().join(f"{k} {v}" for k, v in fees.items())))
     if result.body_notes:
-        lines.append("  body:")
+        lines.append(msg.S_BODY())
         lines += [f"    - {n}" for n in result.body_notes]
     if target is not None and result.acknowledged:
-        lines.append(f"  acknowledged findings ({len(result.acknowledged)}, as in the source; "
-                     "written under acknowledged: with reason 与原文一致):")
+        lines.append(msg.S_ACKNOWLEDGED(count=len(result.acknowledged)))
         lines += _finding_lines(result.acknowledged)
     if target is not None and result.open_findings:
-        lines.append(f"  open findings ({len(result.open_findings)}, not acknowledged: they depend on other "
-                     "files; check them with `python -m nianbao check`):")
+        lines.append(msg.S_OPEN(count=len(result.open_findings)))
         lines += _finding_lines(result.open_findings)
     unplaced: list[Any] = result.report.get("unplaced", [])
     if unplaced:
-        lines.append(f"  unplaced ({len(unplaced)}, kept under unplaced:):")
+        lines.append(msg.S_UNPLACED(count=len(unplaced)))
         lines += [f"    - {_short(str(u))}" for u in unplaced]
     if result.prose is not None and result.prose.ignored:
-        lines.append(f"  ignored page text ({len(result.prose.ignored)}): "
-                     + " / ".join(_short(t, 20) for t in result.prose.ignored[:8]))
-    lines.append(f"  warnings ({len(result.warnings)}):" if result.warnings else "  warnings: none")
+        lines.append(msg.S_IGNORED(count=len(result.prose.ignored),
+                                   texts=" / ".join(_short(t, 20) for t in result.prose.ignored[:8])))
+    lines.append(msg.S_WARNINGS(count=len(result.warnings)) if result.warnings else msg.S_NO_WARNINGS())
     lines += [f"    - {w}" for w in result.warnings]
-    lines.append(f"  errors ({len(result.errors)}):" if result.errors else "  errors:   none")
+    lines.append(msg.S_ERRORS(count=len(result.errors)) if result.errors else msg.S_NO_ERRORS())
     lines += [f"    - {e}" for e in result.errors]
-    lines.append(f"  result:   {_status_text(result)}")
+    lines.append(msg.S_RESULT(status=msg.STATUS[result.status]()))
     return "\n".join(lines)
+
+
+def _tables(fmt: Format, keys: list[str]) -> str:
+    """Tables as the summary names them (三、收到和处理政府信息公开申请情况), or none."""
+    parts = {p.table: p.key for p in fmt.parts if p.table}
+    shown = [msg.S_TABLE.format(part=parts.get(k, ""), caption=fmt.table(k).caption) for k in keys]
+    return " ".join(shown) or msg.S_NONE()
 
 
 def _finding_lines(problems: list[Problem]) -> list[str]:
@@ -352,17 +384,15 @@ def _finding_lines(problems: list[Problem]) -> list[str]:
     lines = []
     for rule, found in by_rule.items():
         if len(found) > 3:
-            common = found[0].message.partition("；")[0]
-            lines.append(f"    - {rule} ×{len(found)} {common}: " + ", ".join(p.cells for p in found))
+            # The rule's statement, without the row or column it failed at ("；" in Chinese, "; " in English).
+            common = re.split(r"；|; ", found[0].message, maxsplit=1)[0]
+            lines.append(msg.S_FINDINGS(rule=rule, count=len(found), common=common,
+                                        cells=msg.S_CELLS().join(p.cells for p in found)))
             continue
-        lines += [f"    - {p.rule} {p.cells}: {p.message}" + (f" (found {_short(p.found, 60)})" if p.found else "")
+        lines += [msg.S_FINDING(rule=p.rule, cells=p.cells, message=p.message,
+                                found=msg.S_FOUND(found=_short(p.found, 60)) if p.found else "")
                   for p in found]
     return lines
-
-
-def _status_text(result: Imported) -> str:
-    return {"imported": "imported", "partial": "partly imported (see errors)",
-            "failed": "failed, nothing written"}[result.status]
 
 
 def _short(text: str, width: int = 100) -> str:

@@ -14,6 +14,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from ..catalogue import importer as msg
+
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
@@ -31,7 +33,6 @@ _NOT_PAGE_CODECS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", 
 # (UTF-16, UTF-32 and EBCDIC do not, so a declaration of them is a mistake).
 _ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CHECK = "请核对导入的文字有无乱码"
 
 
 @dataclass
@@ -50,14 +51,14 @@ def decode_bytes(data: bytes) -> Decoded:
     warnings: list[str] = []
     wide = _utf16_without_bom(data)
     if wide:
-        warnings.append(f"文件是没有字节顺序标记的 UTF-16 文本，已按 {wide} 读取；{_CHECK}")
+        warnings.append(msg.UTF16_WITHOUT_BOM(codec=wide))
         return Decoded(_normalise(data.decode(wide, errors="replace")), wide, warnings)
     declared = declared_charset(data)
     codec = page_codec(declared, warnings) if declared else ""
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and (not data.isascii() or not codec):
         if codec and codec not in ("utf-8", "utf-8-sig") and not data.isascii():
-            warnings.append(f"网页声明的编码为 {declared}，但内容是有效的 UTF-8，已按 UTF-8 读取；{_CHECK}")
+            warnings.append(msg.DECLARED_BUT_UTF8(declared=declared))
         return Decoded(_normalise(utf8), "utf-8", warnings)
     if codec:
         found = _declared(data, declared, codec, warnings)
@@ -76,14 +77,14 @@ def page_codec(declared: str, warnings: list[str]) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        warnings.append(f"网页声明的编码「{declared}」无法识别，已按内容判断编码；{_CHECK}")
+        warnings.append(msg.DECLARED_UNKNOWN(declared=declared))
         return ""
     # rot13, base64, hex, zlib, uu…: codecs between bytes or between strings, not text encodings.
     usable = getattr(info, "_is_text_encoding", True) and info.name not in _NOT_PAGE_CODECS
     if usable:
         usable = _strict(_ASCII_PROBE, info.name) == _ASCII_PROBE.decode("ascii")
     if not usable:
-        warnings.append(f"网页声明的编码「{declared}」不是网页可用的文字编码，已按内容判断编码；{_CHECK}")
+        warnings.append(msg.DECLARED_UNUSABLE(declared=declared))
         return ""
     return info.name
 
@@ -92,13 +93,12 @@ def _declared(data: bytes, declared: str, codec: str, warnings: list[str]) -> De
     if codec in _LATIN and not data.isascii():
         gb = _strict(data, "gb18030")
         if gb is not None and _CJK.search(gb):
-            warnings.append(f"网页声明的编码为 {declared}，但内容是 GB18030（GBK）编码的中文，"
-                            f"已按 GB18030 读取；{_CHECK}")
+            warnings.append(msg.DECLARED_BUT_GB(declared=declared))
             return Decoded(_normalise(gb), "gb18030", warnings)
     text = _strict(data, codec)
     if text is not None:
         return Decoded(_normalise(text), codec, warnings)
-    warnings.append(f"网页声明的编码为 {declared}，但内容不是这种编码，已按内容判断编码；{_CHECK}")
+    warnings.append(msg.DECLARED_BUT_OTHER(declared=declared))
     return None
 
 
@@ -119,8 +119,7 @@ def _replaced(data: bytes, warnings: list[str]) -> Decoded:
     utf8 = data.decode("utf-8", errors="replace")
     gb = data.decode("gb18030", errors="replace")
     name, text = min((("utf-8", utf8), ("gb18030", gb)), key=lambda p: p[1].count("\ufffd"))
-    warnings.append(f"文件不是任何已知编码的有效文本：已按 {name} 读取，{text.count(chr(0xFFFD))} 个无法识别的"
-                    "字符换成了 �；请找到原文正确的编码或重新保存原文")
+    warnings.append(msg.NO_ENCODING(codec=name, count=text.count("\ufffd")))
     return Decoded(_normalise(text), name, warnings)
 
 

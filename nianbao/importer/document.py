@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..catalogue import importer as msg
 from ..cells import MAX_DIGITS as MAX_DIGITS  # digits of one number: the loader's, re-exported here
 
 # --- limits ----------------------------------------------------------------------------------------
@@ -60,8 +61,7 @@ def time_budget(seconds: float | None = None) -> Iterator[None]:
 def check_time() -> None:
     """Called in every loop over a source's parts: the limits bound the work, this bounds the rest."""
     if time.monotonic() > _Budget.deadline:
-        raise LimitReached(f"读取超过时限 {_Budget.seconds:g} 秒，已停止，什么也没有写入：原文过大或结构异常；"
-                           "请检查原文是否为年度报告，或只把报告正文另存为网页或文本再导入")
+        raise LimitReached(msg.TIME_LIMIT(seconds=_Budget.seconds))
 
 
 BlockKind = Literal["heading", "paragraph", "table", "image"]
@@ -121,8 +121,7 @@ def expand_spans(rows: list[list[tuple[str, int, int, bool]]], notes: list[str] 
         if size <= MAX_GRID_CELLS:
             return _padded(grid, lasts)
     if notes is not None:
-        notes.append(f"表格展开合并单元格后约有 {size} 格，超过上限 {MAX_GRID_CELLS} 格：不展开合并单元格，"
-                     "逐格照原样读取；请检查原文是否为年度报告，并核对这个表格的数字")
+        notes.append(msg.GRID_TOO_LARGE(size=size, limit=MAX_GRID_CELLS))
     plain = [[(text, 1, 1, header) for text, _, _, header in row] for row in rows]
     grid, lasts = _layout(_first_cells(plain, MAX_GRID_CELLS))
     return _padded(grid, lasts)

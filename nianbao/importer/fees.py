@@ -17,6 +17,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..catalogue import importer as msg
 from ..model import Fees
 
 _NUM = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
@@ -76,7 +77,7 @@ def _yuan(number: str, unit: str, notes: list[str]) -> int | str:
         return number
     if unit == "万元":
         converted = value * 10000
-        notes.append(f"信息处理费 {number}万元 written as {_plain(converted)} 元")
+        notes.append(msg.FEES_CONVERTED(number=number, yuan=_plain(converted)))
         value = converted
     return _plain(value)
 

@@ -22,6 +22,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml import etree
 
+from ..catalogue import importer as msg
 from ..numerals import PART_KEYS
 from .document import (
     MAX_DEPTH,
@@ -305,8 +306,7 @@ def _table_block(table: Tag, notes: list[str]) -> Block:
                           cell.name == "th" or in_head))
         rows.append(cells)
     if clamped:
-        notes.append(f"表格有 {len(clamped)} 个单元格的 rowspan/colspan 超过上限 {MAX_SPAN}（最大为 {max(clamped)}）："
-                     f"按 {MAX_SPAN} 读取；请对照原文核对这个表格")
+        notes.append(msg.SPANS_CLAMPED(count=len(clamped), limit=MAX_SPAN, largest=max(clamped)))
     css = " ".join(table.get("class") or [])
     return Block("table", grid=expand_spans(rows, notes), source=css)
 
@@ -415,8 +415,7 @@ class _Census:
         if self._cut_at < 0:
             self.counted += 1
             if self.counted > MAX_PAGE_ELEMENTS:
-                raise LimitReached(f"网页的元素超过上限 {MAX_PAGE_ELEMENTS} 个，没有读取：不像一份年度报告；"
-                                   "请检查原文，或只把报告正文另存为网页再导入")
+                raise LimitReached(msg.PAGE_ELEMENTS(limit=MAX_PAGE_ELEMENTS))
 
     def end(self, tag: str) -> None:
         if not self._bits:
@@ -435,8 +434,7 @@ class _Census:
         if self._cut_at < 0:
             self.pieces += 1
         if self.pieces > MAX_PAGE_ELEMENTS:  # BeautifulSoup keeps each piece until the next tag
-            raise LimitReached(f"网页的文字碎成超过 {MAX_PAGE_ELEMENTS} 段（大量的字符引用或无效字符），没有读取："
-                               "不像一份年度报告；请检查原文的编码，或只把报告正文另存为网页再导入")
+            raise LimitReached(msg.PAGE_PIECES(limit=MAX_PAGE_ELEMENTS))
         if self._bits and not self._bits[-1] & _TEXT and not data.isspace():
             self._bits[-1] |= _TEXT
 
@@ -447,8 +445,11 @@ class _Census:
         over = [n for n in self.rows if n > MAX_ROWS]
         if not over:
             return []
-        which = f"实为 {over[0]} 行" if len(over) == 1 else f"{len(over)} 个表格超过，最多的实为 {max(over)} 行"
-        return [f"表格行数超过上限 {MAX_ROWS} 行（{which}）：只读取前 {MAX_ROWS} 行；请检查原文是否为年度报告"]
+        if len(over) == 1:
+            which = msg.ROWS_OVER_ONE(rows=over[0])
+        else:
+            which = msg.ROWS_OVER_MANY(tables=len(over), rows=max(over))
+        return [msg.ROWS_OVER(limit=MAX_ROWS, which=which)]
 
 
 class _Pruner:
@@ -513,14 +514,11 @@ class _Pruner:
     def count(self, table: bool = False) -> None:
         self.written += 1
         if self.written > MAX_ELEMENTS:
-            raise LimitReached(f"网页有 {self.census.elements} 个元素，去掉多余的行和空的包裹元素后仍超过上限 "
-                               f"{MAX_ELEMENTS} 个，没有读取：不像一份年度报告；请检查原文，"
-                               "或只把报告正文另存为网页再导入")
+            raise LimitReached(msg.TOO_MANY_ELEMENTS(count=self.census.elements, limit=MAX_ELEMENTS))
         if table:
             self.tables += 1
             if self.tables > MAX_TABLES:
-                raise LimitReached(f"网页有 {len(self.census.rows)} 个表格，超过上限 {MAX_TABLES} 个，没有读取："
-                                   "不像一份年度报告；请检查原文，或只把报告正文另存为网页再导入")
+                raise LimitReached(msg.TOO_MANY_TABLES(count=len(self.census.rows), limit=MAX_TABLES))
 
     def line_break(self) -> None:
         if not self.after_break:
@@ -558,8 +556,7 @@ class _Pruner:
             return []
         done = []
         if self.unwrapped:
-            done.append(f"去掉了 {self.unwrapped} 个只起包裹作用的空元素")
+            done.append(msg.UNWRAPPED(count=self.unwrapped))
         if self.flattened:
-            done.append(f"嵌套超过 {MAX_DEPTH} 层的 {self.flattened} 个元素只保留了文字（其中的表格不再按表格读取）；"
-                        "请对照原文核对导入的内容")
-        return [f"网页嵌套 {self.census.max_depth} 层，超过上限 {MAX_DEPTH} 层：" + "，".join(done)]
+            done.append(msg.FLATTENED(limit=MAX_DEPTH, count=self.flattened))
+        return [msg.DEPTH(depth=self.census.max_depth, limit=MAX_DEPTH, done=msg.DEPTH_SEPARATOR().join(done))]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from ..catalogue import importer as msg
 from ..formats import Format, Node, all_formats
 from ..numerals import NUMERAL
 
@@ -86,11 +87,9 @@ class Match:
         shown = self.published.replace("\n", "⏎")
         if self.how == "exact":
             if split_word(self.published):
-                return f"label 「{shown}」 has a break inside a word; read as 「{self.label.label}」"
+                return msg.LABEL_BROKEN(shown=shown, label=self.label.label)
             return ""
-        what = {"variant": "a known variant wording", "unnumbered": "numbering differs",
-                "close": "a misspelling"}[self.how]
-        return f"label 「{shown}」 ({what}) read as 「{self.label.label}」"
+        return msg.LABEL_READ_AS(shown=shown, how=msg.LABEL_HOW[self.how](), label=self.label.label)
 
 
 def _row_labels(fmt: Format, table: str, block: int, nodes: tuple[Node, ...], prefix: str) -> Iterator[Label]:

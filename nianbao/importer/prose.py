@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..catalogue import importer as msg
 from ..formats import Format
 from ..numerals import NUMERAL
 from ..text import TEXT_MAX
@@ -79,8 +80,7 @@ def read_prose(blocks: list[Block], fmt: Format, meta: dict[str, str]) -> Prose:
     if prose.published is None and meta.get("published"):
         _date_from_meta("发布日期：" + meta["published"], prose)
         if prose.published:
-            prose.warnings.append(f"no date at the end of the report; used the page's publication date "
-                                  f"{prose.published.isoformat()}")
+            prose.warnings.append(msg.DATE_FROM_PAGE(date=prose.published.isoformat()))
     prose.year = _report_year(prose)
     _contact(prose, [b.text for _, b in texts])
     return prose
@@ -111,7 +111,7 @@ def _part_headings(texts: list[tuple[int, Block]], fmt: Format, prose: Prose) ->
         if key not in keys or keys.index(key) <= last:
             continue
         if key != numeral:
-            prose.warnings.append(f"heading 「{text}」 is numbered {numeral} but reads as part {key}; placed as {key}")
+            prose.warnings.append(msg.HEADING_RENUMBERED(text=text, numeral=numeral, key=key))
         found.append((i, key, rest))
     return found
 
@@ -140,7 +140,7 @@ def _title(before: list[tuple[int, Block]], prose: Prose, meta: dict[str, str]) 
             return i + 1
     prose.title = meta.get("title") or meta.get("page_title", "")
     if prose.title:
-        prose.warnings.append(f"no title in the text; used the page's title 「{prose.title}」")
+        prose.warnings.append(msg.TITLE_FROM_PAGE(title=prose.title))
     return 0
 
 
@@ -228,7 +228,7 @@ def _closing(texts: list[tuple[int, Block]], first_part: int, prose: Prose) -> i
                     prose.signed_by = name
                     start = k
             return start
-    prose.warnings.append("no date at the end of the report (落款日期)")
+    prose.warnings.append(msg.NO_CLOSING_DATE())
     return None
 
 

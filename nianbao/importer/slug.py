@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..catalogue import importer as msg
 from ..paths import slug_problem
 from ..pinyin import pinyin
 from .body import region_of, short_name_of
@@ -71,9 +72,9 @@ def _candidates(name: str) -> Iterator[tuple[str, str]]:
     base = base_slug(name)
     if not base:
         return
-    yield base, "from the name"
+    yield base, msg.SLUG_FROM_NAME()
     district = district_prefix(name)
     if district and not base.startswith(district + "-"):
-        yield f"{district}-{base}", "with the district's pinyin in front"
+        yield f"{district}-{base}", msg.SLUG_WITH_DISTRICT()
     for n in range(2, 100):
-        yield f"{base}-{n}", "numbered"
+        yield f"{base}-{n}", msg.SLUG_NUMBERED()

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue import importer as msg
 from ..formats import Block as FormatBlock
 from ..formats import Format, Node, Table, get_format
 from .document import Block, Document, check_time
@@ -100,13 +101,13 @@ class _Reader:
             if self.read_row(texts):
                 used = True
             else:
-                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                self.result.unplaced.append(_unplaced_row(texts))
                 self.warn_unplaced(texts)
         return used
 
     def warn_unplaced(self, texts: list[str]) -> None:
         shown = " | ".join(t.replace("\n", " ") for t in texts if t.strip())
-        self.result.warnings.append(f"table row not recognised, kept under unplaced: {shown[:80]}")
+        self.result.warnings.append(msg.ROW_UNRECOGNISED(row=shown[:80]))
 
     # --- one physical row -----------------------------------------------------------------------
 
@@ -129,15 +130,13 @@ class _Reader:
             if child is not None:
                 match, extra = child, extra[1:]
             elif any(v.strip() for v in values):
-                self.result.errors.append(
-                    f"row 「{match.published}」 carries values, but in the {self.fmt.id} format it only "
-                    "groups sub-rows; kept under unplaced")
-                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                self.result.errors.append(msg.GROUP_ROW_WITH_VALUES(label=match.published, format=self.fmt.id))
+                self.result.unplaced.append(_unplaced_row(texts))
                 return True
             else:
                 return self.header_row(texts)
         if extra:
-            self.warn(f"text after the row label {match.label.label}: {' '.join(extra)}")
+            self.warn(msg.TEXT_AFTER_LABEL(label=match.label.label, text=" ".join(extra)))
         return self.data_row(match, values, texts)
 
     def row_label(self, labels: list[str]) -> tuple[Match, int] | None:
@@ -180,14 +179,13 @@ class _Reader:
             fitted = _fit(values, width)
         if fitted is None:
             if not any(v.strip() for v in values):
-                self.warn(f"{match.label.label}: no values given; read as not stated (~)")
+                self.warn(msg.ROW_NO_VALUES(label=match.label.label))
                 fitted = [""] * width
             else:
                 stated = len([v for v in values if v.strip()])
-                self.result.errors.append(
-                    f"row {match.label.label}: {len(values)} cells ({stated} filled) for {width} columns; "
-                    "cannot tell which is which, kept under unplaced")
-                self.result.unplaced.append("表格行：" + " | ".join(t.replace("\n", " ") for t in texts))
+                self.result.errors.append(msg.ROW_WIDTH(label=match.label.label, cells=len(values), filled=stated,
+                                                        width=width))
+                self.result.unplaced.append(_unplaced_row(texts))
                 return True
         self.store(table, match.label.key, fitted, block)
         return True
@@ -196,16 +194,17 @@ class _Reader:
         rows = self.rows.setdefault(table.key, {})
         node, _ = table.row(row_key)
         if row_key in rows:
-            self.result.errors.append(f"row {node.label} appears twice; the second is kept under unplaced")
-            self.result.unplaced.append(f"表格行（重复）：{node.label} | " + " | ".join(cells))
+            self.result.errors.append(msg.ROW_TWICE(label=node.label))
+            self.result.unplaced.append(msg.UNPLACED_DUPLICATE_ROW.format(label=node.label, cells=" | ".join(cells)))
             return
         out: list[Any] = []
         for (col_key, column), text in zip(block.leaf_columns, cells, strict=True):
             value = read_value(text, column.kind, column.unit)
+            where = f"{table.key}.{row_key}.{col_key}"
             if value.note:
-                self.warn(f"{table.key}.{row_key}.{col_key}: {value.note}")
+                self.warn(msg.CELL_NOTE(where=where, note=value.note))
             if value.rejected:
-                self.result.unplaced.append(f"{table.key}.{row_key}.{col_key}: {text}")
+                self.result.unplaced.append(msg.UNPLACED_CELL.format(where=where, text=text))
             out.append(value.value)
         rows[row_key] = out
 
@@ -219,11 +218,11 @@ class _Reader:
         fitted = _fit(values, len(columns) * len(leaf_rows))
         if fitted is None and not any(v.strip() for v in values) and values:
             fitted = [""] * (len(columns) * len(leaf_rows))
-            self.warn(f"{table.caption}: the data row is blank; read as not stated (~)")
+            self.warn(msg.SIDE_ROW_BLANK(caption=table.caption))
         if fitted is None:
-            self.result.errors.append(
-                f"{table.caption}: the data row has {len([v for v in values if v.strip()])} values, "
-                f"expected {len(columns) * len(leaf_rows)}; kept under unplaced")
+            stated = len([v for v in values if v.strip()])
+            self.result.errors.append(msg.SIDE_ROW_WIDTH(caption=table.caption, count=stated,
+                                                         expected=len(columns) * len(leaf_rows)))
             return False
         cells = fitted
         for i, (row_key, _) in enumerate(leaf_rows):
@@ -264,8 +263,8 @@ class _Reader:
                 self.pending_side = None
         if recognised and unknown:
             for text in unknown:
-                self.warn(f"header text not in the {self.fmt.id} format: 「{text}」 (kept under unplaced)")
-                self.result.unplaced.append(f"表头：{text}")
+                self.warn(msg.HEADER_UNKNOWN(text=text, format=self.fmt.id))
+                self.result.unplaced.append(msg.UNPLACED_HEADER.format(text=text))
         return recognised > 0
 
     # --- columns by the header ----------------------------------------------------------------------
@@ -302,11 +301,10 @@ class _Reader:
         caption = table.caption + (f" {block.band}" if block.band else "")
         absent = [labels[k] for k in canonical if k not in by_key]
         if absent:
-            self.warn(f"{caption}: the table has no column {'、'.join(absent)}; written as not stated (~)")
+            self.warn(msg.NO_COLUMN(caption=caption, columns="、".join(absent)))
         present = [k for k in canonical if k in by_key]
         if [k for k in order if k in present] != present:
-            self.warn(f"{caption}: columns in the order {'、'.join(labels[k] for k in order)}; "
-                      "values placed by the header")
+            self.warn(msg.COLUMNS_REORDERED(caption=caption, columns="、".join(labels[k] for k in order)))
         return [by_key.get(k, "") for k in canonical]
 
     # --- after the last row ------------------------------------------------------------------------
@@ -329,10 +327,14 @@ class _Reader:
                 _put(nested, row_key, cells[0] if width == 1 else cells)
             if missing:
                 self.result.missing_rows[table.key] = missing
-                self.result.errors.append(
-                    f"{table.caption}: {len(missing)} row(s) not found, written as not stated (~): "
-                    + "、".join(missing))
+                self.result.errors.append(msg.ROWS_NOT_FOUND(caption=table.caption, count=len(missing),
+                                                             rows="、".join(missing)))
             self.result.values[table.key] = nested
+
+
+def _unplaced_row(texts: list[str]) -> str:
+    """A table row kept under ``unplaced``: its cells on one line."""
+    return msg.UNPLACED_ROW.format(cells=" | ".join(t.replace("\n", " ") for t in texts))
 
 
 def _ordered_leaves(nodes: tuple[Node, ...], found: dict[str, int],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..catalogue import importer as msg
 from .document import MAX_BLOCKS, MAX_GRID_CELLS, MAX_ROWS, Block, Document, GridCell, LimitReached, check_time
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
@@ -85,8 +86,8 @@ class _Rows:
     def notes(self) -> list[str]:
         if not self.dropped:
             return []
-        return [f"表格超过上限（{MAX_ROWS} 行或 {MAX_GRID_CELLS} 格；实为 {len(self.rows) + self.dropped} 行）："
-                f"只读取前 {len(self.rows)} 行；请检查原文是否为年度报告"]
+        return [msg.TEXT_TABLE_TOO_LARGE(rows_limit=MAX_ROWS, cells_limit=MAX_GRID_CELLS,
+                                         rows=len(self.rows) + self.dropped, kept=len(self.rows))]
 
     def clear(self) -> None:
         self.rows, self.cells, self.dropped = [], 0, 0
@@ -94,8 +95,7 @@ class _Rows:
 
 def _check_blocks(doc: Document) -> None:
     if len(doc.blocks) > MAX_BLOCKS:
-        raise LimitReached(f"文本超过 {MAX_BLOCKS} 段，没有读取：不像一份年度报告；请检查原文，"
-                           "或只把报告正文另存为文本再导入")
+        raise LimitReached(msg.TEXT_TOO_MANY_BLOCKS(limit=MAX_BLOCKS))
 
 
 def _is_value(text: str) -> bool:

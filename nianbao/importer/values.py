@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..catalogue import importer as msg
 from ..cells import NOT_APPLICABLE
 from ..formats import CellKind
 from .document import MAX_DIGITS
@@ -61,46 +62,46 @@ def read_value(text: str, kind: CellKind, unit: str = "") -> Value:
     if t == NOT_APPLICABLE:
         return Value(NOT_APPLICABLE)
     if t == "无":
-        return Value(None, "「无」 read as not stated (blank)")
+        return Value(None, msg.NONE_AS_BLANK())
     if _DIGIT_RUN.search(t.replace(",", "")):
         return _not_a_value(t)
     note = ""
     compact = t.replace(" ", "")
     if _GROUPED.fullmatch(compact):
         compact = compact.replace(",", "")
-        note = f"「{t}」 read as {compact} (thousands separators dropped)"
+        note = msg.THOUSANDS_DROPPED(text=t, value=compact)
     if kind in ("count", "signed"):
         for suffix in _COUNT_UNITS:
             if compact.endswith(suffix) and _NUMBER.fullmatch(compact[: -len(suffix)]):
                 compact = compact[: -len(suffix)]
-                note = f"「{t}」 read as {compact} (unit dropped)"
+                note = msg.UNIT_DROPPED(text=t, value=compact)
         if re.fullmatch(r"\d+", compact):
             return Value(int(compact), note)
         if _NUMBER.fullmatch(compact):
             return Value(compact, note)  # a sign or a decimal, as published; the validator judges it
-        return Value(None, f"「{t}」 is not a number", rejected=True)
+        return Value(None, msg.NOT_A_NUMBER(text=t), rejected=True)
     if kind == "amount":
         if unit and compact.endswith(unit) and _NUMBER.fullmatch(compact[: -len(unit)]):
-            return Value(compact[: -len(unit)], f"「{t}」 read as {compact[: -len(unit)]} (the column is in {unit})")
+            return Value(compact[: -len(unit)], msg.COLUMN_UNIT(text=t, value=compact[: -len(unit)], unit=unit))
         if _NUMBER.fullmatch(compact):
             return Value(compact, note)
         if re.fullmatch(r"[+-]?\d+(?:\.\d+)?\s*\S+", t):
-            return Value(t, f"「{t}」 has a unit other than the column's ({unit}); kept as published")
-        return Value(None, f"「{t}」 is not an amount", rejected=True)
+            return Value(t, msg.OTHER_UNIT(text=t, unit=unit))
+        return Value(None, msg.NOT_AN_AMOUNT(text=t), rejected=True)
     # amount_with_unit: the unit is part of the value.
     if re.fullmatch(r"[+-]?\d+(?:\.\d+)?\s*\S*", t.replace(",", "")):
         return Value(t, note)
-    return Value(None, f"「{t}」 is not an amount", rejected=True)
+    return Value(None, msg.NOT_AN_AMOUNT(text=t), rejected=True)
 
 
 def _not_a_value(text: str) -> Value:
     if _DIGIT_RUN.search(text.replace(",", "")):
-        why = f"有超过 {MAX_DIGITS} 位的数字，不是统计数字"
+        why = msg.DIGITS_OVER(limit=MAX_DIGITS)
     else:
-        why = f"超过 {_LONGEST_VALUE} 字，不是数值"
-    return Value(None, f"「{_shown(text)}」{why}：原文照录在 unplaced: 下，请核对原文后手工填写", rejected=True)
+        why = msg.VALUE_TOO_LONG(limit=_LONGEST_VALUE)
+    return Value(None, msg.NOT_A_VALUE(shown=_shown(text), why=why), rejected=True)
 
 
 def _shown(text: str, width: int = 40) -> str:
     """A long cell as a message shows it: its start and its length."""
-    return text if len(text) <= width else f"{text[:width]}…（共 {len(text)} 字）"
+    return text if len(text) <= width else msg.SHOWN_LONG(start=text[:width], length=len(text))

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nianbao.catalogue import rules
 from nianbao.importer.assemble import import_source
 from nianbao.importer.cli import main
 from nianbao.importer.decode import decode_bytes
@@ -43,11 +44,11 @@ def test_done_when_seed_imports_byte_identical_without_body(tmp_path: Path) -> N
     for name in ("2020.yml", "body.yml"):
         assert (tmp_path / "wanggang-zhen" / name).read_bytes() == (DATA / "wanggang-zhen" / name).read_bytes(), name
     out = proc.stdout
-    assert "folder wanggang-zhen made from 「王岗镇」 in pinyin" in out
-    assert "region 黑龙江省 inferred from the provincial documents the text cites" in out
+    assert "文件夹名 wanggang-zhen 由「王岗镇」的拼音得出" in out
+    assert "region 中的 黑龙江省 由正文引用的省级文件推断" in out
     assert "黑政办发〔2019〕98号" in out
-    assert "region 哈尔滨市 inferred from the phone's area code 0451" in out
-    assert "P.1 parts.六" in out
+    assert "region 中的 哈尔滨市 由电话区号 0451" in out
+    assert f"{rules.PART_MISSING.id} parts.六" in out
 
 
 # The digest of the published 王岗镇 report as first received; the fixture must stay that text.
@@ -71,7 +72,7 @@ def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> Non
     before = (tmp_path / "wanggang-zhen" / "2020.yml").read_bytes()
     code, out = run(str(SEED), "--data", str(tmp_path))  # body found by its name in body.yml
     assert code == 1
-    assert "exists; pass --force" in out
+    assert "已经存在，没有覆盖；确实要覆盖时，加 --force" in out
     assert (tmp_path / "wanggang-zhen" / "2020.yml").read_bytes() == before
     code, out = run(str(SEED), "--data", str(tmp_path), "--force")
     assert code == 0, out
@@ -125,22 +126,22 @@ def test_format_comes_from_the_labels_not_the_year_and_blanks_stay_blank(tmp_pat
 def test_tables_published_as_images_are_named(tmp_path: Path) -> None:
     code, out = run(str(FIXTURES / "images-only-2021.html"), "--body", "shili-ban", "--data", str(tmp_path))
     assert code == 1
-    assert "part 三 shows 1 image(s) instead (/images/t3.png)" in out
-    assert "partly imported" in out
+    assert "第三部分是 1 张图片（/images/t3.png）" in out
+    assert "部分导入" in out
 
 
 def test_truncated_page_says_what_is_missing(tmp_path: Path) -> None:
     code, out = run(str(FIXTURES / "truncated-2021.html"), "--body", "shili", "--data", str(tmp_path))
     assert code == 1
-    assert "looks truncated" in out
+    assert "原文看起来不完整" in out
     assert "1.本机关不掌握相关政府信息" in out  # the rows that were cut off are named
-    assert "missing 四、政府信息公开行政复议、行政诉讼情况" in out
+    assert "缺少 四、政府信息公开行政复议、行政诉讼情况" in out
 
 
 def test_a_page_that_is_not_a_report_fails_and_writes_nothing(tmp_path: Path) -> None:
     code, out = run(str(FIXTURES / "not-a-report.html"), "--body", "x", "--data", str(tmp_path))
     assert code == 1
-    assert "not an annual report" in out
+    assert "这不是年度报告" in out
     assert not any(tmp_path.iterdir())
 
 
@@ -192,7 +193,7 @@ def test_labels_fold_width_numbering_and_breaks() -> None:
     match = match_label("商业\n企业", "2021", ("column",))
     assert match is not None
     assert match.label.key == "commercial"
-    assert "break inside a word" in match.note
+    assert "的一个词中间断开了" in match.note
     close = match_label("本年发件", "2021", ("column",))
     assert close is not None
     assert close.how == "close"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from nianbao.catalogue import lookup
 from nianbao.formats import get_format
 from nianbao.importer.assemble import import_source
 from nianbao.importer.body import area_code, infer_region, new_body, short_name_of
@@ -149,8 +150,8 @@ def test_columns_in_another_order_are_placed_by_the_header(reference: dict[str, 
     result = import_source(VARIETY / "columns-reordered-2021.html")
     assert imported_tables(result) == reference
     text = "\n".join(result.warnings)
-    assert "columns in the order 现行有效件数、本年制发件数、本年废止件数; values placed by the header" in text
-    assert "columns in the order 总计、自然人" in text
+    assert "各栏的顺序是 现行有效件数、本年制发件数、本年废止件数；已按表头把数字放到对应的栏" in text
+    assert "各栏的顺序是 总计、自然人" in text
 
 
 def test_a_missing_total_column_is_not_stated(reference: dict[str, Any]) -> None:
@@ -159,7 +160,7 @@ def test_a_missing_total_column_is_not_stated(reference: dict[str, Any]) -> None
     applications = imported_tables(result)["applications"]
     assert applications["new"] == reference["applications"]["new"][:6] + [None]
     assert applications["results"]["total"] == reference["applications"]["results"]["total"][:6] + [None]
-    assert "the table has no column 总计; written as not stated (~)" in "\n".join(result.warnings)
+    assert "表格没有 总计 栏；写作未填写（~）" in "\n".join(result.warnings)
 
 
 def test_th_td_and_nbsp_cells(reference: dict[str, Any]) -> None:
@@ -180,8 +181,8 @@ def test_number_forms(reference: dict[str, Any]) -> None:
     assert tables["applications"]["new"] == reference["applications"]["new"]  # "5件" … "8件"
     assert tables["reviews_litigation"] == reference["reviews_litigation"]  # full-width "１"
     warnings = "\n".join(result.warnings)
-    assert "「1,234」 read as 1234 (thousands separators dropped)" in warnings
-    assert "「0件」 read as 0 (unit dropped)" in warnings
+    assert "「1,234」按 1234 读取（去掉了千位分隔符）" in warnings
+    assert "「0件」按 0 读取（去掉了单位）" in warnings
 
 
 def test_pdf_text_one_cell_a_line_with_wrapped_labels() -> None:
@@ -204,13 +205,13 @@ def test_done_when_a_mixed_folder_imports_in_one_run(tmp_path: Path) -> None:
     blocks = out.split("\n" + str(MIXED))
     assert len(blocks) == 3
     for block in blocks:
-        for line in ("  format:   ", "  tables:   found 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
-                     "四、政府信息公开行政复议、行政诉讼情况", "            missing none", "  warnings",
-                     "  errors:   none", "  result:   imported"):
+        for line in ("  格式：", "  表格：找到 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
+                     "四、政府信息公开行政复议、行政诉讼情况", "        缺少 无", "  警告",
+                     "  错误：无", "  结果：已导入"):
             assert line in block, block
-    assert "format:   2019 (by the table labels" in out  # the 2020 text on the 2019 tables
-    assert "format:   2021 (by the table labels" in out
-    assert out.rstrip().endswith("3 imported, 0 partly imported, 0 failed")
+    assert "格式：2019（由表格标签判断" in out  # the 2020 text on the 2019 tables
+    assert "格式：2021（由表格标签判断" in out
+    assert out.rstrip().endswith("3 份已导入，0 份部分导入，0 份失败")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chou-zhen", "mao-xiang", "yin-zhen"]
     assert read(tmp_path / "chou-zhen" / "2021.yml")["parts"]["六"]["fees"] == {
         "notices_count": "1", "notices_amount_yuan": "200", "collected_amount_yuan": "200"}
@@ -224,10 +225,10 @@ def test_a_folder_with_failing_sources_exits_1(tmp_path: Path) -> None:
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     code, out = run(str(folder), "--data", str(tmp_path / "data"))
     assert code == 1
-    assert "skipped" in out and "scan.pdf" in out
-    assert "not an annual report" in out
-    assert "cannot be read: type its values in" in out
-    assert out.rstrip().endswith("3 imported, 1 partly imported, 1 failed")
+    assert "跳过" in out and "scan.pdf：PDF 文件，读不了" in out
+    assert "这不是年度报告" in out
+    assert "以图片发布的表格读不出来，请照原文手工填写这张表的数字" in out
+    assert out.rstrip().endswith("3 份已导入，1 份部分导入，1 份失败")
 
 
 # --- the new body: folder name and region ------------------------------------------------------------
@@ -252,8 +253,8 @@ def test_a_taken_folder_gets_the_district_in_front(tmp_path: Path) -> None:
     code, out = run(str(SEED), "--data", str(tmp_path))
     assert code == 0, out
     assert (tmp_path / "nangang-wanggang-zhen" / "2020.yml").exists()
-    assert "folder nangang-wanggang-zhen made from 「王岗镇」 in pinyin (with the district's pinyin in front: " \
-           "wanggang-zhen belongs to another body)" in out
+    assert "文件夹名 nangang-wanggang-zhen 由「王岗镇」的拼音得出（前面加上了所在区县的拼音：wanggang-zhen " \
+           "已属于另一个机关）" in out
     (tmp_path / "nangang-wanggang-zhen").rename(tmp_path / "keep")
     shutil.copytree(tmp_path / "keep", tmp_path / "nangang-wanggang-zhen")
     (tmp_path / "nangang-wanggang-zhen" / "body.yml").write_text("name: 另一个王岗镇人民政府\n", encoding="utf-8")
@@ -267,17 +268,17 @@ def test_region_inferred_from_cited_documents_and_the_area_code() -> None:
     texts = ["按照《黑龙江省人民政府办公厅关于进一步加强全省政务公开工作的实施意见》（黑政办发〔2019〕98 号）部署"]
     region, notes = infer_region("南岗区王岗镇人民政府", texts, "0451-87542911")
     assert region == ["黑龙江省", "哈尔滨市", "南岗区"]
-    assert any("黑龙江省 inferred from the provincial documents" in n and "黑政办发〔2019〕98号" in n for n in notes)
-    assert any("哈尔滨市 inferred from the phone's area code 0451" in n for n in notes)
+    assert any("黑龙江省 由正文引用的省级文件推断" in n and "黑政办发〔2019〕98号" in n for n in notes)
+    assert any("哈尔滨市 由电话区号 0451" in n for n in notes)
     # The document number alone tells the province.
     assert infer_region("某某镇人民政府", ["（黑政办发〔2019〕98号）"], "")[0] == ["黑龙江省"]
     # An area code without a province to confirm it is not used; nor one of another province.
     region, notes = infer_region("南岗区王岗镇人民政府", [], "0451-87542911")
     assert region == ["南岗区"]
-    assert any("no province to confirm it; city not inferred" in n for n in notes)
+    assert any("正文没有能印证它的省份，没有推断城市" in n for n in notes)
     region, notes = infer_region("某某区某某镇人民政府", ["《吉林省人民政府关于…的通知》"], "(0451)87542911")
     assert region == ["吉林省", "某某区"]
-    assert any("not in 吉林省; city not inferred" in n for n in notes)
+    assert any("不在 吉林省，没有推断城市" in n for n in notes)
     # Two provinces cited: nothing inferred. Only the listed area codes count.
     assert infer_region("某某镇", ["《黑龙江省…》", "《吉林省…》"], "")[0] == []
     assert area_code("0452-1234567") == "" and area_code("010-12345678") == "010" and area_code("02787654321") == "027"
@@ -298,7 +299,7 @@ def test_fees_only_what_the_text_states() -> None:
     assert read_fees("有1件政府信息公开申请案件收取信息处理费380元。")[0] == {"collected_amount_yuan": 380}
     assert read_fees("全年共发出3件收费通知，总金额1,200元，实际收取信息处理费０.１万元。") == (
         {"notices_count": 3, "notices_amount_yuan": 1200, "collected_amount_yuan": 1000},
-        ["信息处理费 0.1万元 written as 1000 元"])
+        ["信息处理费 0.1万元 按 1000 元写入"])
     assert read_fees("无。")[0] == {}
 
 
@@ -307,7 +308,7 @@ def test_fees_in_the_written_report(tmp_path: Path) -> None:
     assert code == 0, out
     written = (tmp_path / "ding-xiang" / "2021.yml").read_text(encoding="utf-8")
     assert "    text: |\n      本机关未收取信息处理费。\n    fees: {collected_amount_yuan: 0}\n" in written
-    assert "fees:     part 六 states collected_amount_yuan 0" in out
+    assert "信息处理费：第六部分写明 collected_amount_yuan 0" in out
 
 
 # --- the acknowledgement policy ----------------------------------------------------------------------
@@ -341,8 +342,25 @@ def test_cross_year_findings_are_left_open(tmp_path: Path) -> None:
     assert code == 0, out
     report = read(tmp_path / "data" / "mao-xiang" / "2021.yml")
     assert "acknowledged" not in report
-    assert "open findings (2, not acknowledged: they depend on other files" in out
+    assert "未确认的发现（2 个：它们取决于其他文件，没有确认" in out
     assert "X.1 applications.*.natural_person" in out and "X.1 applications.*.total" in out
+
+
+def test_an_identity_reading_last_year_is_left_open_though_its_id_says_nothing(tmp_path: Path) -> None:
+    # T2.b (2021 format) compares this year's 废止 with last year's 现行有效: a cross-year finding
+    # whose id has no X. in it. 丑镇 2021 has 2 规章 in force; its 2022 report repeals 5.
+    chou = (MIXED / "chouzhen-2021.txt").read_text(encoding="utf-8")
+    later = chou.replace("2022年1月25日", "2023年1月25日").replace("2021", "2022")
+    (tmp_path / "chouzhen-2022.txt").write_text(later.replace("规章\t0\t0\t2", "规章\t0\t5\t2"), encoding="utf-8")
+    code, out = run(str(MIXED / "chouzhen-2021.txt"), str(tmp_path / "chouzhen-2022.txt"),
+                    "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    t2b = lookup("T2.b")
+    assert t2b is not None and t2b.cross_year
+    report = read(tmp_path / "data" / "chou-zhen" / "2022.yml")
+    assert t2b.id not in [a["rule"] for a in report.get("acknowledged", [])]
+    opened = out[out.index("未确认的发现"):]
+    assert f"{t2b.id} active_disclosure.regulations.*" in opened
 
 
 # --- done when #3: every imported report renders, its findings as the source's arithmetic ----------
@@ -375,7 +393,7 @@ def test_done_when_every_imported_report_renders(tmp_path: Path) -> None:
     data = tmp_path / "data"
     code, out = run(*map(str, IMPORTABLE), "--data", str(data))
     assert code == 0, out
-    assert f"{len(IMPORTABLE)} imported, 0 partly imported, 0 failed" in out
+    assert f"{len(IMPORTABLE)} 份已导入，0 份部分导入，0 份失败" in out
     reports = sorted(data.glob("*/20*.yml"))
     assert len(reports) == len(IMPORTABLE)
     for path in reports:
