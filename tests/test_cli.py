@@ -85,7 +85,7 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path):
 def test_unknown_option_is_a_usage_error(cli):
     code, out, err = cli("check", "--bogus")
     assert code == 2
-    assert "命令有误：不认识的参数 --bogus" in err
+    assert "错误：不认识的参数：--bogus" in err
     assert "unrecognized" not in err
 
 

@@ -17,14 +17,10 @@ T = Text
 PROG = "python -m nianbao import"
 DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本，或装有它们的文件夹）导入 data/ 文件夹。",
                 "Import published 政府信息公开工作年度报告 (HTML pages, plain text, folders of them) into data/.")
-USAGE_PREFIX = T("用法：", "usage: ")
-POSITIONALS = T("位置参数", "positional arguments")
-OPTIONALS = T("选项", "options")
 METAVAR_SOURCE = T("来源", "SOURCE")
 METAVAR_SLUG = T("文件夹名", "SLUG")
 METAVAR_YEAR = T("年度", "YYYY")
 METAVAR_DIR = T("文件夹", "DIR")
-HELP_HELP = T("显示这段说明，然后退出", "show this help message and exit")
 HELP_SOURCE = T("要导入的网页或文本文件，或装有它们的文件夹", "HTML or text files, or folders of them")
 HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不写时，按报告落款的名称在 data/*/body.yml 中"
               "查找机关，新机关的文件夹名取其简称的拼音",
@@ -33,17 +29,6 @@ HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不�
 HELP_YEAR = T("报告年度，原文没有写明时用", "the report year, when the text does not say it")
 HELP_DATA = T("数据文件夹（默认为 data）", "the data folder (data)")
 HELP_FORCE = T("覆盖已有的报告文件", "overwrite existing report files")
-
-# A usage error: the parser's own messages, said again (the words are argparse's, matched by start).
-USAGE_ERROR = T("{prog}：错误：{message}", "{prog}: error: {message}")
-ARG_REQUIRED = T("缺少参数 {names}：请写上要导入的文件或文件夹", "the following arguments are required: {names}")
-ARG_UNRECOGNIZED = T("不认识的参数：{args}；可用的参数见 --help", "unrecognized arguments: {args}")
-ARG_NEEDS_VALUE = T("{option} 后面要写一个值", "argument {option}: expected one argument")
-ARG_NOT_WHOLE = T("{option} 后面要写一个整数，实为 {value}", "argument {option}: invalid int value: {value}")
-ARG_TAKES_NO_VALUE = T("{option} 后面不带值，实为 {value}", "argument {option}: ignored explicit argument {value}")
-ARG_AMBIGUOUS = T("{option} 没有写全，可能是 {matches}：请写全参数名", "ambiguous option: {option} could match {matches}")
-# A message of a later argparse that this list does not know yet: shown as it is, rather than lost.
-ARG_OTHER = T("命令行参数有误：{message}；用法见 --help", "{message}")
 
 ERROR = T("错误：{message}", "error: {message}")
 BAD_BODY = T("--body 「{body}」：文件夹名只能用小写字母、数字和 -（如 wanggang-zhen）",

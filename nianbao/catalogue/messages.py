@@ -138,16 +138,19 @@ REGION_TOO_LONG = T("地区名太长：最多 {limit} 个字符", "the region na
 
 # The command line.
 CLI_USAGE = T("用法：", "usage: ")
-CLI_POSITIONALS = T("参数", "arguments")
+CLI_POSITIONALS = T("位置参数", "positional arguments")
 CLI_OPTIONS = T("选项", "options")
 CLI_HELP = T("显示这段说明后退出", "show this help and exit")
-CLI_ERROR = T("命令有误：", "error: ")
-CLI_REQUIRED = T("缺少参数 {a0}", "the following arguments are required: {a0}")
-CLI_UNRECOGNIZED = T("不认识的参数 {a0}", "unrecognized arguments: {a0}")
-CLI_CHOICE = T("{a0} 不能是 {a1}，只能是 {a2} 之一", "argument {a0}: invalid choice {a1} (choose from {a2})")
-CLI_ONE_VALUE = T("{a0} 后面要写一个值", "argument {a0}: expected one argument")
-CLI_INT = T("{a0} 后面要写一个整数，实为 {a1}", "argument {a0}: invalid int value {a1}")
-CLI_OTHER = T("命令行参数有误（{detail}）", "{detail}")
+CLI_USAGE_ERROR = T("{prog}：错误：{message}", "{prog}: error: {message}")
+CLI_REQUIRED = T("缺少参数 {names}", "the following arguments are required: {names}")
+CLI_UNRECOGNIZED = T("不认识的参数：{args}；可用的参数见 --help", "unrecognized arguments: {args}")
+CLI_CHOICE = T("{option} 不能是 {value}，只能是 {choices} 之一", "argument {option}: invalid choice {value} (choose from {choices})")
+CLI_ONE_VALUE = T("{option} 后面要写一个值", "argument {option}: expected one argument")
+CLI_INT = T("{option} 后面要写一个整数，实为 {value}", "argument {option}: invalid int value: {value}")
+CLI_NO_VALUE = T("{option} 后面不带值，实为 {value}", "argument {option}: ignored explicit argument {value}")
+CLI_AMBIGUOUS = T("{option} 没有写全，可能是 {matches}：请写全参数名", "ambiguous option: {option} could match {matches}")
+# A message of a later argparse that this list does not know yet: shown as it is, rather than lost.
+CLI_OTHER = T("命令行参数有误：{detail}；用法见 --help", "{detail}")
 CLI_DESCRIPTION = T("年报站：检查政府信息公开工作年度报告的数据，生成网站的页面。\n退出码：0 没有问题，1 发现问题，2 命令有误。",
                     "nianbao: check the annual reports' data and generate the site's pages.\nExit codes: 0 clean, 1 problems found, 2 usage error.")
 CLI_LANG = T("提示和报错的语言：zh（中文，默认）或 en（英文）；也可设环境变量 NIANBAO_LANG", "language of messages: zh (default) or en; or set NIANBAO_LANG")

@@ -19,11 +19,12 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from ..atomic import WriteRefused, write_text_atomic
-from ..catalogue import Text, rules
 from ..catalogue import importer as msg
+from ..catalogue import rules
+from ..cli_parser import Parser
 from ..datafiles import BODY_FILE, report_file_name
 from ..formats import Format, get_format
 from ..loader import SLUG, read_body
@@ -42,47 +43,8 @@ class UsageError(Exception):
     pass
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, msg.USAGE_PREFIX() if prefix is None else prefix)
-
-
-# argparse's own usage errors come in English (Python ships no Chinese translation of them): each
-# is matched by its wording and said again in the catalogue's words.
-_PARSER_ERRORS: tuple[tuple[re.Pattern[str], Text], ...] = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"), msg.ARG_REQUIRED),
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), msg.ARG_UNRECOGNIZED),
-    (re.compile(r"argument (?P<option>[^:]+): expected one argument"), msg.ARG_NEEDS_VALUE),
-    (re.compile(r"argument (?P<option>[^:]+): invalid int value: (?P<value>.*)"), msg.ARG_NOT_WHOLE),
-    (re.compile(r"argument (?P<option>[^:]+): ignored explicit argument (?P<value>.*)"), msg.ARG_TAKES_NO_VALUE),
-    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), msg.ARG_AMBIGUOUS),
-)
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """argparse speaking the catalogue's language: its help, group titles and usage errors."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
-        self._positionals.title = msg.POSITIONALS()
-        self._optionals.title = msg.OPTIONALS()
-        self.add_argument("-h", "--help", action="help", help=msg.HELP_HELP())
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, msg.USAGE_ERROR(prog=self.prog, message=_parser_message(message)) + "\n")
-
-
-def _parser_message(message: str) -> str:
-    for pattern, text in _PARSER_ERRORS:
-        match = pattern.match(message)
-        if match:
-            return text(**match.groupdict())
-    return msg.ARG_OTHER(message=message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = ArgumentParser(prog=msg.PROG, description=msg.DESCRIPTION())
+    parser = Parser(prog=msg.PROG, description=msg.DESCRIPTION())
     parser.add_argument("sources", nargs="+", metavar=msg.METAVAR_SOURCE(), help=msg.HELP_SOURCE())
     parser.add_argument("--body", metavar=msg.METAVAR_SLUG(), help=msg.HELP_BODY())
     parser.add_argument("--year", type=int, metavar=msg.METAVAR_YEAR(), help=msg.HELP_YEAR())
