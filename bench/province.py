@@ -31,9 +31,10 @@ LICENSING = re.compile(r"(?m)^(  licensing: )(\d+)$")
 
 def shards(data: Path, out: Path, jobs: int, depth: int) -> tuple[float, str]:
     started = time.perf_counter()
+    # In English: the lines below are parsed by their words ("built", the count of reports fifth).
     proc = subprocess.run(
-        [sys.executable, "-m", "nianbao", "shards", "--data", str(data), "--out", str(out), "--jobs", str(jobs),
-         "--depth", str(depth)],
+        [sys.executable, "-m", "nianbao", "--lang", "en", "shards", "--data", str(data), "--out", str(out),
+         "--jobs", str(jobs), "--depth", str(depth)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     seconds = time.perf_counter() - started

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
@@ -106,7 +107,7 @@ def _settings() -> Settings:
     try:
         return Settings.from_environ(os.environ)
     except SettingsError as exc:
-        raise PluginError(f"nianbao：环境变量的值不能用，什么都没有生成。\n{exc}") from None
+        raise PluginError(words.HOOK_BAD_SETTINGS(error=exc)) from None
 
 
 def _data_dir(config: MkDocsConfig, settings: Settings) -> tuple[Path, Path]:
@@ -121,7 +122,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         bodies = settings.shard_bodies()
         build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir))
     except SettingsError as exc:
-        raise PluginError(f"nianbao：{exc}") from None
+        raise PluginError(words.HOOK_FAILED(error=exc)) from None
     except DataDirError as exc:
         raise PluginError(data_dir_failure(exc)) from None
     failure = failure_text(build, data_dir, strict=bool(config.strict))

@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from .catalogue import CATEGORIES, all_rules, messages, set_language
+from .catalogue import site as words
 from .cli_parser import Parser
 from .datafiles import BODY_FILE, kind, report_files
 from .loader import DataDirError
 from .problems import Problem, report_text
 from .schema import write_schemas
 from .settings import Settings, SettingsError
-from .site import acknowledged_note, build_site, check_site, data_dir_failure, failure_text, warning_messages
+from .site import acknowledged_note, build_site, check_site, failure_text, warning_messages
 
 
 def _data_root(path: Path) -> tuple[Path, Path | None]:
@@ -54,7 +55,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         data, _ = check_site(data_dir, root)
     except DataDirError as exc:
-        print(f"nianbao check: {exc}", file=sys.stderr)
+        print(words.CHECK_FAILED(error=exc), file=sys.stderr)
         return 2
     # Problems of the folder as a whole (a stray file, two bodies of one name) stop every build,
     # so they are reported whatever is checked: check FILE passes only where mkdocs build can.
@@ -75,7 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.data)):
-        print(f"wrote {path}")
+        print(words.SCHEMA_WROTE(path=path))
     return 0
 
 
@@ -90,34 +91,32 @@ def cmd_pages(args: argparse.Namespace) -> int:
         data_dir = Path(args.data) if args.data else settings.data_dir(project.root)
         build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir)
     except (SettingsError, ExportError) as exc:
-        print(f"nianbao pages：{exc}", file=sys.stderr)
+        print(words.PAGES_FAILED(error=exc), file=sys.stderr)
         return 2
     except DataDirError as exc:
-        print(f"nianbao pages：{data_dir_failure(exc).removeprefix('nianbao：')}", file=sys.stderr)
+        print(words.PAGES_NO_DATA(problem=exc), file=sys.stderr)
         return 2
     failure = failure_text(build, data_dir, strict=args.strict)
     if failure:
         print(failure)
         return 1
     for message in warning_messages(build):
-        print(f"WARNING -  {message}", file=sys.stderr)
+        print(words.LOG_WARNING.format(message=message), file=sys.stderr)
     note = acknowledged_note(build)
     if note:
-        print(f"INFO    -  {note}", file=sys.stderr)
+        print(words.LOG_INFO.format(message=note), file=sys.stderr)
     out = Path(args.out)
     try:
         exported = export_tree(build, project, settings, out)
     except ExportError as exc:
-        print(f"nianbao pages：{exc}", file=sys.stderr)
+        print(words.PAGES_FAILED(error=exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        where = f"写 {exc.filename} 时" if exc.filename else "写出时"
-        print(f"nianbao pages：{where}出错（{exc.strerror or exc}），没有写成，原有的文件没有改动（{out} 保持原样）；"
-              "请解决这个问题（例如腾出磁盘空间）后重新运行", file=sys.stderr)
+        where = words.PAGES_WRITING_FILE(file=exc.filename) if exc.filename else words.PAGES_WRITING()
+        print(words.PAGES_DISK_FAILED(where=where, error=exc.strerror or exc, out=out), file=sys.stderr)
         return 1
-    only = f"（NIANBAO_ONLY：只有 {'、'.join(sorted(settings.only))} 的页面）" if settings.only else ""
-    print(f"已写出 {exported.pages} 个生成的页面{only}，整个文件树共 {exported.files} 个文件，在 {out}/；"
-          f"构建：cd {out} && mkdocs build（或 zensical build）")
+    only = words.PAGES_ONLY(bodies="、".join(sorted(settings.only))) if settings.only else ""
+    print(words.PAGES_WROTE(pages=exported.pages, only=only, files=exported.files, out=out))
     return 0
 
 
@@ -127,17 +126,19 @@ def cmd_shards(args: argparse.Namespace) -> int:
 
     data = Path(args.data)
     if not data.is_dir():
-        print(f"nianbao shards: {messages.CLI_DATA_DIR_MISSING(path=data)}", file=sys.stderr)
+        print(words.SHARDS_FAILED(error=messages.CLI_DATA_DIR_MISSING(path=data)), file=sys.stderr)
         return 2
     results = build_shards(data, Path(args.out), Path.cwd(), depth=args.depth, jobs=args.jobs)
     for r in results:
-        print(f"{r.status:7} {r.shard.slug:30} {len(r.shard.bodies):5} bodies {r.shard.reports():6} reports"
-              + (f" {r.seconds:7.1f} s" if r.status != "reused" else ""))
+        seconds = words.SHARD_SECONDS(seconds=r.seconds) if r.status != "reused" else ""
+        print(words.SHARD_LINE(status=words.SHARD_STATUS[r.status](), slug=r.shard.slug, bodies=len(r.shard.bodies),
+                               reports=r.shard.reports(), seconds=seconds))
         if r.status == "failed":
             print("\n".join("        " + line for line in r.log.strip().splitlines()[-30:]))
     failed = sum(r.status == "failed" for r in results)
-    print(f"{len(results)} shard(s): {sum(r.status == 'built' for r in results)} built, "
-          f"{sum(r.status == 'reused' for r in results)} reused, {failed} failed; landing page {args.out}/index.html")
+    print(words.SHARDS_TOTAL(count=len(results), built=sum(r.status == "built" for r in results),
+                             reused=sum(r.status == "reused" for r in results), failed=failed,
+                             landing=f"{args.out}/index.html"))
     return 1 if failed else 0
 
 

@@ -19,6 +19,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from .catalogue import site as words
+
 # The temporary file's name starts with '.', so a loader or site build that meets it (left by a
 # power cut, say) skips it as it skips every dot file.
 _TEMP_PREFIX = "."
@@ -65,29 +67,27 @@ def _safe_folder(path: Path, within: Path) -> Path:
     try:
         relative = target.relative_to(root)
     except ValueError:
-        raise WriteRefused(f"{path} 不在 {within} 之内，没有写；请把它写到 {within} 里面") from None
+        raise WriteRefused(words.WRITE_OUTSIDE(path=path, within=within)) from None
     if not relative.parts:
-        raise WriteRefused(f"{path} 是文件夹 {within} 本身，不是其中的文件，没有写")
+        raise WriteRefused(words.WRITE_IS_FOLDER(path=path, within=within))
     if not os.path.lexists(root):
         root.mkdir(parents=True)
     folder = root
     for part in relative.parts[:-1]:
         folder = folder / part
         if folder.is_symlink():
-            raise WriteRefused(f"{folder} 是符号链接（指向 {os.readlink(folder)}），没有写 {path}：不穿过链接写文件，"
-                               "以免写到数据文件夹以外。请把链接换成真正的文件夹再试")
+            raise WriteRefused(words.WRITE_FOLDER_LINK(folder=folder, target=os.readlink(folder), path=path))
         if not folder.exists():
             with contextlib.suppress(FileExistsError):
                 folder.mkdir()
         if folder.is_symlink() or not folder.is_dir():
-            raise WriteRefused(f"{folder} 不是文件夹，没有写 {path}；请移走它再试")
+            raise WriteRefused(words.WRITE_NOT_FOLDER(folder=folder, path=path))
     if target.is_symlink():
-        raise WriteRefused(f"{path} 是符号链接（指向 {os.readlink(target)}），没有写：不穿过链接写文件，"
-                           "以免写到数据文件夹以外。请删去这个链接（需要时换成真正的文件）再试")
+        raise WriteRefused(words.WRITE_LINK(path=path, target=os.readlink(target)))
     if os.path.lexists(target) and not target.is_file():
-        raise WriteRefused(f"{path} 不是普通文件（是文件夹或特殊文件），没有写；请移走它再试")
+        raise WriteRefused(words.WRITE_NOT_FILE(path=path))
     if not folder.resolve().is_relative_to(root.resolve()):
-        raise WriteRefused(f"{path} 实际位于 {within} 以外，没有写")
+        raise WriteRefused(words.WRITE_ESCAPES(path=path, within=within))
     return folder
 
 

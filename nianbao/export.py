@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import site as words
 from .export_config import (
     DOCS,
     JIEBA_DICT,
@@ -59,7 +60,7 @@ def export_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, ou
     _check_replaceable(out, project)
     for name, folder in (("docs_dir", project.docs_dir), ("theme.custom_dir", project.custom_dir)):
         if folder is not None and not folder.is_dir():
-            raise ExportError(f"mkdocs.yml 的 {name} 是 {folder}，但没有这个文件夹；没有导出")
+            raise ExportError(words.EXPORT_NO_FOLDER(name=name, folder=folder))
     remove_stale(out)
     staging = staging_dir(out)
     discard(staging)
@@ -83,14 +84,13 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
             try:
                 data = splice_markers(data.decode("utf-8"), build).encode("utf-8")
             except UnicodeDecodeError:
-                raise ExportError(f"{source} 不是 UTF-8 编码的文本，没有导出；请把它存成 UTF-8") from None
+                raise ExportError(words.EXPORT_NOT_UTF8(source=source)) from None
         _write(docs / relative, data)
         static.add(relative)
         written += 1
     for page in build.pages:
         if page.src_uri in static:
-            raise ExportError(f"生成的页面 {page.src_uri} 与 {project.docs_dir.name}/ 里的同名文件冲突；"
-                              "请给那个文件改名")
+            raise ExportError(words.EXPORT_PAGE_CLASH(page=page.src_uri, docs=project.docs_dir.name))
         _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
         written += 1
     if project.custom_dir is not None:
@@ -103,9 +103,7 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
     folders = {page.src_uri.split("/", 1)[0] for page in build.pages if "/" in page.src_uri}
     _write(tree / CONFIG, dump_config(tree_config(project, settings, folders)).encode("utf-8"))
     nav = yaml.safe_dump(site_nav(project, build.pages), allow_unicode=True, sort_keys=False, width=1_000_000)
-    _write(tree / NAV, ("# 全站导航：每个页面和它的标题，MkDocs 的 nav 写法，供按导航文件建站的工具使用。\n"
-                        "# mkdocs.yml 的 nav 只列 docs/ 自己的页面，其余页面从索引页进入，与项目的构建相同。\n"
-                        + nav).encode("utf-8"))
+    _write(tree / NAV, (words.NAV_COMMENT + nav).encode("utf-8"))
     return written + 2
 
 
@@ -165,8 +163,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ExportError(f"读不了项目的 {path}（{exc.strerror or exc}），没有导出；"
-                          "它在 mkdocs.yml 里被用到，请恢复它或改 mkdocs.yml") from None
+        raise ExportError(words.EXPORT_UNREADABLE(path=path, reason=exc.strerror or exc)) from None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -188,19 +185,16 @@ def _check_replaceable(out: Path, project: ProjectConfig) -> None:
     root, docs = Path(os.path.abspath(project.root)), Path(os.path.abspath(project.docs_dir))
     # Replacing OUT would delete the project (OUT holds it); a tree inside docs/ would become pages.
     if root.is_relative_to(target) or target.is_relative_to(docs):
-        raise ExportError(f"不能导出到 {out}：它是项目文件夹 {project.root}（或包含它），或在文档文件夹 "
-                          f"{project.docs_dir} 里面；导出会整个替换 {out}。请换一个文件夹，例如 build/tree")
+        raise ExportError(words.EXPORT_INTO_PROJECT(out=out, root=project.root, docs=project.docs_dir))
     if not os.path.lexists(out):
         return
     real = out.resolve() if out.is_symlink() else out
     if not real.is_dir():
-        raise ExportError(f"{out} 已存在，但不是文件夹；没有改动它。请换一个名字，或先移走它")
+        raise ExportError(words.EXPORT_NOT_FOLDER(out=out))
     for current, dirs, names in os.walk(real):
         for name in dirs + names:
             path = Path(current) / name
             if path.is_symlink():
-                raise ExportError(f"{path} 是符号链接（指向 {os.readlink(path)}），没有写：导出从不写链接，"
-                                  f"所以 {out} 里的链接是别人放的，而导出会整个替换 {out}。请移走这个链接再试")
+                raise ExportError(words.EXPORT_LINK(path=path, target=os.readlink(path), out=out))
     if any(real.iterdir()) and not is_generated(real / CONFIG):
-        raise ExportError(f"{out} 里已有文件，但不是 python -m nianbao pages 写出的（没有它生成的 {CONFIG}），"
-                          f"没有改动它：导出会整个替换这个文件夹。请换一个不存在或空的文件夹，或先移走它")
+        raise ExportError(words.EXPORT_NOT_OURS(out=out, config=CONFIG))

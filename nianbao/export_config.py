@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .catalogue import site as words
 from .settings import Settings
 
 DOCS = "docs"
@@ -25,7 +26,7 @@ OVERRIDES = "overrides"
 JIEBA_DICT = "jieba-user-dict.txt"
 # The first line of every generated mkdocs.yml: it also tells a later export that the folder is
 # one it may replace.
-HEADER = "# 由 python -m nianbao pages 生成，不要手改：改项目的 mkdocs.yml 后重新导出。\n"
+HEADER = words.CONFIG_HEADER
 # Keys that only the hook build uses: the hook, and the folders `mkdocs serve` watches in the project.
 _DROPPED = ("hooks", "watch")
 
@@ -68,14 +69,13 @@ def read_project_config(file: Path, environ: Mapping[str, str]) -> ProjectConfig
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ExportError(f"读不了项目的 {file}（{reason}）：导出的站点配置由它生成。"
-                          "请在项目文件夹里运行，或用 --config 指明 mkdocs.yml") from None
+        raise ExportError(words.CONFIG_UNREADABLE(file=file, reason=reason)) from None
     try:
         config = yaml.load(text, Loader=_loader(environ))  # a SafeLoader plus !ENV
     except yaml.YAMLError as exc:
-        raise ExportError(f"{file} 读不成 YAML（{exc}）；导出只认 YAML 和 MkDocs 的 !ENV 标签") from None
+        raise ExportError(words.CONFIG_NOT_YAML(file=file, error=exc)) from None
     if not isinstance(config, dict):
-        raise ExportError(f"{file} 不是 MkDocs 的配置（最外层应是键值对）")
+        raise ExportError(words.CONFIG_NOT_MAPPING(file=file))
     return ProjectConfig(file, config)
 
 
@@ -116,7 +116,7 @@ _Dumper.add_representer(str, _text)
 
 def dump_config(config: Mapping[str, Any]) -> str:
     text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return HEADER + "# 构建：cd 到本文件所在的文件夹，运行 mkdocs build（或 zensical build）。\n" + text
+    return HEADER + words.CONFIG_BUILD_COMMENT + text
 
 
 def is_generated(config_file: Path) -> bool:
@@ -163,7 +163,7 @@ def _loader(environ: Mapping[str, str]) -> type[yaml.SafeLoader]:
                 children = children[:-1]
             names = [loader.construct_scalar(child) for child in children]
         else:
-            raise yaml.constructor.ConstructorError(None, None, "!ENV 后面应是变量名或变量名的列表", node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, words.CONFIG_ENV_SHAPE(), node.start_mark)
         for name in names:
             if name in environ:
                 value = environ[str(name)]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .catalogue import site as words
 from .paths import SLUG
 
 # Field name → the environment variable it is read from.
@@ -46,7 +47,7 @@ class Settings(BaseModel):
     @classmethod
     def _data(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
-            raise ValueError("是空的；不设这个变量就用 data/，要换数据文件夹就写它的路径")
+            raise ValueError(words.SETTING_DATA_EMPTY())
         return value
 
     @field_validator("only", mode="before")
@@ -57,8 +58,7 @@ class Settings(BaseModel):
         slugs = [part.strip() for part in value.split(",") if part.strip()]
         bad = [slug for slug in slugs if not SLUG.fullmatch(slug)]
         if bad:
-            raise ValueError(f"{'、'.join(bad)} 不是机关文件夹名：文件夹名只用小写字母 a-z、数字和 -，"
-                             "几个机关用英文逗号隔开，例如 wanggang-zhen,shili-xian-shujuju")
+            raise ValueError(words.SETTING_ONLY_SLUGS(slugs='、'.join(bad)))
         return frozenset(slugs)
 
     @field_validator("bodies_file", mode="before")
@@ -74,8 +74,7 @@ class Settings(BaseModel):
             return ""
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-            raise ValueError("要写网站发布的完整网址，以 http:// 或 https:// 开头，不带 ? 和 #，"
-                             "例如 https://www.example.gov.cn/nianbao/；不知道就不设（网站在任何子路径下都能用）")
+            raise ValueError(words.SETTING_SITE_URL())
         # A folder address, as MkDocs makes it: relative links resolve against it.
         return value if value.endswith("/") else value + "/"
 
@@ -91,7 +90,7 @@ class Settings(BaseModel):
                 field = str(error["loc"][0]) if error["loc"] else ""
                 name = VARIABLES.get(field, field)
                 reason = str(error["msg"]).removeprefix("Value error, ")
-                lines.append(f"环境变量 {name}={given.get(field, '')!r}：{reason}")
+                lines.append(words.SETTING_BAD(name=name, value=repr(given.get(field, "")), reason=reason))
             raise SettingsError("\n".join(lines)) from None
 
     def data_dir(self, root: Path) -> Path:
@@ -106,6 +105,5 @@ class Settings(BaseModel):
             text = self.bodies_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise SettingsError(f"环境变量 NIANBAO_BODIES_FILE={str(self.bodies_file)!r}：读不了这个文件（{reason}）；"
-                                "它应是一个 UTF-8 文本文件，每行一个机关文件夹名") from None
+            raise SettingsError(words.SETTING_BODIES_FILE(path=repr(str(self.bodies_file)), reason=reason)) from None
         return frozenset(filter(None, (line.strip() for line in text.splitlines())))

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue import site as words
 from .datafiles import kind, report_files
 from .loader import read_body
 from .pinyin import pinyin
@@ -39,7 +40,7 @@ class Shard:
 
     @property
     def title(self) -> str:
-        return " / ".join(self.region) or "其他"
+        return " / ".join(self.region) or words.SHARD_OTHER()
 
     def reports(self) -> int:
         return sum(len(report_files(body)) for body in self.bodies)
@@ -160,4 +161,6 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
 def landing_page(results: list[ShardResult]) -> str:
     rows = [(r.shard.title, f"{r.shard.slug}/", len(r.shard.bodies), r.shard.reports(), r.status != "failed")
             for r in results]
-    return environment().get_template("landing.html.j2").render(rows=rows)
+    texts = {name: getattr(words, "LANDING_" + name.upper())() for name in
+             ("title", "intro", "region", "bodies", "reports", "unpublished", "lang")}
+    return environment().get_template("landing.html.j2").render(rows=rows, t=texts)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from .catalogue import site as words
 from .formats import Format, Node, Table, get_format
 from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Section
 from .numerals import NUMERALS
@@ -92,8 +93,7 @@ class YamlWriteError(ValueError):
     """The data cannot be written as YAML that reads back the same. ``path`` names the value."""
 
     def __init__(self, path: DataPath, message: str) -> None:
-        where = dotted(path) or "文件顶层"
-        super().__init__(f"{where}：{message}")
+        super().__init__(words.YAML_WRITE_AT(where=dotted(path) or words.YAML_WRITE_TOP(), message=message))
         self.path = path
         self.message = message
 
@@ -182,11 +182,12 @@ def _table(fmt: Format, table: Table, values: Any) -> list[str]:
     title = f"{part.key}、{table.caption}" if part else table.caption
     column_sets = {tuple(c.label for _, c in block.leaf_columns) for block in table.blocks}
     if len(column_sets) == 1:
-        out = [f"# {title}", "# columns: " + ", ".join(next(iter(column_sets)))]
+        columns = words.TABLE_COLUMN_JOIN.join(next(iter(column_sets)))
+        out = [words.TABLE_TITLE.format(title=title), words.TABLE_COLUMNS.format(columns=columns)]
     elif any(len(block.leaf_columns) == 1 for block in table.blocks):
-        out = [f"# {title}: one list per row, in the table's column order; one value where a row has one column."]
+        out = [words.TABLE_ROWS_ONE_VALUE.format(title=title)]
     else:
-        out = [f"# {title}: one list per row, in the table's column order."]
+        out = [words.TABLE_ROWS.format(title=title)]
     out.append(f"{table.key}:")
     if not isinstance(values, Mapping) or not values:
         return [*out[:-1], f"{table.key}: {_scalar(values)}"]
@@ -385,14 +386,12 @@ def _checked(data: Mapping[str, Any], dump: Callable[[Mapping[str, Any]], str]) 
     try:
         back = parse_yaml(text).value
     except YamlSourceError as exc:
-        where = f"第 {exc.line} 行：" if exc.line else ""
-        raise YamlWriteError(_culprit(data, dump), f"写成的 YAML 读不回（{where}{exc.message}）；文件没有写。"
-                             "这是 nianbao 写 YAML 的缺陷：请把这个值报告给维护者，"
-                             "或先删去其中的特殊字符再试") from None
+        where = words.YAML_WRITE_LINE(line=exc.line) if exc.line else ""
+        message = words.YAML_WRITE_UNREADABLE(where=where, error=exc.message)
+        raise YamlWriteError(_culprit(data, dump), message) from None
     path = _difference(_as_read(data), back, ())
     if path is not None:
-        raise YamlWriteError(path, "写成 YAML 后读回的值与原值不同；文件没有写。这是 nianbao 写 YAML 的缺陷："
-                             "请把这个值报告给维护者，或先删去其中的特殊字符再试")
+        raise YamlWriteError(path, words.YAML_WRITE_DIFFERS())
     return text
 
 
@@ -402,15 +401,13 @@ def _refuse_surrogates(value: Any, path: DataPath) -> None:
         for key, item in value.items():
             if isinstance(key, str) and (match := _SURROGATE.search(key)):
                 # The key itself cannot be printed: name its mapping and the character.
-                raise YamlWriteError(path, f"有个键名含 {char_name(match[0])}，无法写成 UTF-8；"
-                                     "请删去它（多半是解码出错留下的）")
+                raise YamlWriteError(path, words.YAML_WRITE_KEY_SURROGATE(char=char_name(match[0])))
             _refuse_surrogates(item, (*path, str(key)))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             _refuse_surrogates(item, (*path, index))
     elif isinstance(value, str) and (match := _SURROGATE.search(value)):
-        raise YamlWriteError(path, f"第 {match.start() + 1} 个字符是 {char_name(match[0])}，无法写成 UTF-8；"
-                             "请删去它（多半是解码出错留下的）")
+        raise YamlWriteError(path, words.YAML_WRITE_SURROGATE(index=match.start() + 1, char=char_name(match[0])))
 
 
 def _as_read(value: Any) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..catalogue import site as words
 from ..catalogue import statuses as S
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
@@ -88,7 +89,7 @@ def front_matter(meta: Mapping[str, str]) -> str:
         return ""
     text = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1_000_000)
     if yaml.safe_load(text) != dict(meta):
-        raise ValueError(f"front matter does not read back: {text!r}")
+        raise ValueError(words.FRONT_MATTER_UNREADABLE(text=repr(text)))
     return "---\n" + text + "---\n\n"
 
 

@@ -1,0 +1,178 @@
+"""What building, exporting and writing files say: the command line's ``pages``, ``shards``,
+``schema`` and ``check`` lines, the build's settings, the exported tree, the sharded site's landing
+page, the MkDocs hook, and every refusal to write a file.
+
+Chinese first, English beside it. What is written *into* a file (a comment of a data file, the
+header of a generated mkdocs.yml) is a plain string, always Chinese: a file must read the same
+whatever language the run spoke.
+"""
+
+from __future__ import annotations
+
+from .core import Text
+
+T = Text
+
+# --- the command line ------------------------------------------------------------------------------
+
+# `check`: the data folder cannot be read. The prefix keeps its ASCII colon, as the command has always printed it.
+CHECK_FAILED = T("nianbao check: {error}", "nianbao check: {error}")
+SCHEMA_WROTE = T("已写出 {path}", "wrote {path}")
+PAGES_FAILED = T("nianbao pages：{error}", "nianbao pages: {error}")
+PAGES_NO_DATA = T("nianbao pages：{problem}（请设置 NIANBAO_DATA 指向数据文件夹，或建立 data/）",
+                  "nianbao pages: {problem} (set NIANBAO_DATA or create data/)")
+PAGES_WRITING_FILE = T("写 {file} 时", "writing {file}")
+PAGES_WRITING = T("写出时", "writing")
+PAGES_DISK_FAILED = T("nianbao pages：{where}出错（{error}），没有写成，原有的文件没有改动（{out} 保持原样）；"
+                      "请解决这个问题（例如腾出磁盘空间）后重新运行",
+                      "nianbao pages: {where} failed ({error}); nothing was written and the files already there "
+                      "are unchanged ({out} stays as it was). Fix the problem (free some disk space, say) and run again")
+PAGES_ONLY = T("（NIANBAO_ONLY：只有 {bodies} 的页面）", " (NIANBAO_ONLY: the pages of {bodies} only)")
+PAGES_WROTE = T("已写出 {pages} 个生成的页面{only}，整个文件树共 {files} 个文件，在 {out}/；"
+                "构建：cd {out} && mkdocs build（或 zensical build）",
+                "wrote {pages} generated page(s){only}, {files} file(s) in the whole tree, in {out}/; "
+                "build: cd {out} && mkdocs build (or zensical build)")
+# MkDocs' log style for the lines `pages` prints as the hook build logs them; the level stays MkDocs'.
+LOG_WARNING = "WARNING -  {message}"
+LOG_INFO = "INFO    -  {message}"
+
+# `shards`: one line per shard, then the totals. The prefix keeps its ASCII colon, as before.
+SHARDS_FAILED = T("nianbao shards: {error}", "nianbao shards: {error}")
+SHARD_STATUS = {"built": T("已生成", "built"), "reused": T("未变动", "reused"), "failed": T("失败", "failed")}
+SHARD_LINE = T("{status:4} {slug:30} {bodies:5} 个机关 {reports:6} 份报告{seconds}",
+               "{status:7} {slug:30} {bodies:5} bodies {reports:6} reports{seconds}")
+SHARD_SECONDS = T(" {seconds:7.1f} 秒", " {seconds:7.1f} s")
+SHARDS_TOTAL = T("共 {count} 个分站：{built} 个已生成，{reused} 个未变动沿用，{failed} 个失败；入口页 {landing}",
+                 "{count} shard(s): {built} built, {reused} reused, {failed} failed; landing page {landing}")
+
+# --- the sharded site's landing page ---------------------------------------------------------------
+
+SHARD_OTHER = T("其他", "other")  # the shard of bodies without a region
+LANDING_TITLE = T("政府信息公开工作年度报告", "Annual reports on government information disclosure")
+LANDING_INTRO = T("按地区浏览各机关的政府信息公开工作年度报告。每个地区是一个独立的网站，可在其中检索。",
+                  "Browse the bodies' annual reports by region. Each region is a site of its own, with its own search.")
+LANDING_REGION = T("地区", "Region")
+LANDING_BODIES = T("机关", "Bodies")
+LANDING_REPORTS = T("报告", "Reports")
+LANDING_UNPUBLISHED = T("（暂未发布）", " (not yet published)")
+LANDING_LANG = T("zh-CN", "en")  # the page's html lang, in the language its words are in
+
+# --- the MkDocs hook -----------------------------------------------------------------------------------
+
+HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有生成。\n{error}",
+                      "nianbao: an environment variable holds a value that cannot be used; nothing was built.\n{error}")
+HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
+
+# --- the build's settings (environment variables) -------------------------------------------------------
+
+SETTING_BAD = T("环境变量 {name}={value}：{reason}", "environment variable {name}={value}: {reason}")
+SETTING_DATA_EMPTY = T("是空的；不设这个变量就用 data/，要换数据文件夹就写它的路径",
+                       "is empty; leave the variable unset for data/, or give the data folder's path")
+SETTING_ONLY_SLUGS = T("{slugs} 不是机关文件夹名：文件夹名只用小写字母 a-z、数字和 -，几个机关用英文逗号隔开，"
+                       "例如 wanggang-zhen,shili-xian-shujuju",
+                       "{slugs}: not a body folder name: a folder name uses a-z, 0-9 and - only; separate several "
+                       "with commas, e.g. wanggang-zhen,shili-xian-shujuju")
+SETTING_SITE_URL = T("要写网站发布的完整网址，以 http:// 或 https:// 开头，不带 ? 和 #，"
+                     "例如 https://www.example.gov.cn/nianbao/；不知道就不设（网站在任何子路径下都能用）",
+                     "give the full address the site is published at, starting with http:// or https://, without "
+                     "? or #, e.g. https://www.example.gov.cn/nianbao/; leave it unset if unknown (the site works "
+                     "under any path)")
+SETTING_BODIES_FILE = T("环境变量 NIANBAO_BODIES_FILE={path}：读不了这个文件（{reason}）；"
+                        "它应是一个 UTF-8 文本文件，每行一个机关文件夹名",
+                        "environment variable NIANBAO_BODIES_FILE={path}: cannot read the file ({reason}); it should "
+                        "be a UTF-8 text file with one body folder name a line")
+
+# --- the exported tree (`pages OUT`) -------------------------------------------------------------------
+
+EXPORT_NO_FOLDER = T("mkdocs.yml 的 {name} 是 {folder}，但没有这个文件夹；没有导出",
+                     "mkdocs.yml's {name} is {folder}, but there is no such folder; nothing was exported")
+EXPORT_NOT_UTF8 = T("{source} 不是 UTF-8 编码的文本，没有导出；请把它存成 UTF-8",
+                    "{source} is not UTF-8 text; nothing was exported. Save it as UTF-8")
+EXPORT_PAGE_CLASH = T("生成的页面 {page} 与 {docs}/ 里的同名文件冲突；请给那个文件改名",
+                      "the generated page {page} clashes with a file of the same name in {docs}/; rename that file")
+EXPORT_UNREADABLE = T("读不了项目的 {path}（{reason}），没有导出；它在 mkdocs.yml 里被用到，请恢复它或改 mkdocs.yml",
+                      "cannot read the project's {path} ({reason}); nothing was exported. mkdocs.yml uses it: "
+                      "restore it or change mkdocs.yml")
+EXPORT_INTO_PROJECT = T("不能导出到 {out}：它是项目文件夹 {root}（或包含它），或在文档文件夹 {docs} 里面；"
+                        "导出会整个替换 {out}。请换一个文件夹，例如 build/tree",
+                        "cannot export to {out}: it is (or holds) the project folder {root}, or lies inside the docs "
+                        "folder {docs}; an export replaces {out} as a whole. Choose another folder, e.g. build/tree")
+EXPORT_NOT_FOLDER = T("{out} 已存在，但不是文件夹；没有改动它。请换一个名字，或先移走它",
+                      "{out} exists but is not a folder; it was left alone. Choose another name, or move it away first")
+EXPORT_LINK = T("{path} 是符号链接（指向 {target}），没有写：导出从不写链接，所以 {out} 里的链接是别人放的，"
+                "而导出会整个替换 {out}。请移走这个链接再试",
+                "{path} is a symbolic link (to {target}); nothing was written: an export never writes a link, so a "
+                "link in {out} was put there by someone else, and an export replaces {out} as a whole. Move the "
+                "link away and try again")
+EXPORT_NOT_OURS = T("{out} 里已有文件，但不是 python -m nianbao pages 写出的（没有它生成的 {config}），"
+                    "没有改动它：导出会整个替换这个文件夹。请换一个不存在或空的文件夹，或先移走它",
+                    "{out} holds files that python -m nianbao pages did not write (no {config} made by it); it was "
+                    "left alone: an export replaces the folder as a whole. Choose a missing or empty folder, or move "
+                    "it away first")
+CONFIG_UNREADABLE = T("读不了项目的 {file}（{reason}）：导出的站点配置由它生成。"
+                      "请在项目文件夹里运行，或用 --config 指明 mkdocs.yml",
+                      "cannot read the project's {file} ({reason}): the exported site's configuration is made from "
+                      "it. Run in the project folder, or name the mkdocs.yml with --config")
+CONFIG_NOT_YAML = T("{file} 读不成 YAML（{error}）；导出只认 YAML 和 MkDocs 的 !ENV 标签",
+                    "{file} does not read as YAML ({error}); an export reads YAML and MkDocs' !ENV tag only")
+CONFIG_NOT_MAPPING = T("{file} 不是 MkDocs 的配置（最外层应是键值对）",
+                       "{file} is not a MkDocs configuration (its top level should be a mapping of keys to values)")
+CONFIG_ENV_SHAPE = T("!ENV 后面应是变量名或变量名的列表", "!ENV takes a variable name or a list of them")
+FRONT_MATTER_UNREADABLE = T("页面的 front matter 读不回：{text}", "front matter does not read back: {text}")
+
+# Written into the exported tree's files: always Chinese.
+CONFIG_HEADER = "# 由 python -m nianbao pages 生成，不要手改：改项目的 mkdocs.yml 后重新导出。\n"
+CONFIG_BUILD_COMMENT = "# 构建：cd 到本文件所在的文件夹，运行 mkdocs build（或 zensical build）。\n"
+NAV_COMMENT = ("# 全站导航：每个页面和它的标题，MkDocs 的 nav 写法，供按导航文件建站的工具使用。\n"
+               "# mkdocs.yml 的 nav 只列 docs/ 自己的页面，其余页面从索引页进入，与项目的构建相同。\n")
+
+# --- writing a file into a folder (nianbao.atomic) -----------------------------------------------------
+
+WRITE_OUTSIDE = T("{path} 不在 {within} 之内，没有写；请把它写到 {within} 里面",
+                  "{path} is not inside {within}; nothing was written. Write it inside {within}")
+WRITE_IS_FOLDER = T("{path} 是文件夹 {within} 本身，不是其中的文件，没有写",
+                    "{path} is the folder {within} itself, not a file in it; nothing was written")
+WRITE_FOLDER_LINK = T("{folder} 是符号链接（指向 {target}），没有写 {path}：不穿过链接写文件，"
+                      "以免写到数据文件夹以外。请把链接换成真正的文件夹再试",
+                      "{folder} is a symbolic link (to {target}); {path} was not written: a file is never written "
+                      "through a link, lest it land outside the data folder. Replace the link by a real folder and "
+                      "try again")
+WRITE_NOT_FOLDER = T("{folder} 不是文件夹，没有写 {path}；请移走它再试",
+                     "{folder} is not a folder; {path} was not written. Move it away and try again")
+WRITE_LINK = T("{path} 是符号链接（指向 {target}），没有写：不穿过链接写文件，以免写到数据文件夹以外。"
+               "请删去这个链接（需要时换成真正的文件）再试",
+               "{path} is a symbolic link (to {target}); nothing was written: a file is never written through a "
+               "link, lest it land outside the data folder. Delete the link (replace it by a real file if need be) "
+               "and try again")
+WRITE_NOT_FILE = T("{path} 不是普通文件（是文件夹或特殊文件），没有写；请移走它再试",
+                   "{path} is not a regular file (a folder or a special file); nothing was written. Move it away "
+                   "and try again")
+WRITE_ESCAPES = T("{path} 实际位于 {within} 以外，没有写", "{path} actually lies outside {within}; nothing was written")
+
+# --- writing YAML data (nianbao.writer) ------------------------------------------------------------------
+
+YAML_WRITE_AT = T("{where}：{message}", "{where}: {message}")
+YAML_WRITE_TOP = T("文件顶层", "the file's top level")
+YAML_WRITE_LINE = T("第 {line} 行：", "line {line}: ")
+YAML_WRITE_UNREADABLE = T("写成的 YAML 读不回（{where}{error}）；文件没有写。这是 nianbao 写 YAML 的缺陷："
+                          "请把这个值报告给维护者，或先删去其中的特殊字符再试",
+                          "the YAML written does not read back ({where}{error}); the file was not written. This is "
+                          "a fault of nianbao's YAML writer: report the value to the maintainers, or remove its "
+                          "special characters and try again")
+YAML_WRITE_DIFFERS = T("写成 YAML 后读回的值与原值不同；文件没有写。这是 nianbao 写 YAML 的缺陷："
+                       "请把这个值报告给维护者，或先删去其中的特殊字符再试",
+                       "the value reads back differently once written as YAML; the file was not written. This is a "
+                       "fault of nianbao's YAML writer: report the value to the maintainers, or remove its special "
+                       "characters and try again")
+YAML_WRITE_KEY_SURROGATE = T("有个键名含 {char}，无法写成 UTF-8；请删去它（多半是解码出错留下的）",
+                             "a key holds {char}, which has no UTF-8; delete it (most likely left by a decoding error)")
+YAML_WRITE_SURROGATE = T("第 {index} 个字符是 {char}，无法写成 UTF-8；请删去它（多半是解码出错留下的）",
+                         "character {index} is {char}, which has no UTF-8; delete it (most likely left by a "
+                         "decoding error)")
+
+# The comments above a table in a data file: always Chinese. Filled with str.format.
+TABLE_TITLE = "# {title}"
+TABLE_COLUMNS = "# 各栏：{columns}"
+TABLE_COLUMN_JOIN = "、"
+TABLE_ROWS = "# {title}：每行一个列表，按表格的栏目顺序"
+TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺序；只有一栏的行写一个值"
