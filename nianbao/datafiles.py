@@ -89,5 +89,5 @@ def read_bytes(path: Path, limit: int = FILE_MAX_BYTES) -> bytes:
             raise refusal(path, "folder" if stat.S_ISDIR(info.st_mode) else "other")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise UnsafeEntry(R.TOO_LARGE, limit=f"{limit:,}", size=f"超过 {limit:,}")
+        raise UnsafeEntry(R.TOO_LARGE, limit=f"{limit:,}", size=messages.OVER(limit=f"{limit:,}"))
     return data

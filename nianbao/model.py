@@ -36,7 +36,8 @@ def _plain(value: str, limit: int) -> str:
     found = first_forbidden(value)
     if found is not None:
         index, ch = found
-        raise PydanticCustomError("invisible_char", "{char}", {"char": f"{char_name(ch)}（第 {index + 1} 个字符处）"})
+        shown = messages.AT_CHARACTER(char=char_name(ch), index=index + 1)
+        raise PydanticCustomError("invisible_char", "{char}", {"char": shown})
     if len(value) > limit:
         raise PydanticCustomError("too_long", "{length}", {"limit": f"{limit:,}", "length": f"{len(value):,}"})
     return value

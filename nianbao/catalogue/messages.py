@@ -28,6 +28,8 @@ A_MAPPING = T("一组“键: 值”（{keys}）", "a mapping ({keys})")
 A_LIST = T("含 {count} 项的列表", "a list of {count}")
 A_TEXT = T("文字 {value}", "the text {value}")
 AXIS = {"column": T("列", "column"), "row": T("行", "row")}
+OVER = T("超过 {limit}", "over {limit}")  # a size found past a limit
+AT_CHARACTER = T("{char}（第 {index} 个字符处）", "{char} (character {index})")  # where in a text a character is
 
 # What a value should be, where the field's own description does not say it.
 EXPECT_WEB = T("以 http:// 或 https:// 开头的网址", "a web address starting with http:// or https://")

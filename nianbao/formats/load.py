@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..catalogue import formats as F
 from ..problems import dotted
 from ..yamlsource import DataPath
 from .definition import Fault, FormatDef, validation_faults
@@ -39,7 +40,8 @@ class DefinitionProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}：{self.path or '（文件）'}：{self.message}"
+        return F.PROBLEM(file=self.file, line=self.line, column=self.column, path=self.path or F.WHOLE_FILE(),
+                         message=self.message)
 
 
 class FormatDefinitionError(Exception):
@@ -61,14 +63,14 @@ class _Source:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else self.position(
             fault.path, fault.at_key)
         text = fault.message
-        details = [f"应为：{fault.expected}"] if fault.expected else []
-        details += [f"实为：{fault.found}"] if fault.found else []
+        details = [F.EXPECTED(text=fault.expected)] if fault.expected else []
+        details += [F.FOUND(text=fault.found)] if fault.found else []
         if fault.first is not None:
-            details.append(f"第一次出现在第 {self.position(fault.first, True)[0]} 行")
+            details.append(F.FIRST_AT(line=self.position(fault.first, True)[0]))
         if details:
-            text += "（" + "；".join(details) + "）"
+            text += F.DETAILS(details=F.DETAIL_JOIN().join(details))
         if fault.hint:
-            text += "。" + fault.hint
+            text += F.HINT(hint=fault.hint)
         return DefinitionProblem(self.file, line, column, dotted(fault.path), text)
 
     def position(self, path: DataPath, at_key: bool = False) -> tuple[int, int]:
@@ -110,7 +112,7 @@ def _duplicate_keys(node: yaml.Node, path: DataPath = (),
         for key_node, value in node.value:
             key = str(key_node.value)
             if key in first:
-                yield Fault((*path, key), f"键“{key}”重复", "每个键在同一映射中只写一次", key,
+                yield Fault((*path, key), F.DUPLICATE_KEY(key=key), F.DUPLICATE_KEY_EXPECTED(), key,
                             first=(*path, key)), key_node
             first.add(key)
             yield from _duplicate_keys(value, (*path, key), seen)
@@ -137,8 +139,8 @@ def _parse(file: str, text: str) -> tuple[_Source, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = DefinitionProblem(file, line, column, "", f"不是有效的 YAML：{exc.problem or exc.context}")
-        raise FormatDefinitionError(f"格式定义 {file} 无法读取：", [problem]) from None
+        problem = DefinitionProblem(file, line, column, "", F.NOT_YAML(problem=exc.problem or exc.context))
+        raise FormatDefinitionError(F.UNREADABLE(file=file), [problem]) from None
     finally:
         loader.dispose()
 
@@ -160,7 +162,7 @@ def _load(file: str, text: str) -> tuple[Format, _Source]:
     faults += reference_faults(raw)
     problems += [source.place(f) for f in faults]
     if problems or fmt is None:
-        raise FormatDefinitionError(f"格式定义 {source.file} 有 {len(problems)} 处错误：", problems)
+        raise FormatDefinitionError(F.FAULTS(file=source.file, count=len(problems)), problems)
     return fmt, source
 
 
@@ -181,22 +183,23 @@ def load_formats(paths: Iterable[Traversable]) -> tuple[Format, ...]:
     ids: dict[str, _Source] = {}
     for fmt, source in loaded:
         if fmt.id in ids:
-            problems.append(source.place(Fault(("id",), f"格式编号“{fmt.id}”与 {ids[fmt.id].file} 的相同",
-                                               "各格式的编号互不相同", fmt.id)))
+            problems.append(source.place(Fault(("id",), F.SAME_ID(id=fmt.id, file=ids[fmt.id].file),
+                                               F.SAME_ID_EXPECTED(), fmt.id)))
         ids.setdefault(fmt.id, source)
     for (before, first), (after, second) in pairwise(loaded):
         if before.last_year is None or before.last_year >= after.first_year:
             problems.append(second.place(Fault(
-                ("years",), f"适用年份与 {first.file} 的重叠", f"起始年份晚于 {before.last_year or '（仍在用）'}",
-                str(after.first_year), f"把 {first.file} 的 years 截止到 {after.first_year - 1}")))
+                ("years",), F.YEARS_OVERLAP(file=first.file),
+                F.YEARS_OVERLAP_EXPECTED(last=before.last_year or F.STILL_IN_USE()),
+                str(after.first_year), F.YEARS_OVERLAP_HINT(file=first.file, year=after.first_year - 1))))
         elif before.last_year + 1 < after.first_year:
             problems.append(second.place(Fault(
-                ("years",), f"与 {first.file} 之间有年份没有格式", f"起始年份为 {before.last_year + 1}",
+                ("years",), F.YEARS_GAP(file=first.file), F.YEARS_GAP_EXPECTED(year=before.last_year + 1),
                 str(after.first_year))))
     if loaded and loaded[-1][0].last_year is not None:
         newest, source = loaded[-1]
-        problems.append(source.place(Fault(("years", 1), "最新的格式应一直适用", "null", str(newest.last_year),
-                                           "否则此后年度的报告找不到格式")))
+        problems.append(source.place(Fault(("years", 1), F.NEWEST_ENDS(), "null", str(newest.last_year),
+                                           F.NEWEST_ENDS_HINT())))
     if problems:
-        raise FormatDefinitionError("格式定义之间有冲突：", problems)
+        raise FormatDefinitionError(F.CONFLICTS(), problems)
     return tuple(fmt for fmt, _ in loaded)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
 
+from ..catalogue import formats as F
+
 CellKind = Literal["count", "signed", "amount", "amount_with_unit"]
 Status = Literal["stated", "implied", "heuristic"]
 Layout = Literal["grid", "side_by_side"]
@@ -94,13 +96,13 @@ class Table:
         try:
             return self._rows[key]
         except KeyError:
-            raise KeyError(f"{self.key} has no row {key!r}") from None
+            raise KeyError(F.OBJECT_NO_ROW(table=self.key, key=repr(key))) from None
 
     def column_keys(self, row_key: str) -> tuple[str, ...]:
         try:
             return self._column_keys[row_key]
         except KeyError:
-            raise KeyError(f"{self.key} has no row {row_key!r}") from None
+            raise KeyError(F.OBJECT_NO_ROW(table=self.key, key=repr(row_key))) from None
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Format:
         try:
             return self._tables[key]
         except KeyError:
-            raise KeyError(f"format {self.id} has no table {key!r}") from None
+            raise KeyError(F.OBJECT_NO_TABLE(format=self.id, key=repr(key))) from None
 
     @property
     def fees_part(self) -> Part | None:

@@ -7,13 +7,14 @@ row key would hide a row: both are definition faults, found here rather than by 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..catalogue import formats as F
 from ..yamlsource import DataPath
 from .definition import (
     KEY_PATTERN,
@@ -87,6 +88,10 @@ def _valid(validate: Callable[[Any], T], value: Any) -> T | None:
         return None  # reported by the validation of the whole definition
 
 
+def _joined(items: Iterable[str]) -> str:
+    return F.LIST_JOIN().join(items)
+
+
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -115,7 +120,8 @@ def reference_faults(raw: Any) -> Iterator[Fault]:
     first_id: dict[str, int] = {}
     for i, identity in found.identities:
         if identity.id in first_id:
-            yield Fault(("identities", i, "id"), f"恒等式编号“{identity.id}”重复", "每个编号只用一次", identity.id,
+            yield Fault(("identities", i, "id"), F.DUPLICATE_IDENTITY(id=identity.id), F.DUPLICATE_IDENTITY_EXPECTED(),
+                        identity.id,
                         first=("identities", first_id[identity.id], "id"))
         first_id.setdefault(identity.id, i)
         yield from _identity(("identities", i), identity, found)
@@ -126,17 +132,17 @@ def reference_faults(raw: Any) -> Iterator[Fault]:
     if found.unpaid_fees_cell is not None:
         yield from _cell(("unpaid_fees_cell",), found.unpaid_fees_cell, found)
         if found.all_parts and not any(part.fees for _, part in found.parts):
-            yield Fault(("unpaid_fees_cell",), "有逾期未缴费的单元格，却没有报告信息处理费的部分",
-                        "某一部分写 fees: true", "没有", "C.1 要在该部分找收费通知的件数")
+            yield Fault(("unpaid_fees_cell",), F.FEES_CELL_WITHOUT_PART(), F.FEES_CELL_EXPECTED(), F.FEES_CELL_FOUND(),
+                        F.FEES_CELL_HINT())
 
 
 def _years(years: tuple[int, int | None]) -> Iterator[Fault]:
     first, last = years
     if not FIRST_YEAR <= first <= LAST_YEAR:
-        yield Fault(("years", 0), "起始年份不合理", f"{FIRST_YEAR} 至 {LAST_YEAR} 之间的年份", str(first))
+        yield Fault(("years", 0), F.FIRST_YEAR_BAD(), F.FIRST_YEAR_EXPECTED(first=FIRST_YEAR, last=LAST_YEAR),
+                    str(first))
     if last is not None and not first <= last <= LAST_YEAR:
-        yield Fault(("years", 1), "截止年份不合理", f"不早于起始年份 {first}、不晚于 {LAST_YEAR}，仍在用的写 null",
-                    str(last))
+        yield Fault(("years", 1), F.LAST_YEAR_BAD(), F.LAST_YEAR_EXPECTED(first=first, last=LAST_YEAR), str(last))
 
 
 def _table_keys(path: DataPath, blocks: tuple[BlockDef, ...]) -> Iterator[Fault]:
@@ -146,16 +152,17 @@ def _table_keys(path: DataPath, blocks: tuple[BlockDef, ...]) -> Iterator[Fault]
     for b, block in enumerate(blocks):
         row_lists.append(((*path, "blocks", b, "rows"), block.rows))
         if block.band in bands:  # an identity names a block by its band
-            yield Fault((*path, "blocks", b, "band"), f"块的标题“{block.band}”重复", "同一表中各块的 band 互不相同",
+            yield Fault((*path, "blocks", b, "band"), F.DUPLICATE_BAND(band=block.band), F.DUPLICATE_BAND_EXPECTED(),
                         block.band, first=(*path, "blocks", bands[block.band], "band"))
         if block.band:
             bands.setdefault(block.band, b)
         leaves: dict[str, DataPath] = {}
         for leaf_path, key, node in _leaves((*path, "blocks", b, "columns"), block.columns):
             if not node.key:
-                yield Fault(leaf_path, "列没有键", "每一列（没有下级的）都有 key", f"“{node.label}”没有 key")
+                yield Fault(leaf_path, F.COLUMN_WITHOUT_KEY(), F.COLUMN_WITHOUT_KEY_EXPECTED(),
+                            F.NODE_WITHOUT_KEY_FOUND(label=node.label))
             elif key in leaves:
-                yield Fault((*leaf_path, "key"), f"列的键“{key}”在同一块中重复", "同一块中各列的键互不相同", key,
+                yield Fault((*leaf_path, "key"), F.DUPLICATE_COLUMN(key=key), F.DUPLICATE_COLUMN_EXPECTED(), key,
                             first=(*leaves[key], "key"))
             leaves.setdefault(key, leaf_path)
     # The rows of all blocks nest in one mapping of a data file: they are siblings there.
@@ -168,11 +175,11 @@ def _row_keys(lists: list[tuple[DataPath, tuple[NodeDef, ...]]]) -> Iterator[Fau
         for i, node in enumerate(nodes):
             here = (*path, i)
             if not node.key:
-                yield Fault(here, "行没有键", "每一行（包括有下级的行）都有 key：数据文件按 key 嵌套",
-                            f"“{node.label}”没有 key")
+                yield Fault(here, F.ROW_WITHOUT_KEY(), F.ROW_WITHOUT_KEY_EXPECTED(),
+                            F.NODE_WITHOUT_KEY_FOUND(label=node.label))
                 continue
             if node.key in seen:
-                yield Fault((*here, "key"), f"行的键“{node.key}”重复", "同级各行的键互不相同", node.key,
+                yield Fault((*here, "key"), F.DUPLICATE_ROW(key=node.key), F.DUPLICATE_ROW_EXPECTED(), node.key,
                             first=(*seen[node.key], "key"))
             seen.setdefault(node.key, here)
             if node.children:
@@ -194,7 +201,7 @@ def _parts(found: Pieces) -> Iterator[Fault]:
     fees: list[int] = []
     for i, part in found.parts:
         if part.key in seen:
-            yield Fault(("parts", i, "key"), f"部分的序号“{part.key}”重复", "各部分的序号互不相同", part.key,
+            yield Fault(("parts", i, "key"), F.DUPLICATE_PART(key=part.key), F.DUPLICATE_PART_EXPECTED(), part.key,
                         first=("parts", seen[part.key], "key"))
         seen.setdefault(part.key, i)
         if part.table:
@@ -202,14 +209,14 @@ def _parts(found: Pieces) -> Iterator[Fault]:
         if part.fees:
             fees.append(i)
     for i in fees[1:]:
-        yield Fault(("parts", i, "fees"), "信息处理费只在一个部分报告", "只有一个部分写 fees: true", "多个部分",
+        yield Fault(("parts", i, "fees"), F.FEES_TWICE(), F.FEES_TWICE_EXPECTED(), F.FEES_TWICE_FOUND(),
                     first=("parts", fees[0], "fees"))
 
 
 def _table_named(path: DataPath, key: str, found: Pieces) -> Iterator[Fault]:
     tables = [*found.tables, *found.broken_tables]
     if found.tables_given and key not in tables:
-        yield Fault(path, f"没有表“{key}”", "、".join(tables) + " 之一", key, close_match(key, tables))
+        yield Fault(path, F.NO_SUCH_TABLE(key=key), F.ONE_OF(options=_joined(tables)), key, close_match(key, tables))
 
 
 def _identity(path: DataPath, identity: IdentityDef, found: Pieces) -> Iterator[Fault]:
@@ -228,12 +235,13 @@ def _column_identity(path: DataPath, identity: IdentityDef, table: Table,
                      terms: list[tuple[str, int, Term]]) -> Iterator[Fault]:
     """each: column sums rows, once per leaf column of one block: every row must have those columns."""
     if identity.rows:
-        yield Fault((*path, "rows"), "按列检查的恒等式不用 rows", "去掉 rows（each: column 时 rows 不起作用）",
-                    "、".join(identity.rows))
+        yield Fault((*path, "rows"), F.COLUMN_IDENTITY_ROWS(), F.COLUMN_IDENTITY_ROWS_EXPECTED(),
+                    _joined(identity.rows))
     bands = [b.band for b in table.blocks]
     if identity.block and identity.block not in bands:
-        yield Fault((*path, "block"), f"表“{table.key}”没有这一块", "、".join(b for b in bands if b) + " 之一",
-                    identity.block, close_match(identity.block, bands))
+        yield Fault((*path, "block"), F.NO_SUCH_BLOCK(table=table.key),
+                    F.ONE_OF(options=_joined(b for b in bands if b)), identity.block,
+                    close_match(identity.block, bands))
         return
     block = table.blocks[bands.index(identity.block) if identity.block else 0]
     columns = [key for key, _ in block.leaf_columns]
@@ -243,48 +251,49 @@ def _column_identity(path: DataPath, identity: IdentityDef, table: Table,
         if term.key.endswith(".*"):
             named = [r for r in rows if r.startswith(term.key[:-1])]
             if not named:
-                yield Fault(where, f"没有以“{term.key[:-1]}”开头的行", f"表“{table.key}”中某一组行的键加 .*", term.key)
+                yield Fault(where, F.NO_ROWS_STARTING(prefix=term.key[:-1]), F.ROW_GROUP_EXPECTED(table=table.key),
+                            term.key)
         elif term.key not in rows:
-            yield Fault(where, f"表“{table.key}”没有行“{term.key}”", f"表“{table.key}”的行的键", term.key,
-                        close_match(term.key, rows))
+            yield Fault(where, F.NO_SUCH_ROW(table=table.key, row=term.key), F.ROW_KEY_EXPECTED(table=table.key),
+                        term.key, close_match(term.key, rows))
             continue
         else:
             named = [term.key]
         for row in named:
             lacking = [c for c in columns if c not in table.column_keys(row)]
             if lacking:
-                yield Fault(where, f"行“{row}”没有所查块的列", "有 " + "、".join(columns) + " 各列的行",
-                            "缺 " + "、".join(lacking), "用 block: 指明行所在的块（写块的 band）")
+                yield Fault(where, F.ROW_LACKS_BLOCK_COLUMNS(row=row), F.ROW_WITH_COLUMNS(columns=_joined(columns)),
+                            F.LACKING(columns=_joined(lacking)), F.NAME_THE_BLOCK())
 
 
 def _row_identity(path: DataPath, identity: IdentityDef, table: Table,
                   terms: list[tuple[str, int, Term]]) -> Iterator[Fault]:
     """each: row sums columns, once per listed row (or per row of every block that has them all)."""
     if identity.block:
-        yield Fault((*path, "block"), "按行检查的恒等式不用 block", "用 rows 选行", identity.block)
+        yield Fault((*path, "block"), F.ROW_IDENTITY_BLOCK(), F.ROW_IDENTITY_BLOCK_EXPECTED(), identity.block)
     columns = list(dict.fromkeys(key for block in table.blocks for key, _ in block.leaf_columns))
     named = []
     for side, j, term in terms:
         if term.key.endswith(".*"):
-            yield Fault((*path, side, j), "x.* 只用于按列检查的恒等式", "列的键", term.key)
+            yield Fault((*path, side, j), F.STAR_IN_ROW_IDENTITY(), F.COLUMN_KEY(), term.key)
         elif term.key not in columns:
-            yield Fault((*path, side, j), f"表“{table.key}”没有列“{term.key}”", f"表“{table.key}”的列的键", term.key,
-                        close_match(term.key, columns))
+            yield Fault((*path, side, j), F.NO_SUCH_COLUMN(table=table.key, column=term.key),
+                        F.COLUMN_KEY_OF(table=table.key), term.key, close_match(term.key, columns))
         elif term.key not in named:
             named.append(term.key)
     rows = [key for key, _, _ in table.leaf_rows]
     for j, row in enumerate(identity.rows):
         if row not in rows:
-            yield Fault((*path, "rows", j), f"表“{table.key}”没有行“{row}”", f"表“{table.key}”的行的键", row,
-                        close_match(row, rows))
+            yield Fault((*path, "rows", j), F.NO_SUCH_ROW(table=table.key, row=row),
+                        F.ROW_KEY_EXPECTED(table=table.key), row, close_match(row, rows))
             continue
         lacking = [c for c in named if c not in table.column_keys(row)]
         if lacking:
-            yield Fault((*path, "rows", j), f"行“{row}”没有恒等式所用的列", "有 " + "、".join(named) + " 各列的行",
-                        "缺 " + "、".join(lacking))
+            yield Fault((*path, "rows", j), F.ROW_LACKS_COLUMNS(row=row), F.ROW_WITH_COLUMNS(columns=_joined(named)),
+                        F.LACKING(columns=_joined(lacking)))
     if not identity.rows and named and not any(set(named) <= {k for k, _ in b.leaf_columns} for b in table.blocks):
-        yield Fault((*path, "lhs"), "没有哪一块同时有恒等式所用的各列", "同一块中的列", "、".join(named),
-                    "用 rows 选行，或改正列的键")
+        yield Fault((*path, "lhs"), F.NO_BLOCK_WITH_COLUMNS(), F.NO_BLOCK_WITH_COLUMNS_EXPECTED(), _joined(named),
+                    F.NO_BLOCK_WITH_COLUMNS_HINT())
 
 
 def _cell(path: DataPath, cell: CellDef, found: Pieces) -> Iterator[Fault]:
@@ -294,9 +303,9 @@ def _cell(path: DataPath, cell: CellDef, found: Pieces) -> Iterator[Fault]:
         return
     rows = [key for key, _, _ in table.leaf_rows]
     if cell.row not in rows:
-        yield Fault((*path, "row"), f"表“{cell.table}”没有行“{cell.row}”", f"表“{cell.table}”的行的键", cell.row,
-                    close_match(cell.row, rows))
+        yield Fault((*path, "row"), F.NO_SUCH_ROW(table=cell.table, row=cell.row),
+                    F.ROW_KEY_EXPECTED(table=cell.table), cell.row, close_match(cell.row, rows))
     elif cell.column not in table.column_keys(cell.row):
         columns = table.column_keys(cell.row)
-        yield Fault((*path, "column"), f"行“{cell.row}”没有列“{cell.column}”", "、".join(columns) + " 之一",
-                    cell.column, close_match(cell.column, columns))
+        yield Fault((*path, "column"), F.ROW_HAS_NO_COLUMN(row=cell.row, column=cell.column),
+                    F.ONE_OF(options=_joined(columns)), cell.column, close_match(cell.column, columns))
