@@ -150,3 +150,107 @@ def test_rules_page_shows_every_rule_with_its_explanation() -> None:
     page = rules_markdown(all_rules())
     for rule in all_rules():
         assert f'id="rule-{rule.id}"' in page and rule.citizen in page, rule.id
+
+
+# --- no message is written inline -------------------------------------------------------------------
+# Every text a user reads comes from the catalogue, so the scan below reads every print(...) and
+# every raise SomeError(...) outside nianbao/catalogue/ and fails on a string literal (or a
+# literal part of an f-string) that holds Chinese or three English words. An f-string that only
+# joins catalogue calls and values passes: its literal parts hold no words.
+
+CJK = re.compile("[\u4e00-\u9fff]")
+# An English word: letters not glued to a dot, colon, slash, @, - or digit (a path, an address, a
+# YAML tag such as tag:yaml.org,2002: is no word).
+ENGLISH_WORD = re.compile(r"(?<![\w./:@-])[A-Za-z]+(?:'[a-z]+)?(?![\w./:@-])")
+# Literals that are data, not a message: (file relative to the project, the literal) and why.
+# Empty: every literal a print or raise holds today is a catalogue call's parameter or punctuation.
+INLINE_ALLOWED: dict[tuple[str, str], str] = {}
+
+
+def _wordy(text: str) -> bool:
+    return bool(CJK.search(text)) or len(ENGLISH_WORD.findall(text)) >= 3
+
+
+def _inline_messages(path: Path) -> list[tuple[int, str]]:
+    """(line, literal) of every print(...) or raise X(...) whose arguments hold a message literal."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+            call = node
+        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            call = node.exc
+        else:
+            continue
+        for argument in [*call.args, *(keyword.value for keyword in call.keywords)]:
+            found += [(node.lineno, part.value) for part in ast.walk(argument)
+                      if isinstance(part, ast.Constant) and isinstance(part.value, str) and _wordy(part.value)]
+    return found
+
+
+@pytest.mark.parametrize(("code", "caught"), [
+    ('raise ValueError("读不了文件")\n', ["读不了文件"]),
+    ('raise ExportError(f"{out} 已存在，没有改动它")\n', [" 已存在，没有改动它"]),
+    ('raise KeyError(f"{table} has no row {key!r}") from None\n', [" has no row "]),
+    ('print("wrote the file", file=sys.stderr)\n', ["wrote the file"]),
+    ('print(f"nianbao pages：{words.X(error=exc)}", file=sys.stderr)\n', []),
+    ('raise ValueError(messages.X())\n', []),
+    ('raise ExportError(words.EXPORT_LINK(path=path, target=os.readlink(path), out=out)) from None\n', []),
+    ('raise YamlSourceError(R.YAML_TAG, tag="!!" + tag.removeprefix("tag:yaml.org,2002:"))\n', []),
+    ('log.info("这不是 print 也不是 raise")\nx = "一段数据"\n', []),
+])
+def test_the_inline_scan_can_fail(tmp_path: Path, code: str, caught: list[str]) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(code, encoding="utf-8")
+    assert [literal for _, literal in _inline_messages(sample)] == caught
+
+
+def test_no_message_is_written_inline() -> None:
+    found = [f"{path.relative_to(ROOT)}:{line}: {literal!r}" for path in CODE
+             for line, literal in _inline_messages(path)
+             if (path.relative_to(ROOT).as_posix(), literal) not in INLINE_ALLOWED]
+    assert not found, "user-facing texts belong to nianbao/catalogue; call a Text there instead:\n" + "\n".join(found)
+
+
+def test_the_inline_allow_list_names_only_literals_still_there() -> None:
+    present = {(path.relative_to(ROOT).as_posix(), literal) for path in CODE for _, literal in _inline_messages(path)}
+    assert set(INLINE_ALLOWED) <= present
+
+
+def test_every_catalogue_module_has_both_languages_with_the_same_parameters() -> None:
+    """messages is read by the tests above; the other modules of texts are read here."""
+    from nianbao.catalogue import formats, importer, site, statuses
+
+    texts: list[tuple[str, Text]] = []
+    for module in (site, formats, importer, statuses):
+        for name, value in vars(module).items():
+            items = value.values() if isinstance(value, dict) else [value]
+            for item in items:
+                for text in (item if isinstance(item, tuple) else (item,)):
+                    if isinstance(text, Text):
+                        texts.append((f"{module.__name__}.{name}", text))
+                    elif isinstance(text, statuses.Status):
+                        texts += [(f"{module.__name__}.{name}", text.label),
+                                  (f"{module.__name__}.{name}", text.explanation)]
+    assert len(texts) > 200
+    # A name the same in both languages (PDF, Word) may leave its English out.
+    assert not [name for name, text in texts if CJK.search(text.zh) and not text.en]
+    # The statuses' English says "hold" where the Chinese spells a status's label ({holds_label}).
+    assert not [name for name, text in texts if text.en and _placeholders(text.zh) != _placeholders(text.en)
+                and not name.startswith("nianbao.catalogue.statuses.")]
+
+
+def test_comments_written_into_data_files_are_chinese_in_either_language() -> None:
+    from nianbao.writer import dump_report
+
+    data = {"format": "2021", "active_disclosure": {"regulations": [1, 0, 1]},
+            "reviews_litigation": {"review": [0, 0, 0, 0, 0]}}
+    chinese = dump_report(data)
+    catalogue.set_language("en")
+    try:
+        english = dump_report(data)
+    finally:
+        catalogue.set_language(None)
+    assert english == chinese
+    comments = [line for line in chinese.splitlines() if line.startswith("# ") and "schema" not in line]
+    assert comments and all(CJK.search(line) and len(ENGLISH_WORD.findall(line)) < 3 for line in comments)
+    assert "# 各栏：结果维持、结果纠正、其他结果、尚未审结、总计" in comments
