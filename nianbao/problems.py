@@ -163,7 +163,7 @@ def shorten(text: str, limit: int = 120) -> str:
     """A value as a message quotes it: whole when short, else its start and its length."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit - 20]}…（共 {len(text):,} 个字符）"
+    return messages.SHORTENED(start=text[:limit - 20], length=f"{len(text):,}")
 
 
 def dotted(path: DataPath) -> str:

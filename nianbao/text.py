@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .catalogue import messages
+
 # C0 controls but tab and newline; DEL; C1 (U+0085 NEXT LINE among them); surrogates (a YAML
 # "\ud800" escape makes one); U+2028/2029 line and paragraph separators; bidi embeddings,
 # overrides, isolates and marks; zero-width no-break space (a BOM inside text); zero-width space
@@ -27,26 +29,20 @@ REGION_MAX = 60  # one level of a region: a folder of the site, 255 bytes at mos
 TEXT_MAX = 100_000  # one paragraph block of prose; a whole report is rarely a tenth of it
 FILE_MAX_BYTES = 2_000_000  # one data file; a report is about 10 KB
 
-_NAMES = {
-    "\t": "制表符", "\x7f": "删除符 DEL", "\x85": "下一行符 NEL", "\u2028": "行分隔符", "\u2029": "段分隔符",
-    "\u200b": "零宽空格", "\u2060": "词连接符",
-    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯字母标记", "\ufeff": "字节顺序标记 BOM",
-}
-
-
 def char_name(ch: str) -> str:
     """U+007F（删除符 DEL）: how a message names a character a maintainer cannot see."""
     code = f"U+{ord(ch):04X}"
-    if ch in _NAMES:
-        return f"{code}（{_NAMES[ch]}）"
+    m = messages
+    if ch in m.CHAR_NAMES:
+        return m.CHAR_NAMED(code=code, name=m.CHAR_NAMES[ch]())
     if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-        return f"{code}（双向文字控制符）"
+        return m.CHAR_NAMED(code=code, name=m.CHAR_BIDI())
     if "\ud800" <= ch <= "\udfff":
-        return f"{code}（代理码位，不是字符）"
+        return m.CHAR_NAMED(code=code, name=m.CHAR_SURROGATE())
     if ord(ch) < 0x20 or 0x80 <= ord(ch) < 0xA0:
-        return f"{code}（控制符）"
+        return m.CHAR_NAMED(code=code, name=m.CHAR_CONTROL())
     if unicodedata.category(ch) == "Cn":
-        return f"{code}（非字符）"
+        return m.CHAR_NAMED(code=code, name=m.CHAR_NONCHARACTER())
     return code
 
 

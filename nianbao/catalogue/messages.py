@@ -29,6 +29,24 @@ A_LIST = T("含 {count} 项的列表", "a list of {count}")
 A_TEXT = T("文字 {value}", "the text {value}")
 AXIS = {"column": T("列", "column"), "row": T("行", "row")}
 OVER = T("超过 {limit}", "over {limit}")  # a size found past a limit
+SHORTENED = T("{start}…（共 {length} 个字符）", "{start}… ({length} characters)")  # a long value quoted
+# How a message names a character a maintainer cannot see: U+007F（删除符 DEL）.
+CHAR_NAMED = T("{code}（{name}）", "{code} ({name})")
+CHAR_NAMES = {
+    "\t": T("制表符", "tab"), "\x7f": T("删除符 DEL", "delete (DEL)"), "\x85": T("下一行符 NEL", "next line (NEL)"),
+    "\u2028": T("行分隔符", "line separator"), "\u2029": T("段分隔符", "paragraph separator"),
+    "\u200b": T("零宽空格", "zero-width space"), "\u2060": T("词连接符", "word joiner"),
+    "\u200e": T("从左到右标记", "left-to-right mark"), "\u200f": T("从右到左标记", "right-to-left mark"),
+    "\u061c": T("阿拉伯字母标记", "Arabic letter mark"), "\ufeff": T("字节顺序标记 BOM", "byte-order mark (BOM)"),
+}
+CHAR_BIDI = T("双向文字控制符", "a bidirectional control")
+CHAR_SURROGATE = T("代理码位，不是字符", "a surrogate, no character")
+CHAR_CONTROL = T("控制符", "a control character")
+CHAR_NONCHARACTER = T("非字符", "a noncharacter")
+# A long sum of an identity (T3.4 adds up to 21 rows), named by its ends.
+SUM_RANGE = T("{first} 至 {last} 共 {count} 项", "{first} to {last}, {count} terms")
+SUM_REST = T("（其余 {count} 项为 0 或未填）", " (the other {count} are 0 or blank)")
+PREVIOUS_YEAR = T("上年", "last year's ")  # before a term read from last year's report
 AT_CHARACTER = T("{char}（第 {index} 个字符处）", "{char} (character {index})")  # where in a text a character is
 
 # What a value should be, where the field's own description does not say it.

@@ -136,8 +136,8 @@ def _side_text(side: Side, identity: Identity, report: Report) -> _Side:
         values = "".join((" − " if t.negated else " + ") + c.text for t, c in shown if c is not None)
         values = values.removeprefix(" + ") or "0"
         if len(shown) < len(side):
-            values += f"（其余 {len(side) - len(shown)} 项为 0 或未填）"
-        return _Side(f"{first} 至 {last} 共 {len(side)} 项", values)
+            values += messages.SUM_REST(count=len(side) - len(shown))
+        return _Side(messages.SUM_RANGE(first=first, last=last, count=len(side)), values)
     names = values = ""
     for i, (term, cell) in enumerate(side):
         sign = (" − " if term.negated else " + ") if i else ("−" if term.negated else "")
@@ -154,7 +154,7 @@ def _label(term: Term, identity: Identity, report: Report) -> str:
         names = {key: _short(node.label) for key, node, _ in table.leaf_rows}
     else:
         names = {key: node.label for block in table.blocks for key, node in block.leaf_columns}
-    return ("上年" if term.previous_year else "") + names.get(term.key, term.key)
+    return (messages.PREVIOUS_YEAR() if term.previous_year else "") + names.get(term.key, term.key)
 
 
 def _short(label: str) -> str:
