@@ -337,6 +337,7 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
         meta = ReportMeta.model_validate(meta_raw)
     except ValidationError as exc:
         problems.extend(model_problems(exc, ReportMeta, meta_raw, where))
+        meta = _without_faulty(exc, meta_raw)
     if fmt is None:
         return None
     tables, table_problems = read_tables(raw, fmt, where, frozenset(misspelt))
@@ -351,6 +352,23 @@ def _read_report(path: Path, text: str, file: str, slug: str, year: int, problem
         return None
     # Faulty rows are left out; the identities skip what they cannot see, so one run reports all.
     return Report(body=slug, year=year, file=file, format=fmt, meta=meta, tables=tables, path=path)
+
+
+def _without_faulty(exc: ValidationError, meta_raw: dict[str, Any]) -> ReportMeta | None:
+    """The report's metadata without the optional top-level keys that hold the faults, or None.
+
+    The faults are reported already; what remains still lets the tables be checked, so one run
+    reports a mistyped key and a wrong total together. A fault in a required key (format,
+    published) leaves nothing to check against.
+    """
+    faulty = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    required = {name for name, field in ReportMeta.model_fields.items() if field.is_required()}
+    if faulty & required:
+        return None
+    try:
+        return ReportMeta.model_validate({k: v for k, v in meta_raw.items() if k not in faulty})
+    except ValidationError:
+        return None
 
 
 def _format_named(raw: dict[str, Any]) -> Format | None:

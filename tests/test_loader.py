@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit, only
+from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, check, copy_data, edit, only
 
 from nianbao.loader import DataDirError, load_data
 
@@ -306,3 +306,12 @@ def test_every_problem_in_one_pass(data: Path):
     edit(data / BODY, "level: 乡镇/街道", "level: 乡镇")
     rules = sorted(p.rule for p in open_problems(data))
     assert rules == ["data.cell", "data.choice", "data.unknown_key"]
+
+
+def test_a_mistyped_key_does_not_hide_the_tables_findings(tmp_path: Path) -> None:
+    """One run reports every problem: the unknown key, and the wrong total the tables hold."""
+    data = copy_data(DATA, tmp_path)
+    edit(data / "wanggang-zhen" / "2020.yml", "\ntitle:", "\ntitel:")
+    edit(data / "wanggang-zhen" / "2020.yml", "review: [1, 1, 0, 0, 2]", "review: [1, 1, 0, 0, 3]")
+    dataset, _ = check(data)
+    assert sorted(p.rule for p in dataset.findings.open) == ["T4.1", "data.unknown_key"]
