@@ -74,6 +74,52 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]{}#!|])", r"\\\1", html.escape(one_line, quote=False))
 
 
+# Characters written without spaces between them: CJK ideographs, kana, bopomofo, CJK and
+# full-width punctuation, and the quotation marks, dash and ellipsis of Chinese text.
+_CJK = ("\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+        "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2014\u2026")
+# Emphasis and link brackets may stand between the character and the line break.
+_ENDS_CJK = re.compile(f"[{_CJK}][*_]*$")
+_STARTS_CJK = re.compile(f"^[ \\t]*[*_\\[]*[{_CJK}]")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """Markdown with its soft line breaks between two CJK characters removed.
+
+    A browser shows a line break inside a paragraph as a space, which is right between English
+    words and wrong between Chinese characters (成页， 正文). A line is joined to the one before
+    when that ends with a CJK character and this one starts with one (after its indentation, and
+    emphasis or a link's bracket on either side of the break), so
+    list markers, table rows, headings' attributes and blank lines are never joined across, nor is
+    anything after an ATX heading (a heading is one line) or inside a fenced code block or front
+    matter. An indented code block of Chinese lines would be joined too: docs/ has none.
+    """
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence = ""
+    start = 0
+    if lines and lines[0] == "---":  # front matter: YAML, not Markdown
+        end = next((i for i in range(1, len(lines)) if lines[i] in ("---", "...")), None)
+        if end is not None:
+            out, start = lines[: end + 1], end + 1
+    for line in lines[start:]:
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+        elif opening:
+            fence = opening.group(1)
+            out.append(line)
+        elif (out and _STARTS_CJK.match(line) and _ENDS_CJK.search(out[-1])
+              and not out[-1].lstrip().startswith("#")):
+            out[-1] += line.lstrip(" \t")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def page_meta(**meta: str) -> dict[str, str]:
     """A page's metadata, empty values left out. Material prints ``title`` unescaped in the page's
     <title> and header, so it is HTML-escaped here; the templates escape the other values."""
