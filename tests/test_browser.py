@@ -332,3 +332,43 @@ def test_not_found_page_is_chinese_styled_and_leads_home(chromium: Any, deployed
         expect(page.locator("h1").first).to_contain_text("政府信息公开工作年度报告")
     finally:
         context.close()
+
+
+NARROW = {"width": 320, "height": 640}
+LONG_CONTACT_ROWS = (
+    "<dt>承办机构</dt><dd>Office_of_Government_Information_Disclosure_Shili_County</dd>"
+    '<dt>电子邮箱</dt><dd><a href="mailto:x@y.example">'
+    "zhengfuxinxigongkai.bangongshi@shujuju.shili-xian.example.gov.cn</a></dd>"
+    '<dt>网站</dt><dd><a href="https://www.shili-xian.example.gov.cn/">'
+    "https://www.shili-xian.example.gov.cn/zwgk/zfxxgkndbg/index.html</a></dd>"
+)
+
+CONTACT_FITS_JS = """
+card => {
+  const r = card.getBoundingClientRect();
+  const inside = [...card.querySelectorAll('dt, dd, a, p')].filter(el => {
+    const e = el.getBoundingClientRect();
+    return e.right > r.right + 0.5 || e.left < r.left - 0.5;
+  }).map(el => el.textContent.trim());
+  return {right: r.right, left: r.left, viewport: document.documentElement.clientWidth,
+          scroll: card.scrollWidth - card.clientWidth, outside: inside};
+}
+"""
+
+
+@pytest.mark.parametrize("path", [f"{BODY}/{YEAR}/", f"{BODY}/"])
+def test_contact_card_fits_320_px(visit: Visit, base_url: str, path: str) -> None:
+    page, log = visit(f"{base_url}{path}", NARROW, is_mobile=True, has_touch=True)
+    card = page.locator("section.nb-contact")
+    expect(card).to_be_visible()
+    expect(card.locator(".nb-contact-note")).to_contain_text("年度")
+    expect(card.locator('a[href^="tel:"]')).to_have_count(1)
+    # The real data's values are short: add the longest kinds a body may have, with no place to
+    # break: a value shown as text, an e-mail address and a web address, as the template writes them.
+    card.evaluate("(card, rows) => card.querySelector('dl').insertAdjacentHTML('beforeend', rows)", LONG_CONTACT_ROWS)
+    fit = card.evaluate(CONTACT_FITS_JS)
+    assert fit["left"] >= 0 and fit["right"] <= fit["viewport"], fit
+    assert fit["scroll"] <= 0, f"the card scrolls sideways: {fit}"
+    assert fit["outside"] == [], f"content sticks out of the card: {fit}"
+    assert_only_local(log, base_url)
+    screenshot(page, f"contact-320-{path.strip('/').replace('/', '-')}.png")
