@@ -330,6 +330,12 @@ def test_not_found_page_is_chinese_styled_and_leads_home(chromium: Any, deployed
         page.wait_for_load_state("networkidle")
         assert page.url == base
         expect(page.locator("h1").first).to_contain_text("政府信息公开工作年度报告")
+        # The search link opens the site's search (Material reads ?q=).
+        page.goto(f"{base}no/such/deep/page", wait_until="networkidle")
+        page.locator("a.nb-search-link").click()
+        page.wait_for_load_state("networkidle")
+        expect(page.locator("#__search")).to_be_checked()
+        expect(page.locator("input.md-search__input")).to_be_focused()
     finally:
         context.close()
 

@@ -73,3 +73,12 @@ def test_theme_words_are_chinese(site_dir: Path) -> None:
                for attr in ("title", "aria-label", "placeholder", "alt")
                if tag.has_attr(attr) and re.search(r"[A-Za-z]{3,}", str(tag[attr]))]
     assert english == []
+
+
+def test_not_found_page_is_chinese(site_dir: Path) -> None:
+    """The default build (no NIANBAO_SITE_URL) too; its styling at depth is the browser test's."""
+    soup = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.h1 is not None and soup.h1.get_text() == "页面不存在"
+    assert soup.title is not None and soup.title.get_text().startswith("页面不存在")
+    assert "Not found" not in soup.get_text()
+    assert {a.get_text() for a in soup.select("article a")} >= {"返回本站首页", "在本站搜索"}
