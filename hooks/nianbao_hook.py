@@ -38,6 +38,7 @@ from nianbao.site import (
     warning_messages,
 )
 from nianbao.sitedir import discard, remove_stale, staging_dir, swap_in
+from nianbao.theme_bundle import localize_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
 
@@ -85,6 +86,8 @@ def _stage(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    # No off-site address in Material's bundle (nianbao.theme_bundle).
+    localize_site(Path(config.site_dir))
     _staged["succeeded"] = True
 
 

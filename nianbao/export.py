@@ -41,6 +41,7 @@ from .render.pages import Page
 from .settings import Settings
 from .site import SiteBuild, splice_markers
 from .sitedir import discard, remove_stale, staging_dir, swap_in
+from .theme_bundle import JAVASCRIPTS, localize, material_bundles
 
 __all__ = ["ExportError", "Exported", "export_tree"]
 
@@ -94,9 +95,19 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
         written += 1
     if project.custom_dir is not None:
+        overridden = set()
         for source, relative in _files(project.custom_dir):
             _write(tree / OVERRIDES / relative, _read(source))
+            overridden.add(relative)
             written += 1
+        # Material's bundle without its off-site script addresses, as the hook writes it into the
+        # site (nianbao.theme_bundle): the theme copies a custom_dir's file over its own.
+        for bundle in material_bundles():
+            relative = (JAVASCRIPTS / bundle.name).as_posix()
+            if relative not in overridden:
+                _write(tree / OVERRIDES / relative, localize(_read(bundle).decode("utf-8")).encode("utf-8"))
+                overridden.add(relative)
+                written += 1
     if project.jieba_dict is not None:
         _write(tree / JIEBA_DICT, _read(project.jieba_dict))
         written += 1

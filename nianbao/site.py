@@ -15,7 +15,7 @@ from .checks import ReportCheck, check_dataset
 from .loader import DataDirError, Dataset, load_data
 from .problems import Findings, report_text
 from .render.indexes import home_listing, region_pages
-from .render.pages import Page, body_page, report_page
+from .render.pages import Page, body_page, join_cjk_lines, report_page
 from .render.rules_page import rules_page, statuses_markdown
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
@@ -94,7 +94,9 @@ def data_dir_failure(exc: DataDirError) -> str:
 
 def splice_markers(markdown: str, build: SiteBuild) -> str:
     """A page of docs/ with the generated parts put in at their markers: the home page's body
-    listing, and the statuses of a check result (如何阅读本站), worded once in the catalogue."""
+    listing, and the statuses of a check result (如何阅读本站), worded once in the catalogue.
+    Lines broken between two Chinese characters are joined (no stray space between them)."""
+    markdown = join_cjk_lines(markdown)
     if HOME_MARKER in markdown:
         markdown = markdown.replace(HOME_MARKER, build.home_markdown)
     if STATUSES_MARKER in markdown:

@@ -42,11 +42,11 @@ def chromium_path() -> str:
     return os.environ.get("NIANBAO_CHROMIUM") or "/usr/bin/chromium"
 
 
-def build_site(dest: Path) -> None:
+def build_site(dest: Path, site_url: str = "") -> None:
     """`mkdocs build --strict` of the repo into dest, with the default (empty) identity and site_url."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     cmd = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
-    env = {**os.environ, "NIANBAO_SITE_URL": "", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NIANBAO_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     # cwd = repo root: Material resolves search.jieba_dict_user against the working directory.
     proc = subprocess.run(
         [*cmd, "build", "--strict", "-f", "mkdocs.yml", "-d", str(dest)],
@@ -61,8 +61,24 @@ def build_site(dest: Path) -> None:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site's 404.html, with status 404, for any missing path (as nginx does with
+    ``error_page 404 /nianbao/404.html``)."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / SUBPATH / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager

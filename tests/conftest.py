@@ -35,6 +35,16 @@ def base_url(origin: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def deployed_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built as deployed, with NIANBAO_SITE_URL set to its address under /nianbao/ (its
+    host is another machine's: only the path is used for links), served at its own origin."""
+    root = tmp_path_factory.mktemp("deployed")
+    build_site(root / SUBPATH, site_url=f"https://www.example.gov.cn/{SUBPATH}/")
+    with serve(root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     # Imported here so the non-browser tests run without touching Playwright.
     from playwright.sync_api import sync_playwright

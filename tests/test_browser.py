@@ -98,18 +98,7 @@ def test_body_page_links_to_report(visit: Visit, base_url: str) -> None:
 def test_chinese_search_works_offline(visit: Visit, base_url: str) -> None:
     """search.lang zh + jieba: a segmented term from the user dictionary finds pages, all locally."""
     page, log = visit(base_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("勾稽关系")
-    results = page.locator(".md-search-result__item")
-    # Material queries on keyup (fill() of CJK text sends none) and ignores keys until its worker
-    # has built the index, which takes a moment on a busy machine: poke it until results show.
-    for _ in range(20):
-        page.keyboard.press("End")
-        if results.count():
-            break
-        page.wait_for_timeout(500)
-    expect(results.first).to_be_visible()
+    search_results(page, "勾稽关系")
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     assert hrefs
     assert all(h.startswith(base_url) for h in hrefs), hrefs
@@ -270,3 +259,122 @@ def test_report_print(visit: Visit, base_url: str) -> None:
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
     assert_only_local(log, base_url)
+
+
+# ---------- without ResizeObserver, search on input, 404 ----------
+
+
+def search_results(page: Any, query: str) -> Any:
+    """Fill the search box as a paste or voice input does: no key events at all."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item")
+    # The worker builds its index first, then reads the box; nothing is typed meanwhile.
+    expect(results.first).to_be_visible(timeout=30_000)
+    return results
+
+
+def test_no_resize_observer_no_request_outside_and_search_works(chromium: Any, origin: str, base_url: str) -> None:
+    """iOS 12 and older browser cores have no ResizeObserver: Material would fetch a polyfill from
+    unpkg.com (and search would hang at 正在初始化搜索引擎); the site's own is used instead."""
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        context.add_init_script("delete window.ResizeObserver; delete window.ResizeObserverEntry;")
+        log = RequestLog(context, origin)
+        page = context.new_page()
+        page.goto(base_url, wait_until="networkidle")
+        # The site's polyfill, not the browser's: the init script took the browser's away.
+        assert page.evaluate("typeof ResizeObserver.prototype._check") == "function"
+        results = search_results(page, "行政复议")
+        assert results.count() > 0
+        assert_only_local(log, base_url)
+    finally:
+        context.close()
+
+
+def test_search_reacts_to_input_without_key_events(visit: Visit, base_url: str) -> None:
+    page, log = visit(base_url)
+    results = search_results(page, "勾稽关系")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(base_url) for h in hrefs), hrefs
+    # A changed query (a second paste) is read as well.
+    page.locator("input.md-search__input").fill("行政复议")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("符合条件的结果")
+    assert results.count() > 0
+    assert_only_local(log, base_url)
+
+
+def test_not_found_page_is_chinese_styled_and_leads_home(chromium: Any, deployed_origin: str) -> None:
+    base = f"{deployed_origin}/nianbao/"
+    context = chromium.new_context(viewport=PHONE, locale="zh-CN")
+    try:
+        log = RequestLog(context, deployed_origin)
+        page = context.new_page()
+        statuses: dict[str, int] = {}
+        page.on("response", lambda r: statuses.__setitem__(r.url, r.status))
+        response = page.goto(f"{base}no/such/deep/page", wait_until="networkidle")
+        assert response is not None and response.status == 404
+        assert (page.get_attribute("html", "lang") or "").startswith("zh")
+        expect(page.locator("h1")).to_have_text("页面不存在")
+        assert "Not found" not in page.content()
+        sheets = [u for u in statuses if u.endswith(".css")]
+        assert sheets and all(statuses[u] == 200 and u.startswith(base) for u in sheets), statuses
+        # Material's stylesheet applied: its header sticks to the top, not a plain block.
+        assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
+        home = page.locator("a.nb-home-link")
+        assert home.evaluate("a => a.href") == base
+        assert page.locator("a.nb-search-link").evaluate("a => a.href") == f"{base}?q="
+        assert_only_local(log, base)
+        home.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == base
+        expect(page.locator("h1").first).to_contain_text("政府信息公开工作年度报告")
+        # The search link opens the site's search (Material reads ?q=).
+        page.goto(f"{base}no/such/deep/page", wait_until="networkidle")
+        page.locator("a.nb-search-link").click()
+        page.wait_for_load_state("networkidle")
+        expect(page.locator("#__search")).to_be_checked()
+        expect(page.locator("input.md-search__input")).to_be_focused()
+    finally:
+        context.close()
+
+
+NARROW = {"width": 320, "height": 640}
+LONG_CONTACT_ROWS = (
+    "<dt>承办机构</dt><dd>Office_of_Government_Information_Disclosure_Shili_County</dd>"
+    '<dt>电子邮箱</dt><dd><a href="mailto:x@y.example">'
+    "zhengfuxinxigongkai.bangongshi@shujuju.shili-xian.example.gov.cn</a></dd>"
+    '<dt>网站</dt><dd><a href="https://www.shili-xian.example.gov.cn/">'
+    "https://www.shili-xian.example.gov.cn/zwgk/zfxxgkndbg/index.html</a></dd>"
+)
+
+CONTACT_FITS_JS = """
+card => {
+  const r = card.getBoundingClientRect();
+  const inside = [...card.querySelectorAll('dt, dd, a, p')].filter(el => {
+    const e = el.getBoundingClientRect();
+    return e.right > r.right + 0.5 || e.left < r.left - 0.5;
+  }).map(el => el.textContent.trim());
+  return {right: r.right, left: r.left, viewport: document.documentElement.clientWidth,
+          scroll: card.scrollWidth - card.clientWidth, outside: inside};
+}
+"""
+
+
+@pytest.mark.parametrize("path", [f"{BODY}/{YEAR}/", f"{BODY}/"])
+def test_contact_card_fits_320_px(visit: Visit, base_url: str, path: str) -> None:
+    page, log = visit(f"{base_url}{path}", NARROW, is_mobile=True, has_touch=True)
+    card = page.locator("section.nb-contact")
+    expect(card).to_be_visible()
+    expect(card.locator(".nb-contact-note")).to_contain_text("年度")
+    expect(card.locator('a[href^="tel:"]')).to_have_count(1)
+    # The real data's values are short: add the longest kinds a body may have, with no place to
+    # break: a value shown as text, an e-mail address and a web address, as the template writes them.
+    card.evaluate("(card, rows) => card.querySelector('dl').insertAdjacentHTML('beforeend', rows)", LONG_CONTACT_ROWS)
+    fit = card.evaluate(CONTACT_FITS_JS)
+    assert fit["left"] >= 0 and fit["right"] <= fit["viewport"], fit
+    assert fit["scroll"] <= 0, f"the card scrolls sideways: {fit}"
+    assert fit["outside"] == [], f"content sticks out of the card: {fit}"
+    assert_only_local(log, base_url)
+    screenshot(page, f"contact-320-{path.strip('/').replace('/', '-')}.png")

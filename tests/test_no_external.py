@@ -13,7 +13,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from nbdata import REPO
 
 # Shown only when extra.identity.icp / police_record are set (hooks/overrides/partials/copyright.html).
 BEIAN_HOSTS = ("beian.miit.gov.cn", "beian.mps.gov.cn")
@@ -53,6 +55,34 @@ def external_refs(html: str) -> list[str]:
     return found
 
 
+# Script text: comments (licence headers) are not requests; what is left is code and strings.
+JS_COMMENT = re.compile(r"/\*.*?\*/|(?:^|(?<=\s))//[^\n]*", re.S | re.M)
+# http(s)://… anywhere; //host/… (protocol-relative) only as the start of a string.
+JS_URL = re.compile(r"""https?://[^\s"'`<>()\\]+|(?<=["'`])//(?:[a-z0-9-]+\.)+[a-z]{2,}[^\s"'`<>()\\]*""", re.I)
+# Off-site addresses in Material's scripts that no page of this site requests, and why. Anything
+# else found in a script fails the test. (unpkg.com is not here: nianbao.theme_bundle rewrites it.)
+NOT_REQUESTED = {
+    # Repository facts (stars, forks) in the header, fetched only when repo_url is set: see
+    # test_no_repository_facts.
+    "https://api.github.com/repos/": "repo_url",
+    "https://api.github.com/users/": "repo_url",
+    "https://${e}/api/v4/projects/": "repo_url",
+    # The search worker's console warning about a malformed query: text, never fetched.
+    "https://bit.ly/2s3ChXG": "console message",
+    # wordcut.js (lunr's Thai segmenter) bundles Node's glob: its error messages, never run here.
+    "https://github.com/isaacs/node-glob/issues/": "error message",
+}
+
+
+def script_urls(js: str) -> list[str]:
+    """Off-site addresses in a script's code and strings, comments left out."""
+    return JS_URL.findall(JS_COMMENT.sub("", js))
+
+
+def requestable_script_urls(js: str) -> list[str]:
+    return [u for u in script_urls(js) if not u.startswith(tuple(NOT_REQUESTED))]
+
+
 def site_files(site_dir: Path, suffix: str) -> list[Path]:
     files = sorted(site_dir.rglob(f"*{suffix}"))
     assert files, f"no {suffix} files in {site_dir}"
@@ -77,7 +107,32 @@ def test_css_loads_nothing_external(site_dir: Path) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize("suffix", [".html", ".css"])
+def test_scripts_request_nothing_external(site_dir: Path) -> None:
+    """Material's bundle, the search worker, the lunr languages and the site's own scripts."""
+    problems = []
+    for path in site_files(site_dir, ".js"):
+        js = path.read_text(encoding="utf-8")
+        problems += [f"{path.relative_to(site_dir)}: {u}" for u in requestable_script_urls(js)]
+    assert problems == []
+
+
+def test_material_bundle_is_rewritten_to_local_addresses(site_dir: Path) -> None:
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
+    js = bundle.read_text(encoding="utf-8")
+    assert "unpkg.com" not in js
+    assert 'new URL("assets/javascripts/nianbao-resize-observer.js",__md_scope).href' in js
+    assert (site_dir / "assets" / "javascripts" / "nianbao-resize-observer.js").is_file()
+
+
+def test_no_repository_facts(site_dir: Path) -> None:
+    """The GitHub/GitLab addresses of NOT_REQUESTED are fetched only for a repository link."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert not config.get("repo_url")
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="source"' not in html
+
+
+@pytest.mark.parametrize("suffix", [".html", ".css", ".js"])
 def test_no_cdn_or_google_fonts_anywhere(site_dir: Path, suffix: str) -> None:
     hits = [
         f"{path.relative_to(site_dir)}: {host}"
@@ -111,3 +166,12 @@ def test_detector_catches_external_refs() -> None:
       <a href="../local/">ok</a><img src="data:image/png;base64,AAAA">
     """
     assert len(external_refs(html)) == 6
+
+
+def test_script_scanner_catches_addresses_in_code_not_comments() -> None:
+    js = """/*! Licence: see https://example.com/licence */
+    // https://example.com/also-a-comment
+    var a=_t("https://unpkg.com/resize-observer-polyfill"),b=`https://cdn.example.com/${x}.js`;
+    fetch("//cdn.example.net/y.json");console.warn("see https://bit.ly/2s3ChXG")"""
+    assert requestable_script_urls(js) == [
+        "https://unpkg.com/resize-observer-polyfill", "https://cdn.example.com/${x}.js", "//cdn.example.net/y.json"]

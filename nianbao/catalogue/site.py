@@ -176,3 +176,20 @@ TABLE_COLUMNS = "# 各栏：{columns}"
 TABLE_COLUMN_JOIN = "、"
 TABLE_ROWS = "# {title}：每行一个列表，按表格的栏目顺序"
 TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺序；只有一栏的行写一个值"
+
+# --- the site's pages --------------------------------------------------------------------------------
+
+# A value the report leaves blank: never 0, never left out.
+PAGE_NOT_STATED = T("未填写", "not stated")
+# 2021 format, part 六: 信息处理费 (国办函〔2020〕109号), as the report gives them.
+FEES_HEADING = T("信息处理费", "Information processing fees")
+FEES_CAPTION = T("收取信息处理费的情况（按报告原文）", "Information processing fees (as reported)")
+FEES_NOTICES_COUNT = T("发出收费通知的件数", "Fee notices sent")
+FEES_NOTICES_AMOUNT = T("发出收费通知的总金额", "Total amount of the notices")
+FEES_COLLECTED = T("实际收取的总金额", "Total amount collected")
+FEES_COUNT = T("{count} 件", "{count}")
+FEES_YUAN = T("{amount} 元", "{amount} yuan")
+# Whose contact details a card shows: a report's own year, or the latest report's on a body's page.
+CONTACT_OF_REPORT = T("{year} 年度报告所载联系方式", "Contact details as given in the {year} report")
+CONTACT_OF_LATEST = T("最新一份报告（{year} 年度）所载联系方式", "Contact details as given in the latest report ({year})")
+CONTACT_OF_BODY = T("机关登记的联系方式", "The body's contact details")

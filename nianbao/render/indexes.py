@@ -7,9 +7,12 @@ no page grows with the whole site.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Body, Report
+from ..model import LEVELS, Body, Report
+from ..pinyin import pinyin
 from .pages import Page, md_text, page_meta
 
 # Up to this many bodies, the home page lists them all; beyond, it lists regions.
@@ -47,6 +50,22 @@ def _relative(from_uri: str, to_uri: str) -> str:
     return "../" * depth + to_uri
 
 
+# Bodies of a region are listed by level, the highest first (a region's government before its
+# departments, then its towns: the order of model.LEVELS, which runs upwards, reversed), and within
+# a level by the pinyin of their names (then the name itself, so that the order is total).
+_LEVEL_RANK = {level: rank for rank, level in enumerate(reversed(LEVELS))}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _name_key(name: str) -> str:
+    return pinyin(name)
+
+
+def listing_order(slugs: Iterable[str], bodies: dict[str, Body]) -> list[str]:
+    """Slugs in the order their bodies are listed: by level, then by pinyin."""
+    return sorted(slugs, key=lambda s: (_LEVEL_RANK[bodies[s].level], _name_key(bodies[s].name), bodies[s].name, s))
+
+
 def _body_line(slug: str, body: Body, reports: list[Report], page_uri: str) -> str:
     line = f"- [{md_text(body.name)}]({_relative(page_uri, f'{slug}/index.md')})（{md_text(body.level)}）"
     if reports:
@@ -72,7 +91,7 @@ def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> s
     out = []
     for region in sorted(by_region):
         out.append(f"### {md_text(' / '.join(region))}\n")
-        for slug in sorted(by_region[region], key=lambda s: bodies[s].name):
+        for slug in listing_order(by_region[region], bodies):
             out.append(_body_line(slug, bodies[slug], reports.get(slug, []), "index.md"))
         out.append("")
     return "\n".join(out)
@@ -104,7 +123,7 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
         if node.bodies:
             md.append("## 机关\n")
             md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
-                                for s in sorted(node.bodies, key=lambda s: bodies[s].name)) + "\n")
+                                for s in listing_order(node.bodies, bodies)) + "\n")
         pages.append(Page(uri, "\n".join(md), meta=page_meta(title=title)))
         stack.extend(_sorted(node))
     return pages

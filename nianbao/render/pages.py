@@ -74,6 +74,52 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]{}#!|])", r"\\\1", html.escape(one_line, quote=False))
 
 
+# Characters written without spaces between them: CJK ideographs, kana, bopomofo, CJK and
+# full-width punctuation, and the quotation marks, dash and ellipsis of Chinese text.
+_CJK = ("\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+        "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2014\u2026")
+# Emphasis and link brackets may stand between the character and the line break.
+_ENDS_CJK = re.compile(f"[{_CJK}][*_]*$")
+_STARTS_CJK = re.compile(f"^[ \\t]*[*_\\[]*[{_CJK}]")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """Markdown with its soft line breaks between two CJK characters removed.
+
+    A browser shows a line break inside a paragraph as a space, which is right between English
+    words and wrong between Chinese characters (成页， 正文). A line is joined to the one before
+    when that ends with a CJK character and this one starts with one (after its indentation, and
+    emphasis or a link's bracket on either side of the break), so
+    list markers, table rows, headings' attributes and blank lines are never joined across, nor is
+    anything after an ATX heading (a heading is one line) or inside a fenced code block or front
+    matter. An indented code block of Chinese lines would be joined too: docs/ has none.
+    """
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence = ""
+    start = 0
+    if lines and lines[0] == "---":  # front matter: YAML, not Markdown
+        end = next((i for i in range(1, len(lines)) if lines[i] in ("---", "...")), None)
+        if end is not None:
+            out, start = lines[: end + 1], end + 1
+    for line in lines[start:]:
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+        elif opening:
+            fence = opening.group(1)
+            out.append(line)
+        elif (out and _STARTS_CJK.match(line) and _ENDS_CJK.search(out[-1])
+              and not out[-1].lstrip().startswith("#")):
+            out[-1] += line.lstrip(" \t")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def page_meta(**meta: str) -> dict[str, str]:
     """A page's metadata, empty values left out. Material prints ``title`` unescaped in the page's
     <title> and header, so it is HTML-escaped here; the templates escape the other values."""
@@ -115,6 +161,9 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             md.append(f"## {part.key}、{md_text(given.heading)} {{#{anchor}}}\n")
             if given.text or given.sections:
                 md.append(placeholder(anchor))
+            if part.key == _fees_part(report):
+                md.append(f"### {md_text(words.FEES_HEADING())} {{#fees}}\n")
+                md.append(placeholder("fees"))
         if part.table and part.table in report.tables:
             md.append(_table_heading(report, part.table))
             md.append(placeholder(f"table-{part.table}"))
@@ -134,8 +183,11 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             anchor = f"part-{PART_NUMBER[key]}"
             if given.text or given.sections:
                 blocks[anchor] = prose.render(text=given.text, sections=given.sections, anchor=anchor)
+        if _fees_part(report) is not None:
+            blocks["fees"] = render_fees(report)
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
-        blocks["contact"] = render_contact(body, body.contact_for(report.year))
+        blocks["contact"] = render_contact(body, body.contact_for(report.year),
+                                           words.CONTACT_OF_REPORT(year=report.year))
         return blocks
 
     def late() -> Blocks:
@@ -165,18 +217,86 @@ def _years_nav(year: int, years: list[int], body: Body) -> str:
     return " · ".join(links) + "\n{: .nb-years }\n"
 
 
+def _fees_part(report: Report) -> str | None:
+    """The part under which the 信息处理费 figures go: the one the report's format asks for them
+    in (2021 format: 六), when the report has it, else the first part that gives them."""
+    home = report.format.fees_part
+    if home is not None and report.meta.part(home.key) is not None:
+        return home.key
+    return next((key for key, part in report.meta.parts.items() if part.fees is not None), None)
+
+
+def render_fees(report: Report) -> str:
+    """The 信息处理费 figures as reported; each one the report leaves blank says 未填写, never 0."""
+    key = _fees_part(report)
+    part = report.meta.part(key) if key else None
+    fees = part.fees if part is not None and part.fees is not None else next(
+        (p.fees for p in report.meta.parts.values() if p.fees is not None), None)
+
+    def shown(value: object, text: Callable[..., str]) -> str | None:
+        if value is None:
+            return None
+        return text(count=value) if isinstance(value, int) else text(amount=f"{value:f}")
+
+    rows = [
+        (words.FEES_NOTICES_COUNT(), shown(fees.notices_count if fees else None, words.FEES_COUNT)),
+        (words.FEES_NOTICES_AMOUNT(), shown(fees.notices_amount_yuan if fees else None, words.FEES_YUAN)),
+        (words.FEES_COLLECTED(), shown(fees.collected_amount_yuan if fees else None, words.FEES_YUAN)),
+    ]
+    return environment().get_template("fees.html.j2").render(
+        caption=words.FEES_CAPTION(), rows=rows, not_stated=words.PAGE_NOT_STATED())
+
+
 # The label of each contact field on a page; shown in the model's field order.
 _CONTACT_LABELS = {"office": "承办机构", "address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真",
                    "email": "电子邮箱"}
 
 
-def render_contact(body: Body, contact: Contact) -> str:
-    rows = [("机关", body.name)]
+# A telephone number as people write one: digits, an optional +86 or area code in brackets, and
+# dashes or spaces between groups; 7 to 15 digits in all. Anything else (an extension written out,
+# "见网站") is shown as text, not as a link that would dial something else.
+_PHONE = re.compile(r"(?:\+|00)?[0-9][0-9 \-]*(?:[(（][0-9]+[)）][0-9 \-]*)?[0-9]|[(（][0-9]+[)）][0-9 \-]*[0-9]")
+_PHONE_SEPARATORS = re.compile(r"([、，,；;／/]|\s+或\s*|或)")
+
+Link = tuple[str, str | None]  # (text, href or None)
+
+
+def phone_links(value: str) -> list[Link]:
+    """A phone field as text pieces, each number that is a real number with its tel: address.
+    Several numbers (0451-1234567、1234568) each get their own link; the rest stays text."""
+    pieces: list[Link] = []
+    for piece in _PHONE_SEPARATORS.split(value):
+        number = piece.strip()
+        digits = re.sub(r"[^0-9]", "", number)
+        if number and _PHONE.fullmatch(number) and 7 <= len(digits) <= 15:
+            plus = "+" if number.startswith("+") else ""
+            lead = piece[: len(piece) - len(piece.lstrip())]
+            if lead:
+                pieces.append((lead, None))
+            pieces.append((number, f"tel:{plus}{digits}"))
+            trail = piece[len(piece.rstrip()):]
+            if trail:
+                pieces.append((trail, None))
+        elif piece:
+            pieces.append((piece, None))
+    return pieces
+
+
+def render_contact(body: Body, contact: Contact, note: str) -> str:
+    """The contact card: whose details they are (note), then each field the data has."""
+    rows: list[tuple[str, list[Link]]] = [("机关", [(body.name, None)])]
     for key in Contact.model_fields:
         value = getattr(contact, key)
-        if value:
-            rows.append((_CONTACT_LABELS[key], value))
-    return environment().get_template("contact.html.j2").render(rows=rows, website=body.website)
+        if not value:
+            continue
+        if key == "phone":
+            shown = phone_links(value)
+        elif key == "email":
+            shown = [(value, f"mailto:{value}")]  # the model accepts only an address (model._email)
+        else:
+            shown = [(value, None)]
+        rows.append((_CONTACT_LABELS[key], shown))
+    return environment().get_template("contact.html.j2").render(rows=rows, website=body.website, note=note)
 
 
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck]) -> Page:
@@ -194,7 +314,9 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
-        return {"contact": render_contact(body, body.contact_for(latest) if latest else body.contact)}
+        if latest:
+            return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
+        return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
 
     return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content, meta=meta)
 
