@@ -12,7 +12,9 @@ The site here is built from data/ (王岗镇 2020, 2019 format) plus tests/fixtu
 
 from __future__ import annotations
 
+import re
 import shutil
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -184,12 +186,12 @@ def test_desktop_shows_the_official_grid(open_page: Any, tables_url: str, body: 
         page.screenshot(path=str(ARTIFACTS / f"tables-{body}-{year}-{width}.png"), full_page=True)
 
 
-# Each run of text in a header cell is a word (the renderer puts <wbr> between words): it must sit on
-# one line. Returns the words that do not.
+# Each run of text in a header or label cell is a word (the renderer puts <wbr> between words): it
+# must sit on one line. Returns the words that do not.
 BROKEN_WORDS_JS = """
 table => {
   const out = [];
-  for (const th of table.querySelectorAll('thead th, tr.nb-head th')) {
+  for (const th of table.querySelectorAll('th')) {
     for (const node of th.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
       const range = document.createRange();
@@ -225,13 +227,29 @@ def test_print(open_page: Any, tables_url: str, body: str, year: str) -> None:
         assert table.evaluate("t => getComputedStyle(t).display") == "table"
         # Within the printed width, right rule included (a cell's rect includes its borders).
         check_in_view(page, key, official=True)
-        assert table.evaluate(BROKEN_WORDS_JS) == [], f"{key}: header broken inside a word"
+        assert table.evaluate(BROKEN_WORDS_JS) == [], f"{key}: header or label broken inside a word"
     # 第 N 页 in the footer: the margin box is there, as Chromium parsed it.
     boxes = page.evaluate(PAGE_NUMBERS_JS)
     assert any(b.startswith("bottom-center") and "counter(page)" in b and "第" in b for b in boxes), boxes
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pdf = page.pdf(path=str(ARTIFACTS / f"tables-{body}-{year}.pdf"), format="A4")
     assert pdf.startswith(b"%PDF")
+    # …and printed: the PDF's fonts map a glyph to 页, a character neither report's printed text
+    # has (without the margin box, no font in the PDF has it).
+    assert "9875" in pdf_unicode_map(pdf), "no 页 printed: the page numbers are missing"
+
+
+def pdf_unicode_map(pdf: bytes) -> str:
+    """The PDF's ToUnicode maps (hex code points of every character printed), upper case."""
+    maps = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            text = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        if b"beginbfchar" in text or b"beginbfrange" in text:
+            maps.append(text.decode("latin-1").upper())
+    return "\n".join(maps)
 
 
 def test_print_shows_the_source_address(open_page: Any, tables_url: str) -> None:
