@@ -222,11 +222,25 @@ def test_zero_blank_and_not_applicable_render_differently():
     values["review"] = (parse_cell("0", "count"), BLANK, NA, parse_cell("1", "count"), BLANK)
     table = BeautifulSoup(render_table(fmt, "reviews_litigation", values), "lxml")
     cells = body_rows(table)[0].find_all("td")[:5]
-    # A blank cell shows nothing; only screen readers hear 未填写 (visually hidden text).
+    # A blank cell shows nothing in the grid; screen readers hear 未填写 (visually hidden text, which
+    # the phone layout shows). A zero is marked, so the phone layout can list a row's zeros together.
     assert [(td.get_text(), td["class"], bool(td.select("span.nb-sr-only"))) for td in cells] == [
-        ("0", ["nb-num"], False), ("未填写", ["nb-blank"], True), ("不适用", ["nb-na"], False),
-        ("1", ["nb-num"], False), ("未填写", ["nb-blank"], True),
+        ("0", ["nb-num", "nb-zero"], False), ("未填写", ["nb-blank"], True), ("不适用", ["nb-na"], False),
+        ("1", ["nb-num"], False), ("未填写", ["nb-blank", "nb-total"], True),
     ]
+    # Each value cell names its column for the phone layout, where the header rows are hidden.
+    assert [td["data-label"] for td in cells] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    assert cells[0]["data-group"] == "行政复议"
+    assert [td.get("data-group") for td in body_rows(table)[0].find_all("td")[5::5]] == [
+        "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉"]
+
+
+def test_column_names_on_value_cells_are_short_and_unique():
+    table = table_of(SHILI_2021, "applications")
+    row = next(tr for tr in body_rows(table) if "（一）予以公开" in [th.get_text() for th in tr.find_all("th")])
+    assert [td["data-label"] for td in row.find_all("td")] == [
+        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert [td for td in row.find_all("td") if "nb-total" in td["class"]] == row.find_all("td")[-1:]
 
 
 def test_missing_values_render_an_empty_official_table():

@@ -25,6 +25,11 @@ class GridCell:
     headers: str = ""
     css: str = ""
     slot: tuple[str, int] | None = None  # a value cell: (row key, column index)
+    # A value cell's own column name and, where a run of cells starts, the name of the run: the
+    # narrow (phone) layout shows each cell with its name, as the header rows are out of sight there.
+    label: str = ""
+    group: str = ""
+    total: bool = False  # the 总计 column, shown beside the row label on a phone
 
 
 @dataclass
@@ -161,13 +166,42 @@ def _block_grid(tkey: str, bkey: str, block: Block, width: int, names: dict[str,
     return GridBlock(head=head, body=body)
 
 
-def _slot(key: str, index: int, headers: str, span: int) -> GridCell:
-    return GridCell("td", headers=headers, colspan=span, slot=(key, index))
+def _slot(key: str, index: int, headers: str, span: int, label: str = "", column: Node | None = None) -> GridCell:
+    # 总计 by its name: T2's 对外公开总数量 (key total in 2019) is a stock, not a sum.
+    return GridCell("td", headers=headers, colspan=span, slot=(key, index), label=label,
+                    total=column is not None and column.label == "总计")
+
+
+def _column_labels(block: Block) -> list[str]:
+    """Each data column's name, as short as it can be and still name one column: the leaf's label,
+    with its groups' labels in front only where two leaves share a label."""
+    paths: list[list[str]] = []
+
+    def walk(node: Node, above: list[str]) -> None:
+        here = [*above, node.label]
+        if node.children:
+            for child in node.children:
+                walk(child, here)
+        else:
+            paths.append(here)
+
+    for column in block.columns:
+        walk(column, [])
+    labels = []
+    for path in paths:
+        for n in range(1, len(path) + 1):
+            name = path[-n:]
+            if sum(p[-n:] == name for p in paths) == 1:
+                break
+        labels.append("·".join(name))
+    return labels
 
 
 def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], names: dict[str, str]) -> list[GridRow]:
     rows: list[GridRow] = []
     spans = [c.span for _, c in block.leaf_columns]
+    columns = [c for _, c in block.leaf_columns]
+    labels_of = _column_labels(block)
 
     def walk(node: Node, level: int, path: str, parents: list[str], row: GridRow | None) -> GridRow | None:
         key = f"{path}.{node.key}" if path else node.key
@@ -186,7 +220,8 @@ def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], na
         row.cells.append(GridCell("th", node.label, cell_id, colspan=labels - level, scope="row",
                                   css=f"nb-label nb-label-{level + 1}"))
         for index, (headers, span) in enumerate(zip(leaf_headers, spans, strict=True)):
-            row.cells.append(_slot(key, index, " ".join(filter(None, [headers, *parents, cell_id])), span))
+            row.cells.append(_slot(key, index, " ".join(filter(None, [headers, *parents, cell_id])), span,
+                                   labels_of[index], columns[index]))
         return None
 
     for node in block.rows:
@@ -195,10 +230,35 @@ def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], na
 
 
 def _side_by_side_body(block: Block, leaf_headers: list[str]) -> list[GridRow]:
-    row = GridRow()
+    """One row of value cells: each leaf row's columns in turn (T4: 行政复议, then 行政诉讼's two)."""
+    row = GridRow(css="nb-side")
     spans = [c.span for _, c in block.leaf_columns]
+    columns = [c for _, c in block.leaf_columns]
+    labels = _column_labels(block)
     headers = iter(leaf_headers)
+    groups = _row_paths(block)
     for key, _ in block.leaf_rows:
         for index, span in enumerate(spans):
-            row.cells.append(_slot(key, index, next(headers), span))
+            cell = _slot(key, index, next(headers), span, labels[index], columns[index])
+            if index == 0:
+                cell.group = groups[key]
+            row.cells.append(cell)
     return [row]
+
+
+def _row_paths(block: Block) -> dict[str, str]:
+    """Each leaf row's labels from the top, e.g. 行政诉讼·未经复议直接起诉."""
+    out: dict[str, str] = {}
+
+    def walk(node: Node, prefix: str, above: list[str]) -> None:
+        path = f"{prefix}.{node.key}" if prefix else node.key
+        here = [*above, node.label]
+        if node.children:
+            for child in node.children:
+                walk(child, path, here)
+        else:
+            out[path] = "·".join(here)
+
+    for row in block.rows:
+        walk(row, "", [])
+    return out

@@ -7,8 +7,9 @@ slot for each value; a report's table is its values put into the slots.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any, NamedTuple
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..cells import BLANK, Cell
 from ..formats import Format
@@ -20,28 +21,65 @@ SLOT = "\x00"  # never in the template's output otherwise: labels come from the 
 
 
 @cache
-def _skeleton(fmt: Format, table_key: str) -> tuple[tuple[str, ...], tuple[GridCell, ...]]:
-    """The table's HTML split at its value slots, and the slot cells in document order."""
+def _tokenizer() -> Any:
+    """jieba's own dictionary only, in a tokenizer of our own: the search's user dictionary, which
+    Material loads into jieba's global one during a build, cannot change the table's HTML."""
+    import jieba
+
+    return jieba.Tokenizer()
+
+
+def words(text: str) -> Markup:
+    """A header's text with a line-break opportunity (<wbr>) between its words. With CSS
+    word-break: keep-all, a narrow column then breaks 结果/维持, never 结果维/持."""
+    return Markup("<wbr>").join(escape(w) for w in _tokenizer().cut(text, HMM=False))
+
+
+class Slot(NamedTuple):
+    row: str  # row key
+    column: int  # column index
+    attrs: str  # the value cell's attributes before its class
+    extra: str  # its classes after the value's own
+
+
+@cache
+def _skeleton(fmt: Format, table_key: str) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
+    """The table's HTML split at its value slots, and the slots in document order."""
     table = fmt.table(table_key)
     part = next((p for p in fmt.parts if p.table == table_key), None)
     caption = f"{part.key}、{table.caption}" if part else table.caption
     prefix = f"t{PART_NUMBER[part.key]}" if part else table.key
     grid = table_grid(table, caption, prefix)
-    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT)
-    slots = tuple(c for block in grid.blocks for row in block.body for c in row.cells if c.slot)
+    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words)
+    cells = [c for block in grid.blocks for row in block.body for c in row.cells if c.slot]
+    slots = tuple(Slot(*c.slot, *_attrs(c)) for c in cells if c.slot)
     fragments = tuple(html.split(SLOT))
     assert len(fragments) == len(slots) + 1
     return fragments, slots
 
 
-def _value_td(cell: Cell, slot: GridCell) -> str:
+def _attrs(slot: GridCell) -> tuple[str, str]:
+    """The value cell's attributes before its class, and its extra classes.
+
+    data-label (and data-group) name the cell on a phone, where the header rows are hidden."""
     span = f' colspan="{slot.colspan}"' if slot.colspan > 1 else ""
+    names = f' data-label="{escape(slot.label)}"' if slot.label else ""
+    if slot.group:
+        names += f' data-group="{escape(slot.group)}"'
+    return f'{span} headers="{slot.headers}"{names}', " nb-total" if slot.total else ""
+
+
+def _value_td(cell: Cell, slot: Slot) -> str:
+    attrs, extra = slot.attrs, slot.extra
     if cell.state == "number":
-        return f'<td{span} headers="{slot.headers}" class="nb-num">{escape(cell.text)}</td>'
+        # A zero exactly as printed: the phone layout lists a row's zeros together, after its other cells.
+        zero = " nb-zero" if cell.text == "0" else ""
+        return f'<td{attrs} class="nb-num{zero}{extra}">{escape(cell.text)}</td>'
     if cell.state == "na":
-        return f'<td{span} headers="{slot.headers}" class="nb-na">{escape(cell.text)}</td>'
-    # Blank: the report did not state it. Empty on screen and paper, said aloud by screen readers.
-    return f'<td{span} headers="{slot.headers}" class="nb-blank"><span class="nb-sr-only">未填写</span></td>'
+        return f'<td{attrs} class="nb-na{extra}">{escape(cell.text)}</td>'
+    # Blank: the report did not state it. Empty on screen and paper, said aloud by screen readers
+    # (and written out on a phone, where each cell stands alone).
+    return f'<td{attrs} class="nb-blank{extra}"><span class="nb-sr-only">未填写</span></td>'
 
 
 def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None) -> str:
@@ -49,9 +87,7 @@ def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]
     values = values or {}
     out = [fragments[0]]
     for slot, fragment in zip(slots, fragments[1:], strict=True):
-        assert slot.slot is not None
-        key, index = slot.slot
-        row = values.get(key)
-        out.append(_value_td(row[index] if row is not None else BLANK, slot))
+        row = values.get(slot.row)
+        out.append(_value_td(row[slot.column] if row is not None else BLANK, slot))
         out.append(fragment)
     return "".join(out)
