@@ -16,6 +16,9 @@
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault(); // Space would scroll the page
+      // Material presses a focused label on Enter itself (and the palette form again): one press
+      // only, this one, or the drawer would open and shut at once.
+      event.stopPropagation();
       label.click();
       label.dispatchEvent(new CustomEvent("nb-press", { bubbles: true }));
     });

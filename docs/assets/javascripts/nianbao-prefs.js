@@ -50,7 +50,7 @@
     function show() {
       textButton.setAttribute("aria-pressed", text ? "true" : "false");
       textButton.querySelector(".nb-pref__step").textContent = TEXT_STEPS[text][0];
-      textButton.querySelector("[data-nb-pref-state]").textContent = TEXT_STEPS[text][1];
+      textButton.setAttribute("aria-label", "大字" + TEXT_STEPS[text][1]);
       contrastButton.setAttribute("aria-pressed", contrast ? "true" : "false");
     }
 
