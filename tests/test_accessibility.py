@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from browser import ARTIFACTS, REPO, RequestLog, serve
 from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, edit, mkdocs_build
+from playwright.sync_api import expect
 
 from nianbao.render.indexes import HOME_LIMIT
 
@@ -307,5 +308,186 @@ def test_tab_reaches_only_what_is_seen_on_a_phone(open_page: Open, a11y_base: st
     page = open_page(f"{a11y_base}{WANGGANG}/2020/", scheme, PHONE, is_mobile=True, has_touch=True)
     steps = tab_walk(page)
     assert len(steps) > 10, steps
+    # Every ¶ permalink is named in Chinese, as everything a reader meets.
+    assert not [s["what"] for s in steps if "Permanent link" in s["what"]]
     bad = unseen(steps)
     assert not bad, f"{len(bad)} of {len(steps)} Tab stops are off screen, empty or hidden:\n" + "\n".join(bad)
+    # The header's controls are all stops, in reading order, the menu first.
+    header = [s["what"] for s in steps if "md-header__button" in s["what"]]
+    assert 'for="__drawer"' in header[0], header
+    assert any('data-nb-pref="text"' in h for h in header) and any('for="__search"' in h for h in header)
+
+
+def test_tab_walk_fails_on_an_element_off_screen(open_page: Open, a11y_base: str) -> None:
+    """The walk above can fail: a link pushed off the left edge, as the closed drawer's were, is named."""
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "light", PHONE, is_mobile=True, has_touch=True)
+    page.evaluate("""() => {
+      const a = document.createElement('a');
+      a.href = '#'; a.textContent = '屏幕外的链接';
+      a.style.cssText = 'position: fixed; left: -300px; top: 100px';
+      document.querySelector('.md-content article').prepend(a);
+    }""")
+    bad = unseen(tab_walk(page))
+    assert any("屏幕外的链接" in b for b in bad), bad
+
+
+def test_menu_button_works_from_the_keyboard(open_page: Open, a11y_base: str) -> None:
+    """Below 1220 px: Tab reaches the menu button; Enter opens the drawer and moves the focus into it,
+    where every stop is on screen; Escape closes it and gives the focus back; Space opens it too."""
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "light", PHONE, is_mobile=True, has_touch=True)
+    menu = page.locator('.md-header label[for="__drawer"]')
+    drawer = page.locator("#__drawer")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if menu.evaluate("el => el === document.activeElement"):
+            break
+    assert menu.evaluate("el => el === document.activeElement"), "Tab does not reach the menu button"
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label") == "导航菜单"
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    assert drawer.is_checked()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+    first = page.evaluate(FOCUSED_JS)
+    assert first and page.evaluate(in_drawer), first
+    inside = [first]
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        assert page.evaluate(in_drawer)
+        inside.append(page.evaluate(FOCUSED_JS))
+    assert unseen(inside) == []
+    screenshot(page, "drawer-open-phone.png")
+    page.keyboard.press("Escape")
+    assert not drawer.is_checked()
+    assert menu.evaluate("el => el === document.activeElement")
+    page.keyboard.press(" ")
+    assert drawer.is_checked()
+    assert page.evaluate(in_drawer)
+    # Tab on past the drawer's last link: the drawer closes, the focus is on the page, in view.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not page.evaluate(in_drawer):
+            break
+    assert not drawer.is_checked()
+    assert unseen([page.evaluate(FOCUSED_JS)]) == []
+
+
+def test_palette_toggle_works_from_the_keyboard(open_page: Open, a11y_base: str) -> None:
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "light", DESKTOP)
+    # The radios are out of the Tab order: the one visible label is the stop.
+    assert page.locator("input.md-option").evaluate_all("rs => rs.every(r => r.tabIndex === -1)")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_accessible_name("切换到深色模式")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    # The pressed label hides; the focus is on the one shown in its place.
+    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_accessible_name("切换到浅色模式")
+    assert page.evaluate("document.activeElement.getAttribute('title')") == "切换到浅色模式"
+    page.keyboard.press(" ")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+# ---------- 大字 and 高对比 ----------
+
+
+def root_px(page: Any) -> float:
+    return float(page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)"))
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_larger_text_steps_and_is_remembered(open_page: Open, a11y_base: str, viewport: str) -> None:
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "light", VIEWPORTS[viewport])
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    button = page.locator('[data-nb-pref="text"]')
+    expect(button).to_be_visible()
+    expect(button).to_have_accessible_name("大字：标准")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    sizes = [root_px(page)]
+    names = ["大字：大", "大字：特大"]
+    for name in names:
+        button.focus()
+        page.keyboard.press("Enter")  # a real <button>: the keyboard works as the mouse does
+        expect(button).to_have_accessible_name(name)
+        expect(button).to_have_attribute("aria-pressed", "true")
+        sizes.append(root_px(page))
+    assert sizes[0] < sizes[1] < sizes[2], sizes
+    # At 特大 nothing spills sideways, the header included (phones: menu, title, both buttons, …).
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "page overflows at 特大"
+    header = page.locator(".md-header__inner").evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert header[0] <= header[1], f"header overflows at 特大: {header}"
+    screenshot(page, f"text-largest-{viewport}.png")
+    page.reload(wait_until="networkidle")
+    assert root_px(page) == sizes[2], "大字 is not remembered across a reload"
+    expect(button).to_have_accessible_name("大字：特大")
+    button.click()  # the third press goes back to 标准
+    assert root_px(page) == sizes[0]
+    expect(button).to_have_attribute("aria-pressed", "false")
+    assert errors == []
+
+
+def page_colours(page: Any) -> list[str]:
+    return page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+                                   getComputedStyle(document.querySelector('.md-typeset')).color]""")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_high_contrast_switches_the_scheme_and_is_remembered(open_page: Open, a11y_base: str, scheme: str) -> None:
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", scheme, PHONE)
+    button = page.locator('[data-nb-pref="contrast"]')
+    expect(button).to_have_accessible_name("高对比")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    before = page_colours(page)
+    button.focus()
+    page.keyboard.press(" ")
+    expect(button).to_have_attribute("aria-pressed", "true")
+    pure = ["rgb(255, 255, 255)", "rgb(0, 0, 0)"] if scheme == "light" else ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    assert page_colours(page) == pure != before
+    # The row labels follow the scheme's page colour (they stayed white in dark mode once).
+    label_bg = page.locator("th.nb-label").first.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert label_bg == pure[0]
+    screenshot(page, f"high-contrast-{scheme}-phone.png")
+    page.reload(wait_until="networkidle")
+    assert page.get_attribute("html", "data-nb-contrast") == "high"
+    assert page_colours(page) == pure
+    page.locator('[data-nb-pref="contrast"]').click()
+    assert page.get_attribute("html", "data-nb-contrast") is None
+    assert page_colours(page) == before
+
+
+def test_dark_row_labels_take_the_dark_page_colour(open_page: Open, a11y_base: str) -> None:
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "dark", DESKTOP)
+    body_bg, label_bg = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('th.nb-label')).backgroundColor]""")
+    assert label_bg == body_bg != "rgb(255, 255, 255)"
+
+
+def test_system_high_contrast_turns_it_on(chromium: Any, a11y_base: str) -> None:
+    """No choice stored yet: a system asking for more contrast gets 高对比 by itself."""
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", contrast="more")
+    try:
+        page = context.new_page()
+        page.goto(f"{a11y_base}{WANGGANG}/2020/", wait_until="networkidle")
+        assert page.get_attribute("html", "data-nb-contrast") == "high"
+        expect(page.locator('[data-nb-pref="contrast"]')).to_have_attribute("aria-pressed", "true")
+    finally:
+        context.close()
+
+
+def test_without_javascript_no_dead_controls(chromium: Any, a11y_base: str) -> None:
+    """Without JavaScript the toggles are not shown (they would do nothing); the page reads as usual."""
+    context = chromium.new_context(viewport=PHONE, locale="zh-CN", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{a11y_base}{WANGGANG}/2020/", wait_until="networkidle")
+        expect(page.locator("[data-nb-prefs]")).to_be_hidden()
+        expect(page.locator("table.nb-table").first).to_be_visible()
+        assert page.get_attribute("html", "data-nb-text") is None
+        # The menu still opens by touch, as Material built it (a label for a checkbox, no script).
+        page.locator('.md-header label[for="__drawer"]').click()
+        assert page.locator("#__drawer").is_checked()
+        expect(page.locator(".md-sidebar--primary .md-nav__link").first).to_be_visible()
+    finally:
+        context.close()
