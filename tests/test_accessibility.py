@@ -13,6 +13,7 @@ enough generated bodies to pass the home page's limit, which makes region pages.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -491,3 +492,55 @@ def test_without_javascript_no_dead_controls(chromium: Any, a11y_base: str) -> N
         expect(page.locator(".md-sidebar--primary .md-nav__link").first).to_be_visible()
     finally:
         context.close()
+
+
+# ---------- one set of colour variables ----------
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(|\b(?:white|black)\b", re.I)
+RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def without_block(css: str, opening: str) -> str:
+    """css without the at-rule block that starts with `opening` (braces matched)."""
+    start = css.find(opening)
+    if start < 0:
+        return css
+    depth, i = 0, css.index("{", start)
+    while True:
+        depth += {"{": 1, "}": -1}.get(css[i], 0)
+        if depth == 0:
+            return css[:start] + css[i + 1:]
+        i += 1
+
+
+def stray_colours(css: str) -> list[str]:
+    """Colours written anywhere but in a custom property of a scheme block ([data-md-color-scheme…])."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    # Paper is black on white whatever the screen's scheme: print keeps its own colours.
+    css = without_block(css, "@media print")
+    stray = []
+    for selector, body in RULE.findall(css):
+        for declaration in body.split(";"):
+            prop, _, value = declaration.partition(":")
+            if not COLOUR.search(value):
+                continue
+            if not (prop.strip().startswith("--") and "[data-md-color-scheme" in selector):
+                stray.append(f"{selector.strip()} {{ {declaration.strip()} }}")
+    return stray
+
+
+def test_every_colour_is_a_scheme_variable() -> None:
+    css = (REPO / "docs" / "assets" / "nianbao.css").read_text(encoding="utf-8")
+    assert stray_colours(css) == []
+    # The scan can fail: a colour written into a rule, or a variable set outside a scheme, is named.
+    assert stray_colours(".a { color: #fff; }\n:root { --x: rgb(0 0 0); }\n@media print { .b { color: #000 } }") == [
+        ".a { color: #fff }", ":root { --x: rgb(0 0 0) }"]
+    # Each scheme sets every variable the others set: none falls back to another scheme's value.
+    blocks: dict[str, set[str]] = {}
+    for selector, body in RULE.findall(re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        if "[data-md-color-scheme=" in selector:
+            names = {d.partition(":")[0].strip() for d in body.split(";") if d.strip().startswith("--")}
+            blocks.setdefault(selector.strip(), set()).update(names)
+    nb = {name for names in blocks.values() for name in names if name.startswith("--nb-")}
+    assert len(blocks) == 4, list(blocks)
+    assert all(nb <= names for names in blocks.values()), {s: sorted(nb - n) for s, n in blocks.items()}

@@ -5,7 +5,8 @@
    button: focusable, named, pressed with Enter or Space, its state in aria-expanded. Without
    JavaScript nothing changes: the labels still work by mouse and touch, as Material made them.
    The drawer, once opened from the keyboard, takes the focus; Escape closes it and gives the focus
-   back to the menu button. */
+   back to the menu button; Tab past its end closes it. Tab out of the search closes it too, so the
+   focus never moves on under the overlay that covers the page. */
 (function () {
   "use strict";
 
