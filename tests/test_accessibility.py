@@ -304,19 +304,24 @@ def unseen(steps: list[dict[str, Any]]) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("scheme", ["light"])
-def test_tab_reaches_only_what_is_seen_on_a_phone(open_page: Open, a11y_base: str, scheme: str) -> None:
-    page = open_page(f"{a11y_base}{WANGGANG}/2020/", scheme, PHONE, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_tab_reaches_only_what_is_seen(open_page: Open, a11y_base: str, viewport: str) -> None:
+    """Every Tab stop of a report is on screen, not zero-sized, not hidden, not covered: at 390 px
+    (drawer closed, menu button first) and at 1366 px (sidebars shown)."""
+    phone = viewport == "phone"
+    page = open_page(f"{a11y_base}{WANGGANG}/2020/", "light", VIEWPORTS[viewport], is_mobile=phone, has_touch=phone)
     steps = tab_walk(page)
     assert len(steps) > 10, steps
     # Every ¶ permalink is named in Chinese, as everything a reader meets.
     assert not [s["what"] for s in steps if "Permanent link" in s["what"]]
     bad = unseen(steps)
     assert not bad, f"{len(bad)} of {len(steps)} Tab stops are off screen, empty or hidden:\n" + "\n".join(bad)
-    # The header's controls are all stops, in reading order, the menu first.
+    # The header's controls are all stops, in reading order; on a phone the menu first.
     header = [s["what"] for s in steps if "md-header__button" in s["what"]]
-    assert 'for="__drawer"' in header[0], header
-    assert any('data-nb-pref="text"' in h for h in header) and any('for="__search"' in h for h in header)
+    assert any('data-nb-pref="text"' in h for h in header) and any('data-nb-pref="contrast"' in h for h in header)
+    if phone:
+        assert 'for="__drawer"' in header[0], header
+        assert any('for="__search"' in h for h in header), header
 
 
 def test_tab_walk_fails_on_an_element_off_screen(open_page: Open, a11y_base: str) -> None:
