@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV = .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
+# npm ci writes this file last: node_modules/ is complete once it is newer than the lock file.
+NODE_STAMP = node_modules/.package-lock.json
 BENCH_SIZES ?= 1000
 # Paths that exist (bench/ arrives later); ruff fails on a missing path.
 LINT_PATHS = $(wildcard nianbao hooks tests bench)
@@ -34,11 +36,21 @@ chromium:
 	  exit 1; \
 	fi
 
+# axe-core for tests/test_accessibility.py, exactly as package-lock.json pins it, into node_modules/.
+# --ignore-scripts: nothing from the registry runs at install time.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "error: npm is required by tests/test_accessibility.py (axe-core) and was not found." >&2; \
+	  echo "Install it with:  sudo apt-get install npm" >&2; \
+	  exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy nianbao hooks bench
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium $(NODE_STAMP) lint
 	NIANBAO_CHROMIUM="$$(command -v chromium || echo /usr/bin/chromium)" $(BIN)/pytest -q
 
 # BODY=slug[,slug] previews just those bodies' pages: a rebuild then takes a second, not a minute.
@@ -53,4 +65,4 @@ clean:
 	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules
