@@ -296,7 +296,11 @@ def tab_walk(page: Any, limit: int = 400) -> list[dict[str, Any]]:
 def unseen(steps: list[dict[str, Any]]) -> list[str]:
     bad = []
     for s in steps:
-        on_screen = s["x"] >= 0 and s["y"] >= 0 and s["right"] <= s["vw"] + 0.5 and s["bottom"] <= s["vh"] + 0.5
+        inside = s["x"] >= 0 and s["y"] >= 0 and s["right"] <= s["vw"] + 0.5 and s["bottom"] <= s["vh"] + 0.5
+        # A table region taller or wider than the window cannot lie inside it: it is seen when the
+        # browser has scrolled its top-left corner into view.
+        larger = s["w"] > s["vw"] or s["h"] > s["vh"]
+        on_screen = inside or (larger and -0.5 <= s["x"] < s["vw"] and -0.5 <= s["y"] < s["vh"])
         if not (s["w"] > 0 and s["h"] > 0 and on_screen and s["shown"] and not s["covered"]):
             cover = s["coveredBy"] if s["covered"] else "-"
             bad.append(f"{s['what']} at x={s['x']:.0f} y={s['y']:.0f} size={s['w']:.0f}×{s['h']:.0f} "
