@@ -456,7 +456,15 @@ def test_high_contrast_switches_the_scheme_and_is_remembered(open_page: Open, a1
     pure = ["rgb(255, 255, 255)", "rgb(0, 0, 0)"] if scheme == "light" else ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     assert page_colours(page) == pure != before
     # The row labels follow the scheme's page colour (they stayed white in dark mode once).
-    label_bg = page.locator("th.nb-label").first.evaluate("el => getComputedStyle(el).backgroundColor")
+    # What is drawn behind the label: its own background, or (transparent, as in the phone's row
+    # cards) the first ancestor's that has one.
+    label_bg = page.locator("th.nb-label").first.evaluate("""el => {
+        for (let e = el; e; e = e.parentElement) {
+            const bg = getComputedStyle(e).backgroundColor;
+            if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+        }
+        return null;
+    }""")
     assert label_bg == pure[0]
     screenshot(page, f"high-contrast-{scheme}-phone.png")
     page.reload(wait_until="networkidle")
