@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .catalogue import messages
 
@@ -17,7 +17,12 @@ def closest(wrong: str, allowed: Mapping[str, str]) -> list[str]:
     for key, label in allowed.items():
         if wrong and (wrong == label or (len(wrong) > 1 and wrong in label)):
             return [key]
-    return difflib.get_close_matches(wrong.lower(), list(allowed), n=2, cutoff=CUTOFF)
+    return spelled_like(wrong.lower(), allowed, CUTOFF)
+
+
+def spelled_like(wrong: str, allowed: Iterable[str], cutoff: float = CUTOFF, n: int = 2) -> list[str]:
+    """The allowed words closest to ``wrong`` by spelling alone, best first."""
+    return difflib.get_close_matches(wrong, list(allowed), n=n, cutoff=cutoff)
 
 
 def did_you_mean(wrong: str, allowed: Mapping[str, str]) -> str:

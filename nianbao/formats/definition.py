@@ -6,7 +6,6 @@ silently); whether the keys an identity names exist is checked afterwards, in re
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -16,6 +15,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
 from ..catalogue import formats as F
+from ..suggest import spelled_like
 from ..yamlsource import DataPath
 from .objects import (
     Block,
@@ -181,8 +181,9 @@ class Fault:
 
 
 def close_match(wrong: str, allowed: typing.Iterable[str]) -> str:
-    """A Chinese 'did you mean' (suggest.did_you_mean speaks English, to data maintainers)."""
-    close = difflib.get_close_matches(wrong, list(allowed), n=1, cutoff=0.6)
+    """'Did you mean' for a format file's key, by spelling alone: a format author's keys have no
+    official labels to match, and difflib's default cutoff suits their short English words."""
+    close = spelled_like(wrong, allowed, cutoff=0.6, n=1)
     return F.DID_YOU_MEAN(option=close[0]) if close else ""
 
 
