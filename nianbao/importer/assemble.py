@@ -9,6 +9,7 @@ cause (tables as images, a truncated page, not a report at all).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +35,10 @@ UNSUPPORTED: dict[str, Text] = {
     ".pdf": _KIND["pdf"], ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
     ".xlsx": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
     ".gif": _KIND["image"]}
+
+# Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
+# the document. HTML and text are told apart by their content instead, below.
+FILE_READERS: dict[str, Callable[[Path], Document]] = {}
 
 Status = Literal["imported", "partial", "failed"]
 
@@ -67,6 +72,11 @@ def read_source(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise LimitReached(msg.FILE_TOO_LARGE(size=size, limit=MAX_FILE_BYTES))
+    reader = FILE_READERS.get(path.suffix.lower())
+    if reader is not None:
+        doc = reader(path)
+        _clean_document(doc)
+        return doc
     raw = path.read_bytes()
     decoded = decode_bytes(raw)
     head = decoded.text[:2000].lower()
@@ -81,7 +91,7 @@ def read_source(path: Path) -> Document:
 
 def import_source(path: Path, year: int | None = None) -> Imported:
     result = Imported(source=path)
-    kind = UNSUPPORTED.get(path.suffix.lower())
+    kind = None if path.suffix.lower() in FILE_READERS else UNSUPPORTED.get(path.suffix.lower())
     if kind:
         result.fatal = msg.UNREADABLE_KIND(kind=kind())
         return result

@@ -100,7 +100,7 @@ class Block:
 @dataclass
 class Document:
     blocks: list[Block] = field(default_factory=list)
-    kind: Literal["html", "text"] = "text"
+    kind: Literal["html", "text", "pdf", "word"] = "text"
     # Page metadata where the page gives it (HTML <title>, <meta name="ArticleTitle"|"PubDate"|…>).
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
