@@ -59,6 +59,10 @@ TIME_LIMIT = T("读取超过时限 {seconds:g} 秒，已停止，什么也没有
                "reading took longer than {seconds:g} s and was stopped; nothing was written. Check that the "
                "source is a report, or save only its text as a page or text")
 
+# --- PDF files (nianbao/importer/pdf_source.py) ------------------------------------------------------
+
+# --- Word files (nianbao/importer/docx_source.py) ----------------------------------------------------
+
 # --- encodings ---------------------------------------------------------------------------------------
 
 UTF16_WITHOUT_BOM = T("文件是没有字节顺序标记的 UTF-16 文本，已按 {codec} 读取；请核对导入的文字有无乱码",
