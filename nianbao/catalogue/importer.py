@@ -61,8 +61,6 @@ TIME_LIMIT = T("读取超过时限 {seconds:g} 秒，已停止，什么也没有
 
 # --- PDF files (nianbao/importer/pdf_source.py) ------------------------------------------------------
 
-# --- Word files (nianbao/importer/docx_source.py) ----------------------------------------------------
-
 # --- encodings ---------------------------------------------------------------------------------------
 
 UTF16_WITHOUT_BOM = T("文件是没有字节顺序标记的 UTF-16 文本，已按 {codec} 读取；请核对导入的文字有无乱码",
@@ -384,3 +382,5 @@ STATUS = {"imported": T("已导入", "imported"), "partial": T("部分导入（�
 S_FINDINGS = T("    - {rule} ×{count} {common}：{cells}", "    - {rule} ×{count} {common}: {cells}")
 S_FINDING = T("    - {rule} {cells}：{message}{found}", "    - {rule} {cells}: {message}{found}")
 S_FOUND = T("（实为 {found}）", " (found {found})")
+
+# --- Word files (nianbao/importer/docx_source.py) ----------------------------------------------------
