@@ -28,6 +28,9 @@ HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不�
               "among data/*/body.yml, and a new body's folder is its short name in pinyin")
 HELP_YEAR = T("报告年度，原文没有写明时用", "the report year, when the text does not say it")
 HELP_DATA = T("数据文件夹（默认为 data）", "the data folder (data)")
+HELP_REPORT = T("把导入汇总另存为 CSV 文件（如 import.csv），可用 Excel 或 WPS 打开",
+                "also write the import summary as a CSV file (e.g. import.csv), for Excel")
+METAVAR_FILE = T("文件", "FILE")
 HELP_FORCE = T("覆盖已有的报告文件", "overwrite existing report files")
 
 ERROR = T("错误：{message}", "error: {message}")
@@ -379,6 +382,16 @@ S_NO_ERRORS = T("  错误：无", "  errors:   none")
 S_RESULT = T("  结果：{status}", "  result:   {status}")
 STATUS = {"imported": T("已导入", "imported"), "partial": T("部分导入（见错误）", "partly imported (see errors)"),
           "failed": T("失败，什么也没有写入", "failed, nothing written")}
+
+# --- the summary of a batch: one row per source (nianbao/importer/batch_report.py) ---------------------
+
+B_TITLE = T("导入汇总（{count} 份）：", "import summary ({count} sources):")
+B_COLUMNS = (T("来源", "source"), T("机关文件夹", "body folder"), T("机关名称", "body name"), T("年度", "year"),
+             T("格式", "format"), T("读出单元格", "cells read"), T("单元格总数", "cells in the format"), T("发现", "findings"), T("警告", "warnings"),
+             T("结果", "result"), T("说明", "note"))
+B_SKIPPED = T("跳过", "skipped")
+B_WRITTEN = T("导入汇总已写入 {path}（CSV，UTF-8，可用 Excel 或 WPS 打开）", "import summary written to {path} (CSV, UTF-8)")
+B_NOT_WRITTEN = T("导入汇总没有写入 {path}：{error}；请换一个可写的位置", "import summary not written to {path}: {error}")
 S_FINDINGS = T("    - {rule} ×{count} {common}：{cells}", "    - {rule} ×{count} {common}: {cells}")
 S_FINDING = T("    - {rule} {cells}：{message}{found}", "    - {rule} {cells}: {message}{found}")
 S_FOUND = T("（实为 {found}）", " (found {found})")

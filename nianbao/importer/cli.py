@@ -32,6 +32,7 @@ from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
+from .batch_report import SummaryRow, skipped_row, summary_row, table_text, write_csv
 from .body import new_body
 from .findings import acknowledgeable, acknowledgement, validate_imported
 from .slug import slug_candidates, slug_name
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--year", type=int, metavar=msg.METAVAR_YEAR(), help=msg.HELP_YEAR())
     parser.add_argument("--data", type=Path, default=Path("data"), metavar=msg.METAVAR_DIR(), help=msg.HELP_DATA())
     parser.add_argument("--force", action="store_true", help=msg.HELP_FORCE())
+    parser.add_argument("--report", type=Path, metavar=msg.METAVAR_FILE(), help=msg.HELP_REPORT())
     return parser
 
 
@@ -74,17 +76,33 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     except UsageError as exc:
         print(msg.ERROR(message=exc), file=sys.stderr)
         return 2
+    rows: list[SummaryRow] = []
     for path, why in skipped:
         print(msg.SKIPPED(path=path, why=why), file=out)
+        rows.append(skipped_row(path, why))
     counts = {"imported": 0, "partial": 0, "failed": 0}
     written: set[Path] = set()
     for path in sources:
         result = import_source(path, args.year)
         target = _write(result, args, written) if not result.fatal else None
         counts[result.status] += 1
+        rows.append(summary_row(result, target))
         print(summary(result, target, args.data), file=out)
+    print(msg.B_TITLE(count=len(rows)), file=out)
+    print(table_text(rows), file=out)
     print(msg.TOTALS(imported=counts["imported"], partial=counts["partial"], failed=counts["failed"]), file=out)
-    return 0 if counts["partial"] == 0 and counts["failed"] == 0 else 1
+    report_ok = args.report is None or _write_report(args.report, rows, out)
+    return 0 if counts["partial"] == 0 and counts["failed"] == 0 and report_ok else 1
+
+
+def _write_report(path: Path, rows: list[SummaryRow], out: TextIO) -> bool:
+    try:
+        write_csv(path, rows)
+    except (WriteRefused, OSError) as exc:
+        print(msg.B_NOT_WRITTEN(path=path, error=getattr(exc, "strerror", None) or exc), file=sys.stderr)
+        return False
+    print(msg.B_WRITTEN(path=path), file=out)
+    return True
 
 
 def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:

@@ -202,7 +202,7 @@ def test_done_when_a_mixed_folder_imports_in_one_run(tmp_path: Path) -> None:
     assert kinds == [".html", ".txt", ".txt"]
     code, out = run(str(MIXED), "--data", str(tmp_path))
     assert code == 0, out
-    blocks = out.split("\n" + str(MIXED))
+    blocks = out.split("导入汇总（")[0].split("\n" + str(MIXED))
     assert len(blocks) == 3
     for block in blocks:
         for line in ("  格式：", "  表格：找到 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
