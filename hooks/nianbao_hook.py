@@ -27,6 +27,7 @@ from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
+from nianbao.render.table_html import quiet_jieba
 from nianbao.settings import Settings, SettingsError
 from nianbao.site import (
     SiteBuild,
@@ -41,6 +42,9 @@ from nianbao.sitedir import discard, remove_stale, staging_dir, swap_in
 from nianbao.theme_bundle import localize_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
+
+# On import, before any plugin's on_config: Material's search starts jieba there (see quiet_jieba).
+quiet_jieba()
 
 
 def _memoize_segmentation() -> None:

@@ -6,6 +6,7 @@ slot for each value; a report's table is its values put into the slots.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -20,12 +21,21 @@ from .grid import GridCell, table_grid
 SLOT = "\x00"  # never in the template's output otherwise: labels come from the format definitions
 
 
+def quiet_jieba() -> None:
+    """jieba logs "Building prefix dict …" at start-up, which a maintainer takes for a problem: its
+    one logger (shared by every tokenizer, Material's search included) is kept to warnings."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 @cache
 def _tokenizer() -> Any:
     """jieba's own dictionary only, in a tokenizer of our own: the search's user dictionary, which
     Material loads into jieba's global one during a build, cannot change the table's HTML."""
     import jieba
 
+    quiet_jieba()
     return jieba.Tokenizer()
 
 
