@@ -133,9 +133,14 @@ TEXT_TOO_MANY_BLOCKS = T("文本超过 {limit} 段，没有读取：不像一份
 
 YEAR_DISAGREES = T("给了 --year {given}，但报告写的是 {stated} 年；按 {given} 年导入",
                    "--year {given} given, but the report says {stated}; using {given}")
-YEAR_ASSUMED = T("标题没有写明报告年度；按公布日期 {published} 的前一年，当作 {year} 年；如果不对，用 --year 指定",
-                 "report year not stated in the title; assumed {year} (the year before publication "
-                 "{published}); pass --year if not")
+YEAR_ASSUMED = T("标题和正文都没有写明报告年度；按{source} {published} 的前一年，当作 {year} 年；"
+                 "如果不对，用 --year 指定",
+                 "report year not stated in the title or the text; assumed {year} (the year before the "
+                 "{source} {published}); pass --year if not")
+DATE_CLOSING = T("落款日期", "date under the signature")
+DATE_PAGE = T("发布日期", "publication date")
+YEAR_FROM_TEXT = T("标题没有写明报告年度；按正文中的「{text}」当作 {year} 年；如果不对，用 --year 指定",
+                   "report year not stated in the title; {year} taken from the text 「{text}」; pass --year if not")
 NO_YEAR = T("标题和正文都没有写明报告年度：请用 --year 指定（如 --year 2021）",
             "the report year is not in the title or the text; pass --year YYYY")
 FORMAT_BY_LABELS = T("{format}（由表格标签判断：{votes}）", "{format} (by the table labels: {votes})")
@@ -326,6 +331,10 @@ NO_FOLDER = T("{data}/ 中没有名为「{name}」的机关，也无法从这个
               "（新机关会同时写 body.yml）",
               "no body in {data}/ is named 「{name}」 and no folder name can be made from it; pass --body SLUG "
               "to choose its folder (a new body gets body.yml)")
+NO_NAME = T("标题、落款和网页都没有写出机关的名称，无法得出文件夹名：请用 --body 指定它的文件夹（新机关会同时写 body.yml，"
+            "再在其中填写 name）",
+            "neither the title, the signature nor the page names the body, so no folder name can be made: pass "
+            "--body SLUG (a new body gets body.yml; fill in its name)")
 WRITTEN_TWICE = T("{target} 已在这次导入中由另一个来源写过：请检查这两个来源是否是同一机关同一年度的报告",
                   "{target} was already written from another source in this run")
 LINKED = T("{path} 是符号链接（指向 {link}），导入不穿过链接写文件，--force 也不行；请删去这个链接"

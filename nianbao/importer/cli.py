@@ -118,7 +118,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     data_dir: Path = args.data
     slug = args.body or _find_body(data_dir, result.name) or _new_slug(data_dir, result)
     if slug is None:
-        result.fatal = msg.NO_FOLDER(data=data_dir, name=result.name or "?")
+        result.fatal = msg.NO_FOLDER(data=data_dir, name=result.name) if result.name else msg.NO_NAME()
         return None
     folder = data_dir / slug
     target = folder / report_file_name(result.year)
