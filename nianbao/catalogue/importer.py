@@ -136,9 +136,14 @@ TEXT_TOO_MANY_BLOCKS = T("文本超过 {limit} 段，没有读取：不像一份
 
 YEAR_DISAGREES = T("给了 --year {given}，但报告写的是 {stated} 年；按 {given} 年导入",
                    "--year {given} given, but the report says {stated}; using {given}")
-YEAR_ASSUMED = T("标题没有写明报告年度；按公布日期 {published} 的前一年，当作 {year} 年；如果不对，用 --year 指定",
-                 "report year not stated in the title; assumed {year} (the year before publication "
-                 "{published}); pass --year if not")
+YEAR_ASSUMED = T("标题和正文都没有写明报告年度；按{source} {published} 的前一年，当作 {year} 年；"
+                 "如果不对，用 --year 指定",
+                 "report year not stated in the title or the text; assumed {year} (the year before the "
+                 "{source} {published}); pass --year if not")
+DATE_CLOSING = T("落款日期", "date under the signature")
+DATE_PAGE = T("发布日期", "publication date")
+YEAR_FROM_TEXT = T("标题没有写明报告年度；按正文中的「{text}」当作 {year} 年；如果不对，用 --year 指定",
+                   "report year not stated in the title; {year} taken from the text 「{text}」; pass --year if not")
 NO_YEAR = T("标题和正文都没有写明报告年度：请用 --year 指定（如 --year 2021）",
             "the report year is not in the title or the text; pass --year YYYY")
 FORMAT_BY_LABELS = T("{format}（由表格标签判断：{votes}）", "{format} (by the table labels: {votes})")
@@ -306,7 +311,16 @@ REGION_NAME_ONLY = T("region {region} 只是名称中写出的部分：请在前
 REGION_FROM_NAME = T("region {region}：其中 {units} 来自名称", "region {region}: {units} from the name")
 NO_REGION = T("名称中看不出行政区划：请在 body.yml 中填写 region（如 [黑龙江省, 哈尔滨市, 南岗区]）",
               "region not given by the name; add it (e.g. [黑龙江省, 哈尔滨市, 南岗区])")
-LEVEL_GUESSED = T("level {level} 是由名称推测的：请核对", "level {level} guessed from the name; check it")
+LEVEL_GUESSED = T("level {level} 是由名称推测的：{reason}；请核对", "level {level} guessed from the name: {reason}; check it")
+LEVEL_BY_TOWNSHIP = T("按名称中的「{unit}」判断为{level}", "「{unit}」 in the name makes it {level}")
+LEVEL_BY_GOVERNMENT = T("按名称中的「{unit}」判断为{level}{municipality}", "「{unit}」 in the name makes it {level}{municipality}")
+LEVEL_BY_OFFICE = T("按名称中的「{unit}」判断为{level}：办公厅（室）是{government}自己的办事机构，以本级政府工作部门的身份"
+                    "另发年度报告，{government}的年度报告另有一份{municipality}",
+                    "「{unit}」 in the name makes it {level}: the office of {government} publishes its own report "
+                    "as one of the government's departments; the government's report is another{municipality}")
+LEVEL_BY_ORGAN = T("按名称中的「{unit}」和「{organ}」判断为{level}{municipality}",
+                   "「{unit}」 and 「{organ}」 in the name make it {level}{municipality}")
+LEVEL_MUNICIPALITY = T("（{city}是直辖市，与省同级）", " ({city} is a municipality, at the level of a province)")
 NO_LEVEL = T("名称中看不出机关的层级：请在 body.yml 中填写 level（{levels}）", "level not given by the name; add it ({levels})")
 WEBSITE_TOO_LONG = T("网站地址超过 {limit} 字，没有写入 website；请对照原文手工填写",
                      "the website's address is longer than {limit} characters, not written as website; fill it "
@@ -329,6 +343,15 @@ NO_FOLDER = T("{data}/ 中没有名为「{name}」的机关，也无法从这个
               "（新机关会同时写 body.yml）",
               "no body in {data}/ is named 「{name}」 and no folder name can be made from it; pass --body SLUG "
               "to choose its folder (a new body gets body.yml)")
+CHECKED_PROVISIONAL = T("body.yml 还没有 {fields}：数据核对暂按 level {level} 和占位的 region 进行，原文中的核对结果已写为"
+                        "已确认；填写 {fields} 后请运行 python -m nianbao check，核对与层级有关的规则",
+                        "body.yml has no {fields} yet: the report was checked with level {level} and a placeholder "
+                        "region, and the source's findings acknowledged; after filling in {fields}, run "
+                        "python -m nianbao check for the rules that depend on the level")
+NO_NAME = T("标题、落款和网页都没有写出机关的名称，无法得出文件夹名：请用 --body 指定它的文件夹（新机关会同时写 body.yml，"
+            "再在其中填写 name）",
+            "neither the title, the signature nor the page names the body, so no folder name can be made: pass "
+            "--body SLUG (a new body gets body.yml; fill in its name)")
 WRITTEN_TWICE = T("{target} 已在这次导入中由另一个来源写过：请检查这两个来源是否是同一机关同一年度的报告",
                   "{target} was already written from another source in this run")
 LINKED = T("{path} 是符号链接（指向 {link}），导入不穿过链接写文件，--force 也不行；请删去这个链接"

@@ -24,7 +24,7 @@ from .document import MAX_DIGITS, MAX_FILE_BYTES, URL_MAX, Block, Document, Grid
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
-from .prose import Prose, read_prose
+from .prose import Prose, name_from_title, read_prose
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
 
@@ -126,7 +126,7 @@ def _read(path: Path, year: int | None, result: Imported) -> None:
         result.fatal = _not_a_report(doc, prose)
         return
     _missing(doc, fmt, prose, tables, result)
-    result.name = _body_name(prose.signed_by or _name_from_title(prose.title) or doc.meta.get("source", ""), result)
+    result.name = _body_name(prose.signed_by or name_from_title(prose.title) or doc.meta.get("source", ""), result)
     result.report = _report(fmt, prose, tables, doc, result.warnings)
     removed = dict.fromkeys(doc.removed)
     _fit_report(result.report, removed, result.warnings)
@@ -143,9 +143,13 @@ def _year(given: int | None, prose: Prose, result: Imported) -> int | None:
             result.warnings.append(msg.YEAR_DISAGREES(given=given, stated=prose.year))
         return given
     if prose.year is not None:
+        if prose.year_from:
+            result.warnings.append(msg.YEAR_FROM_TEXT(year=prose.year, text=prose.year_from))
         return prose.year
     if prose.published is not None:
-        result.warnings.append(msg.YEAR_ASSUMED(year=prose.published.year - 1, published=prose.published.isoformat()))
+        source = msg.DATE_CLOSING() if prose.published_from == "closing" else msg.DATE_PAGE()
+        result.warnings.append(msg.YEAR_ASSUMED(year=prose.published.year - 1, published=prose.published.isoformat(),
+                                                source=source))
         return prose.published.year - 1
     result.fatal = msg.NO_YEAR()
     return None
@@ -201,11 +205,6 @@ def _missing(doc: Document, fmt: Format, prose: Prose, tables: TablesRead, resul
         result.errors.append(msg.NO_PUBLISHED())
     if not prose.title:
         result.warnings.append(msg.NO_TITLE())
-
-
-def _name_from_title(title: str) -> str:
-    match = re.match(r"(.{2,40}?)\s*(?:20\d{2}|[〇一二]{4})\s*年", title)
-    return match[1].strip() if match else ""
 
 
 def _fees(parts: dict[str, dict[str, Any]], warnings: list[str]) -> None:

@@ -82,23 +82,48 @@ def region_of(name: str) -> tuple[list[str], str]:
     return region, rest
 
 
+_OFFICES = ("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")
+
+
 def level_of(name: str, region: list[str], rest: str) -> str:
     """A guess at the level from the name; '' when the name does not tell."""
-    if _TOWNSHIP.search(name):
-        return "乡镇/街道"
-    government = rest in ("人民政府", "政府", "人民政府办公室", "人民政府办公厅", "政府办公室")
+    return guess_level(name, region, rest)[0]
+
+
+def guess_level(name: str, region: list[str], rest: str) -> tuple[str, str]:
+    """A guess at the level from the name, and why (Chinese, for body notes); ('', '') when the name
+    does not tell. A 直辖市 is a province-level unit, so its 委、办、局 are 省级部门; a people's
+    government's 办公厅/办公室 is the government's own office, but it publishes its own report as one
+    of the government's departments (the government's report is the 人民政府's)."""
+    township = _TOWNSHIP.search(rest) or _TOWNSHIP.search(name)
+    if township:
+        return _checked("乡镇/街道", msg.LEVEL_BY_TOWNSHIP(unit=township[1], level="乡镇/街道"))
     last = region[-1] if region else ""
-    if not last:
-        return ""
+    if not last or not rest:
+        return "", ""
     if last in PROVINCES:
         kind = "省"
     elif re.search(r"(区|县|旗)$", last) or len(region) >= 3:
         kind = "区县"
     else:
         kind = "市"
+    office = rest in _OFFICES
+    government = rest in _GOVERNMENT
     level = {("省", True): "省政府", ("省", False): "省级部门", ("市", True): "市政府", ("市", False): "市级部门",
              ("区县", True): "区县政府", ("区县", False): "区县部门"}[(kind, government)]
-    return level if level in LEVELS else ""
+    municipality = msg.LEVEL_MUNICIPALITY(city=last) if last in _MUNICIPALITIES and kind == "省" else ""
+    if government:
+        reason = msg.LEVEL_BY_GOVERNMENT(unit=last + rest, level=level, municipality=municipality)
+    elif office:
+        reason = msg.LEVEL_BY_OFFICE(unit=last + rest, level=level, government=last + "人民政府",
+                                     municipality=municipality)
+    else:
+        reason = msg.LEVEL_BY_ORGAN(unit=last, organ=rest, level=level, municipality=municipality)
+    return _checked(level, reason)
+
+
+def _checked(level: str, reason: str) -> tuple[str, str]:
+    return (level, reason) if level in LEVELS else ("", "")
 
 
 def short_name_of(name: str) -> str:
@@ -205,10 +230,11 @@ def new_body(name: str, contact: dict[str, str], website: str,
     else:
         notes += inferred
         notes.append(msg.NO_REGION())
-    level = level_of(name, named, rest)  # from the name alone: an inferred province says nothing of the level
+    # From the name alone: an inferred province says nothing of the level.
+    level, reason = guess_level(name, named, rest)
     if level:
         body["level"] = level
-        notes.append(msg.LEVEL_GUESSED(level=level))
+        notes.append(msg.LEVEL_GUESSED(level=level, reason=reason))
     else:
         notes.append(msg.NO_LEVEL(levels="、".join(LEVELS)))
     if website and len(website) <= URL_MAX:

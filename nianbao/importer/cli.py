@@ -31,6 +31,7 @@ from ..loader import SLUG, read_body
 from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
+from ..yamlsource import parse_yaml
 from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .batch_report import SummaryRow, skipped_row, summary_row, table_text, write_csv
 from .body import new_body
@@ -136,7 +137,7 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     data_dir: Path = args.data
     slug = args.body or _find_body(data_dir, result.name) or _new_slug(data_dir, result)
     if slug is None:
-        result.fatal = msg.NO_FOLDER(data=data_dir, name=result.name or "?")
+        result.fatal = msg.NO_FOLDER(data=data_dir, name=result.name) if result.name else msg.NO_NAME()
         return None
     folder = data_dir / slug
     target = folder / report_file_name(result.year)
@@ -274,6 +275,9 @@ def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) ->
     acknowledge it (与原文一致). Cross-year findings depend on other files: report them, open."""
     assert result.year is not None
     report = result.report
+    body_yaml, provisional = _provisional_body(body_yaml)
+    if provisional:
+        result.warnings.append(msg.CHECKED_PROVISIONAL(fields="、".join(provisional), level=PLACEHOLDER_LEVEL))
     validated = validate_imported(dump_report(report), body_yaml, result.year, previous_yaml)
     missing_tables = set(result.tables.missing if result.tables else ())
     padded = set(result.tables.missing_rows if result.tables else ())
@@ -294,9 +298,37 @@ def _acknowledge(result: Imported, body_yaml: str, previous_yaml: str | None) ->
     if entries:
         report["acknowledged"] = list(report.get("acknowledged", [])) + list(entries.values())
     for problem in validated.faults:
-        found = msg.S_FOUND(found=problem.found) if problem.found else ""
+        found = msg.S_FOUND(found=problem.found) if problem.found and problem.found != "None" else ""
         result.errors.append(msg.VALIDATOR_FAULT(rule=problem.rule, path=problem.path, message=problem.message,
                                                  found=found))
+
+
+# The body's fields the checks of one report need only to be there: identities read the tables alone.
+# A body.yml still without them is checked with these, so that what the source contains is found now,
+# not once the maintainer has filled them in. Level-dependent rules (C.4, the deadline) follow the
+# placeholder level: said in a warning.
+PLACEHOLDER_LEVEL = "区县部门"
+_PLACEHOLDER_REGION = ["待填写"]
+
+
+def _provisional_body(body_yaml: str) -> tuple[str, list[str]]:
+    """body.yml as checked: with placeholders for a missing level and region; and which were missing."""
+    parsed = parse_yaml(body_yaml).value
+    if not isinstance(parsed, dict):
+        return body_yaml, []
+    missing = [key for key in ("level", "region") if not parsed.get(key)]
+    if not missing:
+        return body_yaml, []
+    filled = dict(parsed)
+    filled.setdefault("name", "待填写")
+    if "level" in missing:
+        filled["level"] = PLACEHOLDER_LEVEL
+    if "region" in missing:
+        filled["region"] = list(_PLACEHOLDER_REGION)
+    try:
+        return dump_body(filled), missing
+    except YamlWriteError:
+        return body_yaml, []
 
 
 # --- the summary -----------------------------------------------------------------------------------

@@ -42,10 +42,12 @@ class Prose:
     parts: dict[str, dict[str, Any]] = field(default_factory=dict)
     part_blocks: dict[str, tuple[int, int]] = field(default_factory=dict)  # part → [start, end) block index
     published: date | None = None
+    published_from: str = ""  # "closing" (the date under the 落款) or "page" (a 发布日期 line, the page's)
     signed_by: str = ""
     contact: dict[str, str] = field(default_factory=dict)
     website: str = ""
     year: int | None = None
+    year_from: str = ""  # what gave the year when not the title (said in a warning), else ''
     warnings: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # page chrome, said in the summary
@@ -81,7 +83,7 @@ def read_prose(blocks: list[Block], fmt: Format, meta: dict[str, str]) -> Prose:
         _date_from_meta("发布日期：" + meta["published"], prose)
         if prose.published:
             prose.warnings.append(msg.DATE_FROM_PAGE(date=prose.published.isoformat()))
-    prose.year = _report_year(prose)
+    prose.year, prose.year_from = _report_year(prose)
     _contact(prose, [b.text for _, b in texts])
     return prose
 
@@ -218,6 +220,7 @@ def _closing(texts: list[tuple[int, Block]], first_part: int, prose: Prose) -> i
         text = block.text.strip()
         if len(text) <= 30 and parse_date(text) and not re.search(r"[。，；]", text):
             prose.published = parse_date(text)
+            prose.published_from = "closing"
             start = i
             for _, after in tail[n + 1:]:
                 (prose.ignored if _CHROME.search(after.text) else prose.unplaced).append(after.text)
@@ -237,18 +240,76 @@ def _date_from_meta(text: str, prose: Prose) -> None:
         found = parse_date(text)
         if found:
             prose.published = found
+            prose.published_from = "page"
 
 
-def _report_year(prose: Prose) -> int | None:
-    for text in [prose.title, *prose.preamble[:3]]:
-        folded = unicodedata.normalize("NFKC", text[:TEXT_MAX])
-        match = re.search(r"(20\d{2})\s*年\s*度?(?:政府信息公开|政务公开|信息公开|工作|年度报告|年报)", folded)
-        if match:
-            return int(match[1])
-        match = re.search(r"统计(?:时限|期限|时间)[^0-9]{0,6}(20\d{2})\s*年\s*1\s*月\s*1\s*日", folded)
-        if match:
-            return int(match[1])
-    return None
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)度?")
+# What follows the body's name in a title: 「政府信息公开工作年度报告」 and its variants.
+_REPORT_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开|政务信息公开|年度报告|年报)")
+_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|周期|范围)[^。；0-9]{0,12}((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_YEAR_STATED = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)\s*(?:工作)?\s*(?:年度)?报告")
+
+
+def _folded_title(title: str) -> str:
+    """The title without white space (titles wrap anywhere), in half-width digits, a year written
+    in Chinese digits (二〇二〇年) in Arabic ones."""
+    text = unicodedata.normalize("NFKC", re.sub(r"\s+", "", title[:TEXT_MAX]))
+    return _CN_YEAR.sub(lambda m: f"{_cn_number(m[1], digits=True)}年", text)
+
+
+def title_year(title: str) -> int | None:
+    """The report year the title states (「XX2020年度…」, 「2020年XX…」, 「XX关于二〇二〇年度…」)."""
+    match = _TITLE_YEAR.search(_folded_title(title))
+    return int(match[1]) if match else None
+
+
+def name_from_title(title: str) -> str:
+    """The body's name the title gives, before or after its year, or ''."""
+    text = _folded_title(title)
+    match = _TITLE_YEAR.search(text)
+    before = text[:match.start()] if match else ""
+    before = re.sub(r"(?:关于|的|[（(【\[])+$", "", before)
+    if match and _ORGAN.search(before) and len(before) >= 2:
+        return before[:40]
+    rest = text[match.end():] if match else text
+    words = _REPORT_WORDS.search(rest)
+    if words is None:
+        return ""
+    name = rest[:words.start()]
+    # 「XX县人民政府信息公开工作年度报告」: the report words took the name's 「政府」.
+    if name.endswith("人民") and rest[words.start():].startswith("政府信息公开"):
+        name += "政府"
+    name = re.sub(r"^(?:度|的)+", "", name)
+    return name[:40] if len(name) >= 2 and _ORGAN.search(name) else ""
+
+
+def _report_year(prose: Prose) -> tuple[int | None, str]:
+    """The report year and, when it is not the title that says it, the words that did."""
+    year = title_year(prose.title)
+    if year is not None:
+        return year, ""
+    texts = [*prose.preamble[:3]]
+    for part in prose.parts.values():
+        texts.append(str(part.get("text") or ""))
+        texts += [str(s.get("text") or "") for s in part.get("sections", [])]
+    for pattern in (_YEAR_STATED, _PERIOD):
+        for text in texts:
+            check_time()
+            folded = unicodedata.normalize("NFKC", text[:TEXT_MAX])
+            match = pattern.search(folded)
+            if match:
+                return int(match[1]), _quote(folded, match)
+    return None, ""
+
+
+def _quote(text: str, match: re.Match[str]) -> str:
+    """The sentence around a match, at most 60 characters of it."""
+    start = max(text.rfind("。", 0, match.start()) + 1, match.start() - 20, 0)
+    end = text.find("。", match.end())
+    end = min(end if end >= 0 else len(text), match.end() + 30)
+    return text[start:end].strip()
 
 
 # --- contact details --------------------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""The importer on what real reports do (fixtures: tests/fixtures/import/real-world/, made by
+make_variety.py): the body's name and the year wherever the report states them, the level guessed
+with its reason, findings acknowledged when body.yml still lacks fields, group rows printed as one
+row, and text laid out as a PDF reader gives it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nianbao.catalogue import importer as msg
+from nianbao.importer.assemble import import_source
+from nianbao.importer.cli import main
+from nianbao.importer.prose import name_from_title, title_year
+from nianbao.yamlsource import parse_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "fixtures" / "import" / "real-world"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def read(path: Path) -> dict[str, Any]:
+    value = parse_yaml(path.read_text(encoding="utf-8")).value
+    assert isinstance(value, dict)
+    return value
+
+
+# --- 1. the body's name and the year ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "name", "year"), [
+    ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019),
+    ("示例县人民政府2020年政府信息公开工作年度报告", "示例县人民政府", 2020),
+    ("2020年示例县某某局政府信息公开工作年度报告", "示例县某某局", 2020),
+    ("2020年示例县人民政府信息公开工作年度报告", "示例县人民政府", 2020),
+    ("示例县某某局关于2020年度政府信息公开工作的年度报告", "示例县某某局", 2020),
+    ("示例县某某镇2020年度政务公开工作年度报告", "示例县某某镇", 2020),
+    ("示例县某某局 2020 年度\n政府信息公开工作年度报告", "示例县某某局", 2020),
+    ("示例县某某乡人民政府二〇二〇年政府信息公开工作年度报告", "示例县某某乡人民政府", 2020),
+    ("示例县某某乡人民政府二○二○年度政府信息公开工作年度报告", "示例县某某乡人民政府", 2020),
+    ("２０２０年示例市某某委员会政府信息公开工作年度报告", "示例市某某委员会", 2020),
+    ("2021年度政府信息公开工作年度报告", "", 2021),
+    ("政府信息公开工作年度报告", "", None),
+])
+def test_name_and_year_from_a_title_in_any_order(title: str, name: str, year: int | None) -> None:
+    assert name_from_title(title) == name
+    assert title_year(title) == year
+
+
+@pytest.mark.parametrize(("fixture", "name", "slug", "year_note"), [
+    ("year-first-title-2021.txt", "示例市人民政府办公厅", None, ""),
+    ("guanyu-title-2021.txt", "示例县午镇人民政府", "wu-zhen", ""),
+    ("cn-digits-title-2021.txt", "示例县未乡人民政府", "wei-xiang", ""),
+    ("name-in-signature-2021.txt", "示例县申镇人民政府", "shen-zhen", "统计期限自2021年1月1日起"),
+    ("year-in-period-2021.txt", "示例县酉镇人民政府", "you-zhen", "统计时限为2021年1月1日"),
+])
+def test_name_and_year_wherever_the_report_states_them(tmp_path: Path, fixture: str, name: str, slug: str | None,
+                                                       year_note: str) -> None:
+    result = import_source(REAL / fixture)
+    assert result.year == 2021 and result.name == name and not result.errors, result.errors
+    notes = [w for w in result.warnings if "年度" in w]
+    if year_note:  # not the title: the warning quotes what gave the year
+        assert len(notes) == 1 and year_note in notes[0], result.warnings
+    else:
+        assert not notes, result.warnings
+    code, out = run(str(REAL / fixture), "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    written = list((tmp_path / "data").glob("*/2021.yml"))
+    assert len(written) == 1, out
+    if slug is not None:
+        assert written[0].parent.name == slug
+    assert read(written[0].parent / "body.yml")["name"] == name
+
+
+def test_the_year_from_the_closing_date_is_said_as_an_assumption() -> None:
+    result = import_source(REAL / "year-from-date-2021.txt")
+    assert result.year == 2021 and not result.errors
+    assumed = msg.YEAR_ASSUMED(year=2021, published="2022-01-27", source=msg.DATE_CLOSING())
+    assert assumed in result.warnings
+
+
+def test_a_report_naming_no_body_says_to_pass_body_without_a_question_mark(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    text = (REAL / "name-in-signature-2021.txt").read_text(encoding="utf-8")
+    source.write_text(text.replace("示例县申镇人民政府\n2022年1月20日", "2022年1月20日"), encoding="utf-8")
+    code, out = run(str(source), "--data", str(tmp_path / "data"))
+    assert code == 1 and msg.NO_NAME() in out and "「?」" not in out
+    code, out = run(str(source), "--data", str(tmp_path / "data"), "--body", "shili-shen-zhen")
+    assert code in (0, 1) and (tmp_path / "data" / "shili-shen-zhen" / "2021.yml").is_file(), out
