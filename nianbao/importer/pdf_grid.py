@@ -76,7 +76,8 @@ def find_pieces(page: Any, number: int) -> list[Piece]:
         if len(ys) < 3 or len(xs) < 3:
             continue  # a framed paragraph, not a table: its text stays prose
         x0, top, x1, bottom = table.bbox
-        inside = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        inside = [c for c in page.chars
+                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
         piece = Piece(number, x0, top, x1, bottom, len(ys) - 1)
         for box in sorted(boxes, key=lambda b: (round(b[1]), b[0])):
             r0, r1 = _index(ys, box[1]), _index(ys, box[3])
