@@ -64,6 +64,39 @@ TIME_LIMIT = T("读取超过时限 {seconds:g} 秒，已停止，什么也没有
 
 # --- PDF files (nianbao/importer/pdf_source.py) ------------------------------------------------------
 
+PDF_EMPTY = T("文件是空的（0 字节），不是 PDF：请重新下载或导出报告的 PDF 再导入",
+              "the file is empty (0 bytes), not a PDF: download or export the report's PDF again")
+PDF_NOT_PDF = T("文件名是 .pdf，内容却不是 PDF 文件：请确认下载的是报告本身（而不是网页或错误提示），"
+                "或把报告另存为网页、纯文本再导入",
+                "the file is named .pdf but is not a PDF: check that the download is the report itself "
+                "(not a web page or an error), or save the report as HTML or text")
+PDF_CORRUPT = T("PDF 文件已损坏或不完整，读不了：请重新下载或导出报告的 PDF，或改用报告的网页、Word 原件",
+                "the PDF is damaged or incomplete and cannot be read: download or export it again, or use the "
+                "report's web page or Word original")
+PDF_ENCRYPTED = T("PDF 文件加了密码保护，读不了：请向发布机关索取未加密的 PDF 或 Word 原件，"
+                  "或把报告另存为网页、纯文本再导入",
+                  "the PDF is password-protected and cannot be read: ask the publishing body for an unprotected "
+                  "PDF or the Word original, or save the report as HTML or text")
+PDF_SCANNED = T("这是扫描件：PDF 的 {pages} 页都只有图片，没有文字，本工具不做文字识别（OCR），没有读取；"
+                "请向发布机关索取文字版 PDF 或 Word 原件，或对照扫描件把数字手工录入数据文件",
+                "this is a scan: the PDF's {pages} page(s) hold only images and no text, and there is no OCR; "
+                "nothing was read. Ask the publishing body for the text PDF or the Word original, or type the "
+                "figures into the data file from the scan")
+PDF_SCANNED_PAGES = T("PDF 第 {pages} 页只有图片（扫描页），没有文字，未读取：这些页上的表格和文字需对照原文手工录入，"
+                      "或向发布机关索取文字版 PDF 或 Word 原件",
+                      "page(s) {pages} of the PDF hold only images (scanned pages) and no text, not read: type "
+                      "what they hold from the source, or ask for the text PDF or the Word original")
+PDF_NO_TEXT = T("PDF 文件里没有文字，也没有图片，没有可读取的内容：请确认这是年度报告，或改用报告的网页、Word 原件",
+                "the PDF holds no text and no images, nothing to read: check that it is the report, or use "
+                "the report's web page or Word original")
+PDF_TOO_MANY_PAGES = T("PDF 有 {pages} 页，只读取了前 {limit} 页，其余未读取：年度报告通常不到 30 页；"
+                       "请确认这是年度报告，或只把报告本身另存为 PDF 再导入",
+                       "the PDF has {pages} pages; only the first {limit} were read: a report is usually under "
+                       "30 pages. Check that this is the report, or save only the report as a PDF")
+PDF_PAGE_UNREADABLE = T("PDF 第 {page} 页已损坏，读不了，已跳过：请核对这一页的内容，或重新导出报告的 PDF",
+                        "page {page} of the PDF is damaged and was skipped: check what it holds, or export the "
+                        "PDF again")
+
 # --- encodings ---------------------------------------------------------------------------------------
 
 UTF16_WITHOUT_BOM = T("文件是没有字节顺序标记的 UTF-16 文本，已按 {codec} 读取；请核对导入的文字有无乱码",

@@ -24,6 +24,7 @@ from .document import MAX_DIGITS, MAX_FILE_BYTES, URL_MAX, Block, Document, Grid
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
+from .pdf_source import read_pdf
 from .prose import Prose, name_from_title, read_prose
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
@@ -32,13 +33,13 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 _KIND = msg.KINDS
 UNSUPPORTED: dict[str, Text] = {
-    ".pdf": _KIND["pdf"], ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
+    ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
     ".xlsx": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
     ".gif": _KIND["image"]}
 
 # Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
 # the document. HTML and text are told apart by their content instead, below.
-FILE_READERS: dict[str, Callable[[Path], Document]] = {}
+FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf}
 
 Status = Literal["imported", "partial", "failed"]
 
