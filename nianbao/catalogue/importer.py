@@ -15,13 +15,13 @@ T = Text
 # --- the command line ------------------------------------------------------------------------------
 
 PROG = "python -m nianbao import"
-DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本，或装有它们的文件夹）导入 data/ 文件夹。",
-                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, folders of them) into data/.")
+DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本、文字版 PDF，或装有它们的文件夹）导入 data/ 文件夹。",
+                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, text-based PDF, folders of them) into data/.")
 METAVAR_SOURCE = T("来源", "SOURCE")
 METAVAR_SLUG = T("文件夹名", "SLUG")
 METAVAR_YEAR = T("年度", "YYYY")
 METAVAR_DIR = T("文件夹", "DIR")
-HELP_SOURCE = T("要导入的网页或文本文件，或装有它们的文件夹", "HTML or text files, or folders of them")
+HELP_SOURCE = T("要导入的网页、文本或 PDF 文件，或装有它们的文件夹", "HTML, text or PDF files, or folders of them")
 HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不写时，按报告落款的名称在 data/*/body.yml 中"
               "查找机关，新机关的文件夹名取其简称的拼音",
               "the body's folder under data/ (e.g. wanggang-zhen); without it, the body is looked up by name "

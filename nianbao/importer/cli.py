@@ -32,7 +32,7 @@ from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
 from ..yamlsource import parse_yaml
-from .assemble import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
+from .assemble import FILE_READERS, HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .batch_report import SummaryRow, skipped_row, summary_row, table_text, write_csv
 from .body import new_body
 from .findings import acknowledgeable, acknowledgement, validate_imported
@@ -116,7 +116,7 @@ def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]
                     continue
                 suffix = child.suffix.lower()
                 kind = UNSUPPORTED.get(suffix)
-                if suffix in SOURCE_SUFFIXES:
+                if suffix in SOURCE_SUFFIXES or suffix in FILE_READERS:
                     sources.append(child)
                 else:
                     skipped.append((child, msg.KIND_UNREADABLE(kind=kind()) if kind else msg.NOT_A_SOURCE()))

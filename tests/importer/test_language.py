@@ -31,10 +31,10 @@ def english(text: str) -> list[str]:
 
 
 def import_everything(tmp_path: Path, lang: str | None) -> subprocess.CompletedProcess[str]:
-    """Every kind of source the fixtures have, a skipped PDF among them, in a fresh data folder."""
+    """Every kind of source the fixtures have, a skipped spreadsheet among them, in a fresh data folder."""
     folder = tmp_path / "in"
     shutil.copytree(FIXTURES, folder, ignore=shutil.ignore_patterns("*.py"))
-    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "表格.xlsx").write_bytes(b"PK\x03\x04")
     env = {k: v for k, v in os.environ.items() if k != "NIANBAO_LANG"}
     if lang is not None:
         env["NIANBAO_LANG"] = lang

@@ -225,10 +225,10 @@ def test_a_folder_with_failing_sources_exits_1(tmp_path: Path) -> None:
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     code, out = run(str(folder), "--data", str(tmp_path / "data"))
     assert code == 1
-    assert "跳过" in out and "scan.pdf：PDF 文件，读不了" in out
+    assert "scan.pdf" in out and "PDF 文件已损坏或不完整" in out  # a PDF in a folder is read, not skipped
     assert "这不是年度报告" in out
     assert "以图片发布的表格读不出来，请照原文手工填写这张表的数字" in out
-    assert out.rstrip().endswith("3 份已导入，1 份部分导入，1 份失败")
+    assert out.rstrip().endswith("3 份已导入，1 份部分导入，2 份失败")
 
 
 # --- the new body: folder name and region ------------------------------------------------------------

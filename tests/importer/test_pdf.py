@@ -1,0 +1,88 @@
+"""PDF reports: a page of this site printed to PDF by Chromium imports to the same tables, cell for
+cell; scans, broken and non-PDF files are refused with a Chinese message, never a traceback.
+
+tests/fixtures/import/pdf/wanggang-2020-browser.pdf was made from the built site with
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf=tests/fixtures/import/pdf/wanggang-2020-browser.pdf site/wanggang-zhen/2020/index.html
+(the site's print stylesheet; its cells are drawn as rectangles, not ruling lines).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image, ImageDraw
+
+from nianbao.catalogue import importer as msg
+from nianbao.importer.assemble import import_source
+from nianbao.importer.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+PDF = ROOT / "tests" / "fixtures" / "import" / "pdf"
+DATA = ROOT / "data"
+
+
+def test_a_browser_printed_report_page_imports_to_the_same_tables(tmp_path: Path) -> None:
+    target = tmp_path / "data"
+    shutil.copytree(DATA / "wanggang-zhen", target / "wanggang-zhen")
+    out = io.StringIO()
+    main([str(PDF / "wanggang-2020-browser.pdf"), "--data", str(target), "--body", "wanggang-zhen", "--force"],
+         out=out)
+    assert "2019（由表格标签判断" in out.getvalue()
+    # The tables as written, against the data file the page was built from: every cell of 二, 三 and
+    # 四, units included. (The file itself does not load yet: the printed page's closing date is not
+    # found, so published is left for the maintainer.)
+    before = yaml.safe_load((DATA / "wanggang-zhen" / "2020.yml").read_text(encoding="utf-8"))
+    after = yaml.safe_load((target / "wanggang-zhen" / "2020.yml").read_text(encoding="utf-8"))
+    for table in ("active_disclosure", "applications", "reviews_litigation"):
+        assert after[table] == before[table], table
+
+
+def test_page_footers_are_not_content() -> None:
+    result = import_source(PDF / "wanggang-2020-browser.pdf")
+    assert result.prose is not None
+    texts = [result.prose.title, *(str(p) for p in result.prose.parts.values())]
+    assert not any("第 1 页" in t or "共 5 页" in t for t in texts)
+
+
+def scan(path: Path, pages: int = 1) -> Path:
+    """An image-only PDF, as a scanner makes: Pillow draws a page and writes it as a PDF with no text."""
+    images = []
+    for _ in range(pages):
+        image = Image.new("RGB", (595, 842), "white")
+        ImageDraw.Draw(image).rectangle((50, 100, 545, 400), outline="black", width=3)
+        images.append(image)
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:])
+    return path
+
+
+def test_a_scanned_pdf_is_refused_as_a_scan(tmp_path: Path) -> None:
+    result = import_source(scan(tmp_path / "扫描件.pdf", pages=2))
+    assert result.status == "failed"
+    assert result.fatal == msg.PDF_SCANNED(pages=2)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", msg.PDF_EMPTY),
+    (b"<html><body>404 Not Found</body></html>", msg.PDF_NOT_PDF),
+    (b"%PDF-1.7\n1 0 obj << /Type /Catalog", msg.PDF_CORRUPT),
+])
+def test_broken_files_are_refused_with_a_message(tmp_path: Path, content: bytes, expected) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    result = import_source(path)
+    assert result.status == "failed"
+    assert result.fatal == expected()
+
+
+def test_a_truncated_real_pdf_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
+    whole = (PDF / "wanggang-2020-browser.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: len(whole) // 3])
+    result = import_source(path)  # never raises
+    assert result.status in ("failed", "partial")
+    assert result.fatal or result.errors
