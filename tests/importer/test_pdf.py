@@ -66,6 +66,13 @@ def test_a_scanned_pdf_is_refused_as_a_scan(tmp_path: Path) -> None:
     assert result.fatal == msg.PDF_SCANNED(pages=2)
 
 
+def test_the_generated_scan_of_a_real_report_is_refused() -> None:
+    """tests/fixtures/import/make_office.py: the 2021 report's PDF rendered to images, no text layer."""
+    result = import_source(ROOT / "tests" / "fixtures" / "import" / "office" / "scanned-2021.pdf")
+    assert result.status == "failed"
+    assert result.fatal.startswith("这是扫描件")
+
+
 @pytest.mark.parametrize(("content", "expected"), [
     (b"", msg.PDF_EMPTY),
     (b"<html><body>404 Not Found</body></html>", msg.PDF_NOT_PDF),
