@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import MAX_ROWS, MAX_SPAN, check_time
+from .labels import is_table_label
 from .pdf_text import chars_to_lines, join_pieces
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
@@ -107,6 +108,8 @@ def join(first: Piece, second: Piece) -> Piece:
     """The two pieces as one: ``second``'s rows below ``first``'s, without a header it repeats, a
     label cell cut by the page break joined with its continuation."""
     drop = _repeated_header(first, second)
+    if _cut_row(first, second, drop):
+        drop = _continue_row(first, second, drop)
     moved = [Cell(c.x0, c.x1, c.row - drop + first.rows, c.rowspan, c.text) for c in second.cells if c.row >= drop]
     ending = {(round(c.x0), round(c.x1)): c for c in first.cells if c.row + c.rowspan == first.rows}
     kept = []
@@ -120,6 +123,41 @@ def join(first: Piece, second: Piece) -> Piece:
     rows = min(first.rows + second.rows - drop, MAX_ROWS)
     return Piece(second.page, first.x0, first.top, first.x1, second.bottom, rows,
                  first.cells + [c for c in kept if c.row < rows])
+
+
+def _ending(first: Piece) -> dict[tuple[int, int], Cell]:
+    return {(round(c.x0), round(c.x1)): c for c in first.cells if c.row + c.rowspan == first.rows}
+
+
+def _cut_row(first: Piece, second: Piece, drop: int) -> bool:
+    """Word lets a row break across pages: the top row of ``second`` then holds the rest of the
+    labels of ``first``'s last row (「3.危」 | 「及“三安全一稳定”」) and no value. Told from a new row
+    whose values are blank by its text: neither the cut label nor its rest is a label of its own."""
+    top = [c for c in second.cells if c.row == drop and c.text]
+    ending = _ending(first)
+    if not top or any(_VALUE.match(c.text) for c in top):
+        return False
+    for cell in top:
+        above = ending.get((round(cell.x0), round(cell.x1)))
+        if above is None or not above.text or is_table_label(above.text) or is_table_label(cell.text):
+            return False
+    return True
+
+
+def _continue_row(first: Piece, second: Piece, drop: int) -> int:
+    """Append the cut row's texts to the cells above; a cell merged further down starts one row
+    lower, to be joined with the cell above as a merged label cut at the break. The rows to drop."""
+    ending = _ending(first)
+    for cell in second.cells:
+        if cell.row != drop:
+            continue
+        if cell.text:
+            above = ending[(round(cell.x0), round(cell.x1))]
+            above.text = join_pieces([above.text, cell.text])
+            cell.text = ""
+        if cell.rowspan > 1:
+            cell.row, cell.rowspan = cell.row + 1, cell.rowspan - 1
+    return drop + 1
 
 
 def _one_cell(above: str, below: str) -> bool:
