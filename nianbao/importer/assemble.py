@@ -74,25 +74,26 @@ def read_source(path: Path) -> Document:
     if size > MAX_FILE_BYTES:
         raise LimitReached(msg.FILE_TOO_LARGE(size=size, limit=MAX_FILE_BYTES))
     reader = FILE_READERS.get(path.suffix.lower())
-    if reader is not None:
-        doc = reader(path)
-        _clean_document(doc)
-        return doc
-    raw = path.read_bytes()
-    decoded = decode_bytes(raw)
+    doc = reader(path) if reader is not None else _read_markup(path)
+    _clean_document(doc)
+    return doc
+
+
+def _read_markup(path: Path) -> Document:
+    """An HTML page or a text file, told apart by the suffix, else by the content."""
+    decoded = decode_bytes(path.read_bytes())
     head = decoded.text[:2000].lower()
     is_html = path.suffix.lower() in HTML_SUFFIXES or (
         path.suffix.lower() not in TEXT_SUFFIXES and re.search(r"<(html|body|table|div|p)[\s>]", head) is not None)
     doc = read_html(decoded.text) if is_html else read_text(decoded.text, is_table_label, label_kind)
     doc.warnings = decoded.warnings + doc.warnings
     doc.meta.setdefault("encoding", decoded.encoding)
-    _clean_document(doc)
     return doc
 
 
 def import_source(path: Path, year: int | None = None) -> Imported:
     result = Imported(source=path)
-    kind = None if path.suffix.lower() in FILE_READERS else UNSUPPORTED.get(path.suffix.lower())
+    kind = UNSUPPORTED.get(path.suffix.lower())
     if kind:
         result.fatal = msg.UNREADABLE_KIND(kind=kind())
         return result

@@ -42,17 +42,13 @@ class SummaryRow:
         status = msg.B_SKIPPED() if self.status == "skipped" else msg.STATUS[self.status]()
         note = self.note if note_width is None or len(self.note) <= note_width else self.note[: note_width - 1] + "…"
         return [self.source, self.body, self.name, "" if self.year is None else str(self.year), self.format,
-                _count(self.cells_read, self.cells_total), _count(self.cells_total, self.cells_total),
+                # Two columns, not "198/198": Excel would read "1/2" as a date. No format, no count.
+                _shown(self.cells_read if self.cells_total else None), _shown(self.cells_total or None),
                 _shown(self.findings), _shown(self.warnings), status, note]
 
 
 def _shown(value: int | None) -> str:
     return "" if value is None else str(value)
-
-
-def _count(value: int, total: int) -> str:
-    # Two columns, not "198/198": Excel would read "1/2" as a date.
-    return str(value) if total else ""
 
 
 def header() -> list[str]:

@@ -85,11 +85,6 @@ def region_of(name: str) -> tuple[list[str], str]:
 _OFFICES = ("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")
 
 
-def level_of(name: str, region: list[str], rest: str) -> str:
-    """A guess at the level from the name; '' when the name does not tell."""
-    return guess_level(name, region, rest)[0]
-
-
 def guess_level(name: str, region: list[str], rest: str) -> tuple[str, str]:
     """A guess at the level from the name, and why (Chinese, for body notes); ('', '') when the name
     does not tell. A 直辖市 is a province-level unit, so its 委、办、局 are 省级部门; a people's

@@ -111,7 +111,7 @@ def join(first: Piece, second: Piece) -> Piece:
     if _cut_row(first, second, drop):
         drop = _continue_row(first, second, drop)
     moved = [Cell(c.x0, c.x1, c.row - drop + first.rows, c.rowspan, c.text) for c in second.cells if c.row >= drop]
-    ending = {(round(c.x0), round(c.x1)): c for c in first.cells if c.row + c.rowspan == first.rows}
+    ending = _ending(first)
     kept = []
     for cell in moved:
         above = ending.get((round(cell.x0), round(cell.x1)))
