@@ -50,7 +50,8 @@ class _Page:
 
 def read_pdf(path: Path) -> Document:
     """The PDF's document; PdfRefused for a scan, an encrypted, damaged or non-PDF file."""
-    head = path.read_bytes()[:1024] if path.stat().st_size else b""
+    with path.open("rb") as file:
+        head = file.read(1024)  # the header only: the file itself is pdfplumber's to read
     if not head:
         raise PdfRefused(msg.PDF_EMPTY())
     if b"%PDF-" not in head:
