@@ -62,11 +62,18 @@ def _cell_schema(column: Node) -> dict[str, Any]:
 
 def _row_schema(table: Table, row_key: str, node: Node) -> dict[str, Any]:
     if node.children:
-        return {
+        group = {
             "type": "object", "description": node.label, "additionalProperties": False,
             "required": [c.key for c in node.children],
             "properties": {c.key: _row_schema(table, f"{row_key}.{c.key}", c) for c in node.children},
         }
+        if not node.collapsible:
+            return group
+        return {"description": node.label, "anyOf": [group, _cells_schema(table, row_key, node)]}
+    return _cells_schema(table, row_key, node)
+
+
+def _cells_schema(table: Table, row_key: str, node: Node) -> dict[str, Any]:
     columns = table.row(row_key)[1].leaf_columns
     items = [_cell_schema(c) for _, c in columns]
     as_list = {"type": "array", "items": items, "minItems": len(items), "maxItems": len(items)}

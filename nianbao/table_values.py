@@ -1,7 +1,8 @@
 """Read a report's statutory tables from YAML, guided by the format definition.
 
 Each leaf row is a list of cells in the table's column order (a single value is enough when the
-row has one column). Group rows are mappings of their children. Every fault is reported with
+row has one column). Group rows are mappings of their children; a collapsible group may instead
+be one row of cells, its total as the report printed it. Every fault is reported with
 its line; nothing is guessed or filled in.
 """
 
@@ -78,6 +79,8 @@ class _TableReader:
             if node.key not in raw:
                 self.fail(R.MISSING, path, variant="row", shown_path=dotted(path + (node.key,)), label=node.label,
                           expected=f"{node.key}: {_row_example(self.table, row_key, node)}")
+            elif node.collapsible and not isinstance(raw[node.key], dict):
+                self.read_row(raw[node.key], node, path + (node.key,), row_key)  # printed as one row
             elif node.children:
                 self.read_group(raw[node.key], node.children, path + (node.key,), row_key)
             else:

@@ -61,6 +61,8 @@ SHOWN_MAPPING = T("一个映射", "a mapping")
 SHOWN_LIST = T("一个列表", "a list")
 SHOWN_TEXT = T("“{text}”", "“{text}”")
 PATTERN_UNCOMPILABLE = T("正则表达式无法编译：{error}", "the regular expression does not compile: {error}")
+COLLAPSIBLE_NOT_GROUP = T("「{label}」标了 collapsible，但只有下面一层各行的分组才能只印合计一行",
+                          "{label} is marked collapsible, but only a group of leaf rows can be printed as one row")
 PATTERN_GROUPS = T("正则表达式应恰有一个分组（数字），实有 {groups} 个；其余分组请写成 (?:…)",
                    "the regular expression should have exactly one group (the number), it has {groups}; "
                    "write the others as (?:…)")
@@ -81,6 +83,8 @@ NODE_KIND = T("单元格的数值类型", "the kind of the cells' values")
 NODE_UNIT = T("单位", "the unit")
 NODE_SPAN = T("占几列网格", "how many grid columns it spans")
 NODE_VARIANTS = T("报告中也见到的其他写法", "other spellings seen in reports")
+NODE_COLLAPSIBLE = T("报告可以只印这一组的合计一行、不分列其下各行（其下各行即为未填写）",
+                     "a report may print this group as one row, its total, without the rows below it")
 BLOCK_COLUMNS = T("列", "the columns")
 BLOCK_ROWS = T("行", "the rows")
 BLOCK_BAND = T("块的标题行，如 第二十条第（一）项", "the block's heading row, e.g. 第二十条第（一）项")

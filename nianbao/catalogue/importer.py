@@ -238,6 +238,12 @@ GROUP_ROW_WITH_VALUES = T("「{label}」一行有数字，但在 {format} 格式
                           "请对照原文填写",
                           "row 「{label}」 carries values, but in the {format} format it only groups sub-rows; "
                           "kept under unplaced")
+GROUP_AS_ONE_ROW = T("「{label}」印成一行、没有分列其下各行：这一行的数字记作这一组的合计（照原文），其下各行为未填写",
+                     "row 「{label}」 is printed as one row without its sub-rows: its figures are kept as the "
+                     "group's total, as printed, and the sub-rows are not stated")
+GROUP_AND_ROWS = T("「{label}」一行有数字，其下各行也有：读取其下各行，这一行的数字照录在 unplaced 下，请对照原文核对",
+                   "row 「{label}」 carries figures and so do its sub-rows: the sub-rows are read, this row is kept "
+                   "under unplaced")
 TEXT_AFTER_LABEL = T("行名 {label} 后面还有文字：{text}", "text after the row label {label}: {text}")
 ROW_NO_VALUES = T("{label}：没有数字，当作未填写（~）", "{label}: no values given; read as not stated (~)")
 ROW_WIDTH = T("{label} 一行有 {cells} 格（{filled} 格有内容），表格有 {width} 栏：分不清哪个数字属于哪一栏，"

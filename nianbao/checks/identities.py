@@ -34,8 +34,8 @@ class Outcome:
 
 
 def evaluate(identity: Identity, report: Report, previous: Report | None, where: Locator) -> Iterator[Outcome]:
-    terms = _expand(identity, report)
-    for subject, label in _subjects(identity, report):
+    terms = tuple(_collapse(side, identity, report, previous) for side in _expand(identity, report))
+    for subject, label in _collapsed_subjects(_subjects(identity, report), identity, report):
         if identity.cross_year and previous is None:
             yield Outcome(identity, subject, label, "no_previous")
             continue
@@ -152,6 +152,7 @@ def _label(term: Term, identity: Identity, report: Report) -> str:
     names: dict[str, str] = {}
     if identity.each == "column":
         names = {key: _short(node.label) for key, node, _ in table.leaf_rows}
+        names.update((key, _short(node.label)) for key, (node, _) in table.collapsible_rows.items())
     else:
         names = {key: node.label for block in table.blocks for key, node in block.leaf_columns}
     return (messages.PREVIOUS_YEAR() if term.previous_year else "") + names.get(term.key, term.key)
@@ -201,6 +202,48 @@ def _subjects(identity: Identity, report: Report) -> list[tuple[str, str]]:
             continue
         rows.append((key, node.label))
     return rows
+
+
+def _group_of(table: str, row: str, report: Report | None) -> str | None:
+    """The collapsible group a row belongs to, when this report printed that group as one row."""
+    if report is None:
+        return None
+    values = report.tables.get(table, {})
+    for group, (_, leaves) in report.format.table(table).collapsible_rows.items():
+        if row in leaves and group in values:
+            return group
+    return None
+
+
+def _collapse(terms: tuple[Term, ...], identity: Identity, report: Report,
+              previous: Report | None) -> tuple[Term, ...]:
+    """Rows of a group the report printed as one row are counted once, as that row (its total)."""
+    if identity.each != "column":
+        return terms
+    out: list[Term] = []
+    for term in terms:
+        group = _group_of(identity.table, term.key, previous if term.previous_year else report)
+        if group is None:
+            out.append(term)
+        elif (merged := replace(term, key=group)) not in out:
+            out.append(merged)
+    return tuple(out)
+
+
+def _collapsed_subjects(subjects: list[tuple[str, str]], identity: Identity,
+                        report: Report) -> list[tuple[str, str]]:
+    """Row identities check a group printed as one row at that row, not at its unstated rows."""
+    if identity.each != "row":
+        return subjects
+    table = report.format.table(identity.table)
+    out: list[tuple[str, str]] = []
+    for key, label in subjects:
+        group = _group_of(identity.table, key, report)
+        if group is None:
+            out.append((key, label))
+        elif all(group != k for k, _ in out):
+            out.append((group, table.collapsible_rows[group][0].label))
+    return out
 
 
 def _block_has(block: Block, identity: Identity) -> bool:

@@ -12,7 +12,17 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..catalogue import formats as F
 from ..suggest import spelled_like
@@ -57,10 +67,17 @@ class NodeDef(_Definition):
     unit: StrictStr = Field("", description=F.NODE_UNIT.zh)
     span: StrictInt = Field(1, ge=1, description=F.NODE_SPAN.zh)
     variants: tuple[StrictStr, ...] = Field((), description=F.NODE_VARIANTS.zh)
+    collapsible: StrictBool = Field(False, description=F.NODE_COLLAPSIBLE.zh)
+
+    @model_validator(mode="after")
+    def _collapsible_group(self) -> NodeDef:
+        if self.collapsible and (not self.children or any(c.children for c in self.children)):
+            raise ValueError(F.COLLAPSIBLE_NOT_GROUP(label=self.label))
+        return self
 
     def build(self) -> Node:
         return Node(self.label, self.key, tuple(c.build() for c in self.children), self.kind, self.unit,
-                    self.span, self.variants)
+                    self.span, self.variants, self.collapsible)
 
 
 class BlockDef(_Definition):

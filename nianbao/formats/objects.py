@@ -7,7 +7,7 @@ asks these objects; nothing else spells out a row, a column or a label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -32,6 +32,9 @@ class Node:
     unit: str = ""
     span: int = 1
     variants: tuple[str, ...] = ()
+    # A group of rows that a report may print as one row, its total, without the rows under it
+    # (2021 reports on the 2019 template print （六）其他处理 so). Its children are then not stated.
+    collapsible: bool = False
 
     @property
     def is_leaf(self) -> bool:
@@ -80,12 +83,37 @@ class Table:
         return tuple((key, node, block) for block in self.blocks for key, node in block.leaf_rows)
 
     @cached_property
+    def collapsible_rows(self) -> dict[str, tuple[Node, tuple[str, ...]]]:
+        """Each collapsible group's key → the group and its leaf rows' keys."""
+        out: dict[str, tuple[Node, tuple[str, ...]]] = {}
+
+        def walk(node: Node, prefix: str) -> None:
+            key = f"{prefix}.{node.key}" if prefix else node.key
+            if node.collapsible:
+                out[key] = (node, tuple(k for k, _ in node.leaves(prefix)))
+            for child in node.children:
+                walk(child, key)
+
+        for block in self.blocks:
+            for row in block.rows:
+                walk(row, "")
+        return out
+
+    @cached_property
     def _rows(self) -> dict[str, tuple[Node, Block]]:
-        return {key: (node, block) for key, node, block in self.leaf_rows}
+        """Rows that can carry values: the leaves, and the collapsible groups printed as one row."""
+        rows = {key: (node, block) for key, node, block in self.leaf_rows}
+        for key, (node, leaves) in self.collapsible_rows.items():
+            rows[key] = (node, rows[leaves[0]][1])
+        return rows
 
     @cached_property
     def _column_keys(self) -> dict[str, tuple[str, ...]]:
-        return {key: tuple(c for c, _ in block.leaf_columns) for key, _, block in self.leaf_rows}
+        return {key: tuple(c for c, _ in block.leaf_columns) for key, (_, block) in self._rows.items()}
+
+    def collapsed(self, values: Mapping[str, object]) -> frozenset[str]:
+        """The collapsible groups a report's values give as one row."""
+        return frozenset(key for key in self.collapsible_rows if key in values)
 
     @cached_property
     def cell_index(self) -> dict[tuple[str, str], int]:

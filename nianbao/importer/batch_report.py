@@ -58,7 +58,7 @@ def header() -> list[str]:
 def summary_row(result: Imported, target: Path | None) -> SummaryRow:
     fmt = result.tables.format if result.tables is not None else None
     read = sum(_stated(values) for values in result.tables.values.values()) if result.tables is not None else 0
-    total = sum(len(table.cell_index) for table in fmt.tables) if fmt is not None else 0
+    total = sum(len(block.leaf_columns) for table in fmt.tables for _, _, block in table.leaf_rows) if fmt else 0
     findings = len(result.acknowledged) + len(result.open_findings)
     return SummaryRow(source=str(result.source), body=target.parent.name if target is not None else "",
                       name=result.name, year=result.year, format=fmt.name if fmt is not None else "",

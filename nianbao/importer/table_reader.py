@@ -129,6 +129,9 @@ class _Reader:
             child = self.child_label(match, extra)
             if child is not None:
                 match, extra = child, extra[1:]
+            elif any(v.strip() for v in values) and self.collapsible(match):
+                self.warn(msg.GROUP_AS_ONE_ROW(label=match.label.label))
+                return self.data_row(match, values, texts)
             elif any(v.strip() for v in values):
                 self.result.errors.append(msg.GROUP_ROW_WITH_VALUES(label=match.published, format=self.fmt.id))
                 self.result.unplaced.append(_unplaced_row(texts))
@@ -150,6 +153,10 @@ class _Reader:
             if match is not None and match.label.table not in side:
                 best = (match, i)
         return best
+
+    def collapsible(self, group: Match) -> bool:
+        table = self.fmt.table(group.label.table)
+        return group.label.key in table.collapsible_rows
 
     def child_label(self, group: Match, texts: list[str]) -> Match | None:
         """A sub-row written without its number under its group (「（六）其他处理 | 其他」)."""
@@ -318,7 +325,10 @@ class _Reader:
             self.result.found.append(table.key)
             nested: dict[str, Any] = {}
             missing = []
+            stands_for = self.collapsed_groups(table, rows, nested)
             for row_key, node, block in table.leaf_rows:
+                if row_key in stands_for:
+                    continue
                 width = len(block.leaf_columns)
                 cells = rows.get(row_key)
                 if cells is None:
@@ -330,6 +340,27 @@ class _Reader:
                 self.result.errors.append(msg.ROWS_NOT_FOUND(caption=table.caption, count=len(missing),
                                                              rows="、".join(missing)))
             self.result.values[table.key] = nested
+
+
+    def collapsed_groups(self, table: Table, rows: dict[str, list[Any]], nested: dict[str, Any]) -> set[str]:
+        """Put each group printed as one row into ``nested``; the leaf rows that row stands for.
+        A group row with figures of its own and sub-rows too: the sub-rows are read, the row kept aside."""
+        stands_for: set[str] = set()
+        for group, (node, leaves) in table.collapsible_rows.items():
+            cells = rows.get(group)
+            if cells is None:
+                continue
+            if any(leaf in rows for leaf in leaves):
+                self.warn(msg.GROUP_AND_ROWS(label=node.label))
+                self.result.unplaced.append(_unplaced_row([node.label, *(_shown(c) for c in cells)]))
+                continue
+            _put(nested, group, cells)
+            stands_for.update(leaves)
+        return stands_for
+
+
+def _shown(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _unplaced_row(texts: list[str]) -> str:

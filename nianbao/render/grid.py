@@ -80,14 +80,15 @@ def _row_names(table: Table) -> dict[str, str]:
     return {p: (name if last.count(name) == 1 else p) for p, name in zip(paths, last, strict=True)}
 
 
-def table_grid(table: Table, caption: str, prefix: str) -> Grid:
-    """prefix names the table in ids (t3 for 表三): ids are prefix-row, prefix-c-column."""
+def table_grid(table: Table, caption: str, prefix: str, collapsed: frozenset[str] = frozenset()) -> Grid:
+    """prefix names the table in ids (t3 for 表三): ids are prefix-row, prefix-c-column. ``collapsed``:
+    row groups printed as one row (their total), laid out as a row of their own without their rows."""
     names = _row_names(table)
     widths = [_label_columns(b) + _data_width(b) for b in table.blocks]
     width = max(widths)
     multi = len(table.blocks) > 1
     blocks = [
-        _block_grid(prefix, f"b{i + 1}" if multi else "", block, width, names)
+        _block_grid(prefix, f"b{i + 1}" if multi else "", block, width, names, collapsed)
         for i, block in enumerate(table.blocks)
     ]
     return Grid(key=table.key, caption=caption, width=width, blocks=blocks, single_head=not multi, prefix=prefix)
@@ -121,7 +122,8 @@ def _header_tree(block: Block) -> tuple[Node, ...]:
     return tuple(graft(r) for r in block.rows)
 
 
-def _block_grid(tkey: str, bkey: str, block: Block, width: int, names: dict[str, str]) -> GridBlock:
+def _block_grid(tkey: str, bkey: str, block: Block, width: int, names: dict[str, str],
+                collapsed: frozenset[str] = frozenset()) -> GridBlock:
     labels = _label_columns(block)
     tree = _header_tree(block)
     depth = max(n.depth() for n in tree)
@@ -159,7 +161,7 @@ def _block_grid(tkey: str, bkey: str, block: Block, width: int, names: dict[str,
             row.cells.append(GridCell("td", css="nb-pad", rowspan=depth))
             break
     body = (_side_by_side_body(block, leaf_headers) if block.layout == "side_by_side"
-            else _grid_body(tkey, block, labels, leaf_headers, names))
+            else _grid_body(tkey, block, labels, leaf_headers, names, collapsed))
     if pad:
         for row in body:
             row.cells.append(GridCell("td", css="nb-pad", colspan=pad))
@@ -197,7 +199,8 @@ def _column_labels(block: Block) -> list[str]:
     return labels
 
 
-def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], names: dict[str, str]) -> list[GridRow]:
+def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], names: dict[str, str],
+               collapsed: frozenset[str]) -> list[GridRow]:
     rows: list[GridRow] = []
     spans = [c.span for _, c in block.leaf_columns]
     columns = [c for _, c in block.leaf_columns]
@@ -209,8 +212,8 @@ def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], na
         if row is None:
             row = GridRow()
             rows.append(row)
-        if node.children:
-            row.cells.append(GridCell("th", node.label, cell_id, rowspan=len(list(node.leaves())),
+        if node.children and key not in collapsed:
+            row.cells.append(GridCell("th", node.label, cell_id, rowspan=_height(node, key, collapsed),
                                       scope="rowgroup", css=f"nb-label nb-label-{level + 1}"))
             pending: GridRow | None = row
             for child in node.children:
@@ -227,6 +230,13 @@ def _grid_body(tkey: str, block: Block, labels: int, leaf_headers: list[str], na
     for node in block.rows:
         walk(node, 0, "", [], None)
     return rows
+
+
+def _height(node: Node, key: str, collapsed: frozenset[str]) -> int:
+    """The physical rows a row group takes: one per leaf, one for a group printed as one row."""
+    if not node.children or key in collapsed:
+        return 1
+    return sum(_height(child, f"{key}.{child.key}", collapsed) for child in node.children)
 
 
 def _side_by_side_body(block: Block, leaf_headers: list[str]) -> list[GridRow]:

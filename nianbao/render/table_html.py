@@ -53,13 +53,15 @@ class Slot(NamedTuple):
 
 
 @cache
-def _skeleton(fmt: Format, table_key: str) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
-    """The table's HTML split at its value slots, and the slots in document order."""
+def _skeleton(fmt: Format, table_key: str,
+              collapsed: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
+    """The table's HTML split at its value slots, and the slots in document order; ``collapsed``
+    names the row groups this report printed as one row, laid out so."""
     table = fmt.table(table_key)
     part = next((p for p in fmt.parts if p.table == table_key), None)
     caption = f"{part.key}、{table.caption}" if part else table.caption
     prefix = f"t{PART_NUMBER[part.key]}" if part else table.key
-    grid = table_grid(table, caption, prefix)
+    grid = table_grid(table, caption, prefix, collapsed)
     html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words)
     cells = [c for block in grid.blocks for row in block.body for c in row.cells if c.slot]
     slots = tuple(Slot(*c.slot, *_attrs(c)) for c in cells if c.slot)
@@ -93,8 +95,8 @@ def _value_td(cell: Cell, slot: Slot) -> str:
 
 
 def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None) -> str:
-    fragments, slots = _skeleton(fmt, table_key)
     values = values or {}
+    fragments, slots = _skeleton(fmt, table_key, fmt.table(table_key).collapsed(values))
     out = [fragments[0]]
     for slot, fragment in zip(slots, fragments[1:], strict=True):
         row = values.get(slot.row)

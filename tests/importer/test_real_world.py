@@ -6,11 +6,13 @@ row, and text laid out as a PDF reader gives it."""
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from nianbao.__main__ import main as nianbao_main
 from nianbao.catalogue import importer as msg
 from nianbao.importer.assemble import import_source
 from nianbao.importer.cli import main
@@ -95,3 +97,48 @@ def test_a_report_naming_no_body_says_to_pass_body_without_a_question_mark(tmp_p
     assert code == 1 and msg.NO_NAME() in out and "「?」" not in out
     code, out = run(str(source), "--data", str(tmp_path / "data"), "--body", "shili-shen-zhen")
     assert code in (0, 1) and (tmp_path / "data" / "shili-shen-zhen" / "2021.yml").is_file(), out
+
+
+# --- group rows printed as one row -------------------------------------------------------------------
+
+
+def test_group_rows_printed_as_one_row_are_kept_as_the_groups_totals(tmp_path: Path, monkeypatch) -> None:
+    result = import_source(REAL / "collapsed-groups-2021.txt")
+    assert not result.errors, result.errors
+    for label in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
+        assert msg.GROUP_AS_ONE_ROW(label=label) in result.warnings
+    code, out = run(str(REAL / "collapsed-groups-2021.txt"), "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    [written] = (tmp_path / "data").glob("*/2021.yml")
+    results = read(written)["applications"]["results"]  # the YAML as written: scalars as text
+    assert results["withheld"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert results["unavailable"] == ["1", "1", "0", "0", "0", "0", "2"]
+    assert results["other_handling"] == ["0", "0", "0", "0", "0", "0", "0"]
+    assert "unplaced" not in read(written)
+    body_file = written.parent / "body.yml"
+    if "region" not in read(body_file):
+        body_file.write_text(body_file.read_text(encoding="utf-8") + "region: [示例省, 示例市, 示例县]\n",
+                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(os.environ, "NIANBAO_LANG", "zh")
+    assert nianbao_main(["check", "--strict", str(tmp_path / "data")]) == 0
+
+
+def test_a_group_row_with_figures_and_its_sub_rows_reads_the_sub_rows(tmp_path: Path) -> None:
+    text = (REAL / "collapsed-groups-2021.txt").read_text(encoding="utf-8")
+    rows = "\n".join(f"三、本年度办理结果\t（四）无法提供\t{label}\t{values}" for label, values in [
+        ("1.本机关不掌握相关政府信息", "1\t0\t0\t0\t0\t0\t1"),
+        ("2.没有现成信息需要另行制作", "0\t1\t0\t0\t0\t0\t1"),
+        ("3.补正后申请内容仍不明确", "0\t0\t0\t0\t0\t0\t0")])
+    line = "三、本年度办理结果\t（四）无法提供\t\t1\t1\t0\t0\t0\t0\t2"
+    assert line in text
+    source = tmp_path / "both.txt"
+    source.write_text(text.replace(line, line + "\n" + rows), encoding="utf-8")
+    result = import_source(source)
+    assert msg.GROUP_AND_ROWS(label="（四）无法提供") in result.warnings, result.warnings
+    code, out = run(str(source), "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    [written] = (tmp_path / "data").glob("*/2021.yml")
+    report = read(written)
+    assert report["applications"]["results"]["unavailable"]["not_held"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert report["unplaced"], "the group's own figures are kept for the maintainer to compare"
