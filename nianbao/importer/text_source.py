@@ -38,16 +38,17 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
             table.clear()
 
     lines = _lines(text)
-    n = 0
+    n = steps = 0
     while n < len(lines):
-        if not n & 0xFFF:
+        steps += 1
+        if not steps & 0xFFF:
             check_time()
             _check_blocks(doc)
         line = lines[n]
         wrapped = _wrapped_row(lines, n, is_label)
         if wrapped is not None:
-            cells, n = wrapped
-            table.add(cells)
+            table.add(wrapped[0])
+            n = wrapped[1]
             continue
         n += 1
         cells = _row_cells(line, is_label)
