@@ -241,6 +241,9 @@ def test_slug_from_the_short_name() -> None:
     assert base_slug("示例县某某局") == "moumou-ju"
     assert base_slug("某某县人民政府") == "moumou-xian"
     assert base_slug("北京市朝阳区人民政府") == "chaoyang-qu"
+    # A government's own office is named after its government, not "renminzhengfu-bangongting".
+    assert base_slug("上海市人民政府办公厅") == "shanghai-zhengfuban"
+    assert base_slug("示例市人民政府办公室") == "shili-zhengfuban"
     assert short_name_of("南岗区王岗镇人民政府") == "王岗镇"
     assert [s for s, _ in slug_candidates("南岗区王岗镇人民政府")][:3] == [
         "wanggang-zhen", "nangang-wanggang-zhen", "wanggang-zhen-2"]
