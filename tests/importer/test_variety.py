@@ -368,8 +368,10 @@ def test_an_identity_reading_last_year_is_left_open_though_its_id_says_nothing(t
 
 # --- done when #3: every imported report renders, its findings as the source's arithmetic ----------
 
+# Every kind of source: HTML, text, text as PDF readers give it, and PDF files (one per body and year).
 IMPORTABLE = [*sorted(VARIETY.iterdir()), *sorted(MIXED.iterdir()), FIXTURES / "word-2021-gbk.html",
-              FIXTURES / "blank-2019-tables-2022.html"]
+              FIXTURES / "blank-2019-tables-2022.html", *sorted((FIXTURES / "real-world").iterdir()),
+              FIXTURES / "office" / "shili-2021.pdf", FIXTURES / "office" / "wanggang-2020.pdf"]
 # What the arithmetic of each source gives (worked out by hand from the fixture), acknowledged.
 EXPECTED_FINDINGS = {
     ("zi-zhen", 2021): {("T4.1", "reviews_litigation.review.*")},  # 1 + 0 + 0 + 1 printed as 3
@@ -389,6 +391,9 @@ EXPECTED_FINDINGS = {
                                                  "confirmation")),
         *(f"results.other_handling.{k}" for k in ("no_correction", "unpaid_fees", "other")),
         "results.total", "carried_forward")},  # no 总计 column: 总计 not stated in any row
+    ("shilishiwu-weiyuanhui", 2021): {("T4.1", "reviews_litigation.review.*")},  # 1 + 0 + 0 + 1 printed as 3
+    ("you-zhen", 2021): {("C.4", "parts.一")},  # a government's report without 考核、评议、责任追究
+    ("wanggang-zhen", 2020): {("P.1", "parts.六")},  # the real report has five parts
 }
 
 
