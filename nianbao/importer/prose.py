@@ -124,10 +124,12 @@ def _is_part_heading(text: str) -> bool:
 
 
 def _before_page_sections(texts: list[tuple[int, Block]], prose: Prose) -> list[tuple[int, Block]]:
-    """A report page of this site, printed or saved: its 数据核对 and 联系方式 sections follow the
-    report's text and are the site's, not the report's; they are left out (said in ``ignored``)."""
+    """A report page of this site, printed or saved: its own sections (数据核对, 数据下载, then 联系方式)
+    follow the report's text and are the site's, not the report's; they are left out (said in
+    ``ignored``)."""
+    own = {page_words.SECTION_CHECKS.zh, page_words.SECTION_DOWNLOADS.zh}
     for n, (_, block) in enumerate(texts):
-        if block.kind == "heading" and _clean_heading(block.text) == page_words.SECTION_CHECKS.zh:
+        if block.kind == "heading" and _clean_heading(block.text) in own:
             prose.ignored += [b.text for _, b in texts[n:]]
             return texts[:n]
     return texts

@@ -21,6 +21,7 @@ from ..model import Body, Contact, Report
 from ..numerals import PART_NUMBER
 from . import environment
 from .checks import render_checks
+from .downloads import Item, body_items, report_items
 from .table_html import render_table
 
 Blocks = dict[str, str]
@@ -145,6 +146,7 @@ def report_title(report: Report, body: Body) -> str:
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
+    page_uri = f"{report.body}/{report.year}.md"
     meta = page_meta(
         title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
@@ -170,6 +172,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     md.append(placeholder("signature"))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
+    md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     md.append(placeholder("contact"))
 
@@ -195,7 +198,12 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["checks"] = render_checks(check)
         return blocks
 
-    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late, meta)
+    return Page(page_uri, "\n\n".join(md) + "\n", content, late, meta)
+
+
+def _downloads(note: str, items: list[Item]) -> str:
+    links = "\n".join(f"- [{md_text(text)}]({link})" for text, link in items)
+    return f"## {words.SECTION_DOWNLOADS()} {{#downloads}}\n\n{note}\n\n{links}\n"
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -309,6 +317,8 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
         rows.append(f"| {report.year} | [{md_text(report_title(report, body))}]({report.year}.md) | "
                     f"{report.meta.published.isoformat()} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
+    if reports:
+        md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     latest = max((r.year for r in reports), default=0)
     md.append(placeholder("contact"))
