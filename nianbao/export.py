@@ -37,6 +37,7 @@ from .export_config import (
     is_generated,
     tree_config,
 )
+from .opendata import OPEN_DATA_DIR
 from .render.pages import Page
 from .settings import Settings
 from .site import SiteBuild, splice_markers
@@ -93,6 +94,10 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         if page.src_uri in static:
             raise ExportError(words.EXPORT_PAGE_CLASH(page=page.src_uri, docs=project.docs_dir.name))
         _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
+        written += 1
+    # The open data as files of the docs tree, as the hook adds them to the site: the pages link them.
+    for path, text in build.open_data.items():
+        _write(docs / OPEN_DATA_DIR / path, text.encode("utf-8"))
         written += 1
     if project.custom_dir is not None:
         overridden = set()

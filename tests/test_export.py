@@ -109,8 +109,9 @@ def test_nav_file_lists_every_page_once(tmp_path: Path, capsys: pytest.CaptureFi
 
     listed = paths(nav)
     generated = sorted(p for p in files(out / "docs") if p.endswith(".md") and "/" in p)
-    assert sorted(listed) == sorted(["index.md", "how-to-read.md", "about-data.md", "rules.md", *generated])
-    (section,) = nav[4].values()  # the body's section opens with its index page (navigation.indexes)
+    assert sorted(listed) == sorted(["index.md", "how-to-read.md", "about-data.md", "rules.md", "opendata.md",
+                                     *generated])
+    (section,) = nav[5].values()  # the body's section opens with its index page (navigation.indexes)
     assert section[0] == f"{SHILI}/index.md"
 
 
