@@ -443,6 +443,7 @@ def test_revisions_on_a_phone(open_revised: Callable[..., tuple[Any, RequestLog]
         (left, right, top, bottom), (vl, vr, vt, vb), (ml, mr, mt, mb) = m["cell"], m["value"], m["mark"]
         assert 0 <= left and right <= m["page"], m
         assert vl >= left - 0.5 and mr <= right + 0.5, f"value or mark outside its cell: {m}"
+        assert mt >= top - 0.5 and mb <= bottom + 0.5, f"the mark sticks out of its cell: {m}"
         assert 0 <= ml - vr <= 8, f"the mark is not beside the value: {m}"
         assert mt < vb and mb > vt, f"the mark is not on the value's line: {m}"
     section = page.locator("section.nb-revisions")
