@@ -56,7 +56,7 @@ def cell_ref(fmt: Format, path: str) -> CellRef | None:
 def cell_labels(fmt: Format, ref: CellRef) -> tuple[str, str]:
     """A cell's official names: its row (with the row groups above it, joined by ·) and its column."""
     table = fmt.table(ref.table)
-    return "·".join(table.row_labels(ref.row)), table.column_label(ref.row, ref.column)
+    return "·".join(table.row_labels[ref.row]), table.column_labels(ref.row)[ref.column][-1]
 
 
 def old_cell(fmt: Format, ref: CellRef, change: RevisionChange) -> Cell:

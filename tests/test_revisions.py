@@ -288,7 +288,8 @@ def page(src_uri: str):
 def test_the_page_has_a_revisions_section_after_the_signature():
     md = page(f"{SHILI}/2021.md").markdown
     headings = [line for line in md.splitlines() if line.startswith("## ")]
-    assert headings[-3:] == ["## 修订记录 {#revisions}", "## 数据核对 {#checks}", "## 联系方式 {#contact}"]
+    at = headings.index("## 修订记录 {#revisions}")
+    assert headings[at - 1] == "## 六、其他需要报告的事项 {#part-6}" and headings[at + 1] == "## 数据核对 {#checks}"
     assert md.index("nianbao:block signature") < md.index("## 修订记录")
     # Only where there are revisions.
     assert "修订记录" not in page(f"{SHILI}/2022.md").markdown
@@ -376,3 +377,30 @@ def test_the_byline_names_the_latest_revision():
     assert link is not None and link.get_text() == "2022年4月8日"
     assert link.parent.get_text() == "最近修订：2022年4月8日"
     assert "最近修订" not in page(f"{SHILI}/2022.md").blocks["byline"]
+
+
+# --- open data ------------------------------------------------------------------------------------------
+
+
+def test_open_data_gives_the_value_now_and_the_value_first_published(shili: Path):
+    """Each cell's row carries the figure now; a revised one also its revisions' dates and what was
+    first published, a blank written out (未填写) so that it is never mistaken for 'not revised'."""
+    import csv
+    import io
+
+    from nianbao.opendata import open_data_files
+
+    add_revision(shili, "  - date: 2022-05-01\n    reason: 更正\n    changes:\n" + NATURAL_PERSON + "        old: 47\n"
+                        "      - cell: reviews_litigation.review.total\n        old: ~\n")
+    files = open_data_files(load_data(shili, shili.parent))
+    text = files[f"{SHILI}/2021/cells.csv"]
+    cells = {(r["表格键"], r["行键"], r["列键"]): r for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))}
+    person = cells["applications", "results.disclosed", "natural_person"]
+    assert (person["数值"], person["修订日期"], person["原公布"]) == ("46", "2022-03-15、2022-05-01", "48")
+    total = cells["applications", "results.disclosed", "total"]
+    assert (total["数值"], total["修订日期"], total["原公布"]) == ("70", "2022-03-15", "72")
+    review = cells["reviews_litigation", "review", "total"]
+    assert (review["数值"], review["修订日期"], review["原公布"]) == ("5", "2022-05-01", "未填写")
+    untouched = cells["applications", "new", "total"]
+    assert (untouched["修订日期"], untouched["原公布"]) == ("", "")
+    assert all(r["修订日期"] == "" for r in csv.DictReader(io.StringIO(files[f"{SHILI}/2022/cells.csv"][1:])))

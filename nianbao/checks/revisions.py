@@ -94,7 +94,7 @@ def _targets(report: Report, i: int, where: Locator) -> Iterator[Problem]:
                 else:
                     continue
                 yield where.problem(R.REVISION_TARGET, (*path, "cell"), variant="row",
-                                    row="·".join(table.row_labels(group)), how=how, cell=change.cell)
+                                    row="·".join(table.row_labels[group]), how=how, cell=change.cell)
             continue
         try:
             old_cell(fmt, ref, change)

@@ -152,34 +152,6 @@ class Table:
         """(row key, column key) → the cell's position in that row's list of values."""
         return {(row, col): i for row, cols in self._column_keys.items() for i, col in enumerate(cols)}
 
-    @cached_property
-    def _row_labels(self) -> dict[str, tuple[str, ...]]:
-        out: dict[str, tuple[str, ...]] = {}
-
-        def walk(node: Node, prefix: str, above: tuple[str, ...]) -> None:
-            key = f"{prefix}.{node.key}" if prefix else node.key
-            out[key] = (*above, node.label)
-            for child in node.children:
-                walk(child, key, out[key])
-
-        for block in self.blocks:
-            for row in block.rows:
-                walk(row, "", ())
-        return out
-
-    def row_labels(self, key: str) -> tuple[str, ...]:
-        """A row's official label with its groups' labels above it, from the top: (三、本年度办理结果,
-        （七）总计). Names a cell where the row's own label alone is ambiguous (（七）总计 and the
-        总计 column)."""
-        try:
-            return self._row_labels[key]
-        except KeyError:
-            raise KeyError(F.OBJECT_NO_ROW(table=self.key, key=repr(key))) from None
-
-    def column_label(self, row_key: str, column_key: str) -> str:
-        """The official label of a column of a row's block (自然人, 本年制发件数)."""
-        return dict(self.row(row_key)[1].leaf_columns)[column_key].label
-
     def row(self, key: str) -> tuple[Node, Block]:
         try:
             return self._rows[key]
