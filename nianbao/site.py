@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .catalogue import messages
@@ -40,20 +41,24 @@ class SiteBuild:
 
 
 def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None,
-               docs_dir: Path | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+               docs_dir: Path | None = None,
+               today: date | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+    """Load and check data_dir; ``today``, the day revisions may not be dated after, is the
+    clock's unless given (tests give one)."""
     data = load_data(data_dir, root, bodies, docs_dir)
-    return data, check_dataset(data)
+    return data, check_dataset(data, today)
 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
-               load_only: frozenset[str] | None = None, docs_dir: Path | None = None) -> SiteBuild:
+               load_only: frozenset[str] | None = None, docs_dir: Path | None = None,
+               today: date | None = None) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
     still checked, so what builds here builds in full too. ``load_only`` limits what is loaded at
     all (one shard of a province-sized site).
     """
-    data, checks = check_site(data_dir, root, load_only, docs_dir)
+    data, checks = check_site(data_dir, root, load_only, docs_dir, today)
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []

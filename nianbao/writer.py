@@ -24,7 +24,7 @@ from typing import Any
 
 from .catalogue import site as words
 from .formats import Format, Node, Table, get_format
-from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Section
+from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Revision, RevisionChange, Section
 from .numerals import NUMERALS
 from .problems import dotted
 from .text import FORBIDDEN, char_name
@@ -34,14 +34,17 @@ REPORT_SCHEMA = "# yaml-language-server: $schema=../_schema/report.schema.json"
 BODY_SCHEMA = "# yaml-language-server: $schema=../_schema/body.schema.json"
 
 # Keys in the model's field order, so a file reads in the order the schema and the model list them.
-# The statutory tables go between the head and the tail: what the importer could not place and
-# the acknowledgements come last, after the tables they are about.
-REPORT_TAIL_KEYS = ("acknowledged", "unplaced")
+# The statutory tables go between the head and the tail: the revisions, the acknowledgements and
+# what the importer could not place come last, after the tables they are about.
+REPORT_TAIL_KEYS = ("revisions", "acknowledged", "unplaced")
 REPORT_KEYS = tuple(k for k in ReportMeta.model_fields if k not in REPORT_TAIL_KEYS)
 PART_KEYS = tuple(Part.model_fields)
 SECTION_KEYS = tuple(Section.model_fields)
 FEES_KEYS = tuple(Fees.model_fields)
 ACK_KEYS = tuple(Acknowledgement.model_fields)
+# The entries of a list of mappings, by the list's key, each in its model's field order.
+ITEM_KEYS = {"acknowledged": ACK_KEYS, "revisions": tuple(Revision.model_fields),
+             "changes": tuple(RevisionChange.model_fields)}
 BODY_KEYS = tuple(Body.model_fields)
 # since first: it says from which year the details below it apply.
 CONTACT_KEYS = ("since", *Contact.model_fields)
@@ -236,7 +239,7 @@ def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> li
         out = [head]
         for item in value:
             if isinstance(item, Mapping):
-                out += _list_item_mapping(item, indent + 2, ACK_KEYS)
+                out += _list_item_mapping(item, indent + 2, ITEM_KEYS.get(key, ()))
             else:
                 out += _list_item_scalar(item, indent + 2)
         return out
@@ -248,8 +251,17 @@ def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> li
 def _mapping(value: Mapping[str, Any], indent: int, order: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for key in _ordered(value, order):
-        out += _entry(key, value[key], indent)
+        if order == ITEM_KEYS["changes"] and key == "old" and _is_cell(value[key]):
+            # A revised cell's old value is written as the table writes its cells: 48, ~, 不适用.
+            out.append(f"{' ' * indent}old: {_cell(value[key])}")
+        else:
+            out += _entry(key, value[key], indent)
     return out
+
+
+def _is_cell(value: Any) -> bool:
+    return value is None or isinstance(value, (int, Decimal)) or (
+        isinstance(value, str) and bool(_NUMBER_CELL.fullmatch(value)))
 
 
 def _list_item_mapping(item: Any, indent: int, order: tuple[str, ...]) -> list[str]:

@@ -221,3 +221,25 @@ FEES_YUAN = T("{amount} 元", "{amount} yuan")
 CONTACT_OF_REPORT = T("{year} 年度报告所载联系方式", "Contact details as given in the {year} report")
 CONTACT_OF_LATEST = T("最新一份报告（{year} 年度）所载联系方式", "Contact details as given in the latest report ({year})")
 CONTACT_OF_BODY = T("机关登记的联系方式", "The body's contact details")
+# 修订记录: a report corrected after it was published. The page shows the figures as corrected;
+# each revised cell carries a mark linking to its entry, which gives the value first published.
+REVISIONS_HEADING = T("修订记录", "Revisions")
+REVISIONS_INTRO = T("本报告公开后作过更正。表格和正文是更正后的内容；表格中标有“修”字的数字改过，"
+                    "原来公布的数字和改动的理由列在下面。",
+                    "This report was corrected after it was published. The tables and text show it as corrected; "
+                    "a figure marked “修” was changed, and the figure first published and the reason are listed below.")
+REVISION_TITLE = T("修订 {number}：{date}", "Revision {number}: {date}")
+REVISION_REASON = T("理由：", "Reason: ")
+REVISION_CELLS = T("改动的数字", "Figures changed")
+REVISION_PLACE = T("项目", "Item")
+REVISION_OLD = T("原公布", "First published")
+REVISION_NEW = T("现为", "Now")
+REVISION_TEXT = T("{part}（正文）", "{part} (text)")
+REVISION_NO_TEXT = T("（无正文）", "(no text)")
+REVISION_TABLE = T("表：{caption}", "Table: {caption}")
+# The mark beside a revised figure: seen as a superscript 修1, heard as the sentence.
+REVISION_MARK = T("修{number}", "rev. {number}")
+REVISION_MARK_SPOKEN = T("（已修订，见修订记录 {number}）", " (revised: see revision {number})")
+REVISED_ON = T("最近修订：", "Last revised: ")
+# A date as the report prints one: 2022年3月15日.
+PAGE_DATE = T("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}")

@@ -19,9 +19,11 @@ from ..catalogue import statuses as S
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
 from ..numerals import PART_NUMBER
+from ..revisions import resolve
 from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
+from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
 Blocks = dict[str, str]
@@ -170,6 +172,10 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             md.append(_table_heading(report, part.table))
             md.append(placeholder(f"table-{part.table}"))
     md.append(placeholder("signature"))
+    revisions = resolve(report)
+    if revisions:
+        md.append(f"## {words.REVISIONS_HEADING()} {{#revisions}}\n")
+        md.append(placeholder("revisions"))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
     md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
@@ -179,7 +185,8 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     def content() -> Blocks:
         env = environment()
         prose = env.get_template("prose.html.j2")
-        blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body)}
+        blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body,
+                                                                        revised=revised_on(revisions))}
         if report.meta.preamble:
             blocks["preamble"] = prose.render(text=report.meta.preamble, sections=[], anchor="preamble")
         for key, given in report.meta.parts.items():
@@ -189,12 +196,16 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         if _fees_part(report) is not None:
             blocks["fees"] = render_fees(report)
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
+        if revisions:
+            blocks["revisions"] = render_revisions(report, revisions)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
         return blocks
 
     def late() -> Blocks:
-        blocks = {f"table-{key}": render_table(report.format, key, values) for key, values in report.tables.items()}
+        marks = table_marks(report, revisions)
+        blocks = {f"table-{key}": render_table(report.format, key, values, marks.get(key))
+                  for key, values in report.tables.items()}
         blocks["checks"] = render_checks(check)
         return blocks
 
