@@ -85,7 +85,7 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
         unusable = slug_problem(folder.name, reserved)
         if unusable:
             data.findings.add(where.problem(R.SLUG, (), problem=unusable, found=folder.name,
-                                            suggestion=_slug_hint(folder.name)))
+                                            suggestion=slug_hint(folder.name)))
             continue
         body = _load_body(folder, data, root)
         report_files = _report_files(folder, data, root)
@@ -114,7 +114,8 @@ def _check_region_folders(data: Dataset) -> None:
         data.add_layout(data.body_files[slug].problem(R.REGION_CLASH, ("region", level), other=other, name=name))
 
 
-def _slug_hint(name: str) -> str:
+def slug_hint(name: str) -> str:
+    """A folder name to suggest instead of one the folder rule refuses."""
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not ascii_part or slug_problem(ascii_part):
         return messages.UNUSABLE_SLUG_EXAMPLE()
