@@ -35,7 +35,7 @@ from .problems import Locator, display_path
 from .render.pages import default_title
 from .table_values import table_rows
 from .writer import FEES_KEYS, Annotations, dump_body, dump_report
-from .yamlsource import DataPath
+from .yamlsource import DataPath, YamlSourceError, read_yaml
 
 
 class NewFileError(Exception):
@@ -83,7 +83,7 @@ def new_report(data_dir: Path, slug: str, year: int, root: Path | None = None) -
     target = folder / report_file_name(year)
     if taken or kind(target) != "missing":
         raise NewFileError(words.EXISTS(file=display_path(taken[0] if taken else target, root)), 1)
-    body = read_body(folder)
+    name = _body_name(folder, slug)
     result = NewReport(path=target, format=fmt)
     previous = _previous(data_dir, folder, slug, year, root, result)
     data = skeleton(fmt)
@@ -91,7 +91,7 @@ def new_report(data_dir: Path, slug: str, year: int, root: Path | None = None) -
         result.carried = carry_over(fmt, previous)
         _fill(data, fmt, result.carried)
     shown = display_path(target, root)
-    text = dump_report(data, _report_notes(fmt, year, body, slug, shown, result))
+    text = dump_report(data, _report_notes(fmt, year, name, shown, result))
     _write(target, text, data_dir, root)
     return result
 
@@ -111,6 +111,18 @@ def _body_folder(data_dir: Path, slug: str, root: Path) -> Path:
     if kind(folder / BODY_FILE) != "file":
         raise NewFileError(words.NO_BODY(folder=display_path(folder, root), slug=slug, data=option), 2)
     return folder
+
+
+def _body_name(folder: Path, slug: str) -> str:
+    """The body's name for the comments: from body.yml, even one still missing its level or region."""
+    body = read_body(folder)
+    if body is not None:
+        return body.name
+    try:
+        name = read_yaml(folder / BODY_FILE).value.get("name")
+    except (YamlSourceError, OSError, AttributeError):
+        name = None
+    return name.strip() if isinstance(name, str) and name.strip() else slug
 
 
 def data_option(data_dir: Path) -> str:
@@ -284,8 +296,7 @@ def _fill(data: dict[str, Any], fmt: Format, carried: list[Carried]) -> None:
                 holder[keys[-1]][columns.index(by_label[label])] = value
 
 
-def _report_notes(fmt: Format, year: int, body: Body | None, slug: str, file: str, result: NewReport) -> Annotations:
-    name = body.name if body is not None else slug
+def _report_notes(fmt: Format, year: int, name: str, file: str, result: NewReport) -> Annotations:
     above: dict[DataPath, tuple[str, ...]] = {
         ("format",): (words.NOTE_FORMAT.format(year=year, format=fmt.name, notice=fmt.notice),),
         ("title",): (words.NOTE_TITLE.format(title=default_title(name, year)),),
