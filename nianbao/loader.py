@@ -359,12 +359,13 @@ def _without_faulty(exc: ValidationError, meta_raw: dict[str, Any]) -> ReportMet
     """The report's metadata without the optional top-level keys that hold the faults, or None.
 
     The faults are reported already; what remains still lets the tables be checked, so one run
-    reports a mistyped key and a wrong total together. A fault in a required key (format,
-    published) leaves nothing to check against.
+    reports a mistyped key and a wrong total together. A fault in a required key (format) or in the
+    date leaves nothing to check against.
     """
     faulty = {err["loc"][0] for err in exc.errors() if err["loc"]}
     required = {name for name, field in ReportMeta.model_fields.items() if field.is_required()}
-    if faulty & required:
+    # A faulty date is reported already: left out, it would also read as not stated yet (D.3).
+    if faulty & (required | {"published"}):
         return None
     try:
         return ReportMeta.model_validate({k: v for k, v in meta_raw.items() if k not in faulty})

@@ -142,6 +142,16 @@ def test_the_skeleton_loads_with_only_the_date_to_fill_in(data: Path) -> None:
     assert run_cli("check", "--strict", str(data), cwd=data.parent).returncode == 1
 
 
+def test_a_report_without_its_date_is_a_draft_not_a_broken_file(tmp_path: Path) -> None:
+    """No published line at all reads as not stated (D.3, a warning); a faulty date stays an error,
+    and is not said twice."""
+    data = copy_data(DATA, tmp_path)
+    edit(data / WANGGANG / "2020.yml", "published: 2021-01-26\n", "")
+    assert [(p.rule, p.severity) for p in problems(data)] == [("D.3", "warning")]
+    edit(data / WANGGANG / "2020.yml", "signed_by:", "published: 2021年1月26日\nsigned_by:")
+    assert [p.rule for p in problems(data)] == ["data.date"]
+
+
 # --- comments: the official labels of the format definitions --------------------------------------
 
 
