@@ -43,8 +43,8 @@ def statutory_deadline(year: int, body: Body) -> date:
 def _published_stated(report: Report, where: Locator) -> Iterator[Problem]:
     if report.meta.published is None:
         # The example falls where a report of that year is published: early in the next year.
-        yield where.problem(R.PUBLISHED_MISSING, ("published",), cells="published",
-                            example=f"{report.year + 1}-01-20")
+        # No cells: nothing to acknowledge, the date is filled in once the report is published.
+        yield where.problem(R.PUBLISHED_MISSING, ("published",), example=f"{report.year + 1}-01-20")
 
 
 def _deadline(report: Report, body: Body, where: Locator) -> Iterator[Problem]:
