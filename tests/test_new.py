@@ -484,3 +484,18 @@ def test_a_draft_without_a_date_previews(data: Path, tmp_path: Path) -> None:
     assert "发布日期：" not in page and 'name="PubDate"' not in page
     listing = (site / BODY / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<td>2024</td>.*?<td>未填写</td>", listing, re.S)
+
+
+def test_the_readme_shows_what_new_writes(tmp_path: Path) -> None:
+    """The README's first steps quote the start of table 三 of a new 2024 report: it is that text."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    steps = readme[readme.index("### 第一步：新机关、新的一年"):]
+    commands = re.findall(r"^\.venv/bin/python -m nianbao (new(?:-body)? .*?) --data build/example$", steps, re.M)
+    assert len(commands) == 2
+    quoted = re.search(r"中的表三是这样开头的：\n\n```yaml\n(.*?)```", steps, re.S)
+    assert quoted
+    data = tmp_path / "build" / "example"
+    data.mkdir(parents=True)
+    for command in commands:
+        assert run_cli(*command.split(), "--data", "build/example", cwd=tmp_path).returncode == 0
+    assert quoted[1] in (data / "shili-ju" / "2024.yml").read_text(encoding="utf-8")
