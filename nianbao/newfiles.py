@@ -24,10 +24,10 @@ from pydantic import ValidationError
 
 from .atomic import WriteRefused, write_text_atomic
 from .catalogue import newfiles as words
-from .cells import CellError, parse_cell
+from .cells import Cell, CellError, parse_cell
 from .checks.identities import format_number, subjects
 from .datafiles import BODY_FILE, kind, report_file_name, report_year
-from .formats import Format, Identity, Table, Term, all_formats, format_for_year
+from .formats import Format, Identity, Node, Table, Term, all_formats, format_for_year
 from .loader import FIRST_YEAR, LAST_YEAR, load_data, model_problems, read_body, slug_hint
 from .model import LEVELS, Body, Contact, Fees, Report, ReportMeta
 from .paths import docs_names, slug_problem
@@ -171,7 +171,7 @@ def _blank_rows(table: Table) -> dict[str, Any]:
     a list of blanks, one per column, or a single blank where the row has one column."""
     out: dict[str, Any] = {}
 
-    def fill(into: dict[str, Any], nodes: tuple[Any, ...], prefix: str) -> None:
+    def fill(into: dict[str, Any], nodes: tuple[Node, ...], prefix: str) -> None:
         for node in nodes:
             key = f"{prefix}.{node.key}" if prefix else node.key
             if node.is_leaf:
@@ -245,18 +245,18 @@ def carry_over(fmt: Format, previous: Report) -> list[Carried]:
     return out
 
 
-def _previous_cell(identity: Identity, term: Term, subject: str, previous: Report) -> Any:
+def _previous_cell(identity: Identity, term: Term, subject: str, previous: Report) -> Cell | None:
     row, column = (term.key, subject) if identity.each == "column" else (subject, term.key)
     return previous.cell(identity.table, row, column)
 
 
-def _column_node(table: Table, row: str, column: str) -> Any:
+def _column_node(table: Table, row: str, column: str) -> Node:
     _, block = table.row(row)
     return dict(block.leaf_columns)[column]
 
 
 def _column_label(table: Table, row: str, column: str) -> str:
-    return str(_column_node(table, row, column).label)
+    return _column_node(table, row, column).label
 
 
 def _sources(identity: Identity, previous: Report) -> str:
@@ -374,17 +374,18 @@ def _checked_name(name: str, file: str) -> str:
     try:
         body = Body.model_validate({"name": name, "level": LEVELS[0], "region": ["-"]})
     except ValidationError as exc:
-        problems = model_problems(exc, Body, {"name": name}, Locator(file))
-        messages = [p.message for p in problems if p.path == "name"] or [str(p.message) for p in problems]
-        raise NewFileError(words.BAD_NAME(name=name[:60], problem=words.JOIN().join(messages)), 2) from None
+        # The loader's own wording; the name itself is not echoed: it may hold what a terminal mangles.
+        found = [p for p in model_problems(exc, Body, {"name": name}, Locator(file)) if p.path == "name"]
+        said = [words.NAME_PROBLEM(message=p.message, expected=p.expected) if p.expected else p.message for p in found]
+        raise NewFileError(words.BAD_NAME(problem=words.JOIN().join(said)), 2) from None
     return body.name
 
 
 def _body_notes(name: str) -> dict[DataPath, tuple[str, ...]]:
     from .importer.body import guess_level, region_of  # the importer's reading of a name, said as a guess
 
-    def described(key: str, model: Any = Body) -> str:
-        info = model.model_fields[key]
+    def described(key: str) -> str:
+        info = Body.model_fields[key]
         template = words.NOTE_REQUIRED if info.is_required() else words.NOTE_OPTIONAL
         return template.format(description=info.description)
 
@@ -392,12 +393,12 @@ def _body_notes(name: str) -> dict[DataPath, tuple[str, ...]]:
     level, _ = guess_level(name, units, rest)
     notes: dict[DataPath, tuple[str, ...]] = {
         ("name",): (described("name"),),
-        ("short_name",): (described("short_name") + "；" + words.NOTE_SHORT_NAME_EXAMPLE,),
+        ("short_name",): (described("short_name"), words.NOTE_SHORT_NAME_EXAMPLE),
         ("level",): (words.NOTE_LEVEL.format(levels=words.JOIN.zh.join(LEVELS)),
                      *((words.NOTE_LEVEL_GUESS.format(level=level),) if level else ())),
         ("region",): (described("region"),
                       *((words.NOTE_REGION_GUESS.format(units=words.JOIN.zh.join(units)),) if units else ())),
-        ("website",): (described("website") + "，" + words.NOTE_WEBSITE_EXAMPLE,),
+        ("website",): (described("website"), words.NOTE_WEBSITE_EXAMPLE),
         ("contact",): (words.NOTE_CONTACT.format(description=Body.model_fields["contact"].description),),
         ("contact_changes",): tuple(line.format(description=Body.model_fields["contact_changes"].description)
                                     for line in words.NOTE_CONTACT_CHANGES),

@@ -47,7 +47,8 @@ NO_DATA = T("{path}：没有这个数据文件夹", "{path}: no such data folder
 NO_FORMAT = T("{year} 年度没有统一的报告格式：统一格式从 {first} 年度起（{formats}）",
               "no statutory format covers report year {year}: they start in {first} ({formats})")
 BAD_YEAR = T("年度 {year} 不对：报告年度在 {first} 至 {last} 之间", "year {year}: a report year is {first}–{last}")
-BAD_NAME = T("机关名称「{name}」不能用：{problem}", "the name {name!r} cannot be used: {problem}")
+BAD_NAME = T("机关名称不能用：{problem}", "the name cannot be used: {problem}")
+NAME_PROBLEM = T("{message}（应为：{expected}）", "{message} (expected: {expected})")
 NAME_TAKEN = T("名称「{name}」已是 {file} 中的机关；同一个机关只建一个文件夹（要给它添报告，用 python -m nianbao new {slug} 年度）",
                "{name} is the body of {file} already: one folder per body (add a report with python -m nianbao new {slug} YEAR)")
 WRITE_FAILED = T("写 {file} 时出错（{error}），没有写成", "writing {file} failed ({error}); nothing was written")
