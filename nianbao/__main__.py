@@ -239,12 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(run=cmd_check)
     from .catalogue import newfiles as w
 
-    new = sub.add_parser("new", help=w.CLI_NEW(), description=w.CLI_NEW())
+    new = sub.add_parser("new", help=w.CLI_NEW_HELP(), description=f"{w.CLI_NEW()}\n{w.CLI_EXIT()}")
     new.add_argument("body", metavar=w.METAVAR_BODY(), help=w.CLI_BODY())
     new.add_argument("year", metavar=w.METAVAR_YEAR(), type=int, help=w.CLI_YEAR())
     new.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=w.CLI_DATA())
     new.set_defaults(run=cmd_new)
-    new_body = sub.add_parser("new-body", help=w.CLI_NEW_BODY(), description=w.CLI_NEW_BODY())
+    new_body = sub.add_parser("new-body", help=w.CLI_NEW_BODY_HELP(), description=f"{w.CLI_NEW_BODY()}\n{w.CLI_EXIT()}")
     new_body.add_argument("body", metavar=w.METAVAR_BODY(), help=w.CLI_BODY())
     new_body.add_argument("name", metavar=w.METAVAR_NAME(), help=w.CLI_NAME())
     new_body.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=w.CLI_DATA())

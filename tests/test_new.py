@@ -118,7 +118,8 @@ def test_format_is_quoted_and_the_year_says_which(data: Path) -> None:
         text = (data / BODY / f"{year}.yml").read_text(encoding="utf-8")
         assert f'\nformat: "{fmt_id}"\n' in text
         fmt = get_format(fmt_id)
-        assert f"{year}年度政府信息公开工作年度报告：{fmt.name}（{fmt.notice}）" in text
+        # The name comes from body.yml, though its level and region are not filled in yet.
+        assert f"# {NAME}{year}年度政府信息公开工作年度报告：{fmt.name}（{fmt.notice}）\n" in text
 
 
 def test_the_skeleton_reads_the_same_with_either_yaml_parser(data: Path) -> None:
@@ -286,6 +287,15 @@ def test_a_sum_that_fits_no_cell_is_not_written(tmp_path: Path) -> None:
     assert new(data, "new", SHILI, "2020").returncode == 0
     assert read(data / SHILI / "2020.yml")["active_disclosure"]["enforcement"][0] is None
     assert "得出 -2，不能写进这一格，没有取用" in (data / SHILI / "2020.yml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_last_year_is_said_and_nothing_is_taken(tmp_path: Path) -> None:
+    data = shili(tmp_path, "2021.yml", "2022.yml")
+    edit(data / SHILI / "2020.yml", "\napplications:", "\napplications:\n\tnew: [1]")
+    proc = new(data, "new", SHILI, "2021")
+    assert proc.returncode == 0
+    assert f"上年的文件 data/{SHILI}/2020.yml 有错误，读不出来，没有从中取数" in proc.stdout
+    assert read(data / SHILI / "2021.yml")["applications"]["carried_over"] == [None] * 7
 
 
 def test_without_last_years_report_nothing_is_carried(data: Path) -> None:

@@ -18,6 +18,11 @@ CLI_NEW = T("为一个机关写出某年度报告的空白文件：格式规定�
             "上年结转等与上年报告相衔接的数字取自上年的文件",
             "write the blank report of a body for a year: every part and every table row of the year's format, "
             "each cell ~ (not stated), and the figures that continue last year's report taken from its file")
+CLI_NEW_HELP = T("写出某年度报告的空白文件（每一行都在，各格为 ~），上年结转取自上年的文件",
+                 "write a year's blank report (every row, each cell ~), last year's carry-over taken from its file")
+CLI_NEW_BODY_HELP = T("为新机关写出 body.yml，每一项都带中文说明", "write body.yml for a new body, every field explained")
+CLI_EXIT = T("退出码：0 已写出，1 文件已经存在（从不覆盖）或写不成，2 命令有误。",
+             "exit codes: 0 written, 1 the file exists (never replaced) or cannot be written, 2 usage error.")
 CLI_NEW_BODY = T("为一个新机关写出 body.yml：每一项都带中文说明，填好层级和地区后就能建报告",
                  "write body.yml for a new body, every field explained; fill in level and region, then add reports")
 CLI_BODY = T("机关在数据文件夹里的文件夹名，也是它的网址，如 wanggang-zhen", "the body's folder (its web address), e.g. wanggang-zhen")
