@@ -189,8 +189,8 @@ def _beside(line: str, comment: str) -> str:
 
 
 def _document(lines: list[str]) -> str:
-    if len(lines) == 1:
-        lines.append("{}")  # a file of only the schema comment would read as null, not as no keys
+    if all(line.startswith("#") for line in lines):
+        lines.append("{}")  # a file of only comments would read as null, not as no keys
     return "\n".join(lines) + "\n"
 
 
