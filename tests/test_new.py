@@ -327,7 +327,8 @@ def test_an_existing_body_is_never_replaced(data: Path) -> None:
 
 
 def test_the_write_itself_never_replaces_a_file(tmp_path: Path) -> None:
-    """A file that appears between the check and the write is kept: the name is taken by a link."""
+    """A file that appears between the check and the write is kept: the written file is linked into
+    place, which fails on a name already taken."""
     target = tmp_path / "x" / "2024.yml"
     target.parent.mkdir()
     target.write_text("old", encoding="utf-8")
