@@ -239,7 +239,9 @@ class ReportMeta(_Model):
         json_schema_extra={"enum": [f.id for f in all_formats()]},
     )
     title: Title | None = Field(None, description="标题，照原文")
-    published: PublishedDate = Field(description="发布日期，如 2021-01-26")
+    # Optional: a report is written before it is published (python -m nianbao new), and its date
+    # is known only then. Not stated, it is a warning (D.3), so a draft previews but does not deploy.
+    published: PublishedDate | None = Field(None, description="发布日期，如 2021-01-26；报告公布后填写")
     signed_by: Name | None = Field(None, description="落款单位")
     source_url: WebAddress | None = Field(None, description="原文网址")
     preamble: Prose | None = Field(None, description="引言（报告开头的说明），一行一段")

@@ -270,6 +270,16 @@ PUBLISHED_IN_YEAR = Rule(
     "年度报告统计的是一整年的情况，只能在这一年结束后公布。", "年度报告格式：统计时限为本年度1月1日至12月31日",
     acknowledgeable=True,
 )
+PUBLISHED_MISSING = Rule(
+    "D.3", "warning", "report", "未填写发布日期",
+    W(T("报告还没有填写发布日期", "the report has no publication date yet"),
+      expected=T("发布日期，年-月-日，如 {example}", "the date it was published, e.g. {example}"),
+      found=T("未填写", "not stated"),
+      hint=T("报告公布后，照公布的日期填写 published；未填写时网站仍可预览，但 --strict 生成会停下",
+             "once the report is published, write its date under published; until then the site previews "
+             "but a --strict build stops")),
+    "报告的数据里还没有公布日期：这份报告多半还没有公布。", "《中华人民共和国政府信息公开条例》第四十九条",
+)
 PART_MISSING = Rule(
     "P.1", "error", "report", "缺少一个部分",
     W(T("年度报告应包括第{part}部分：{heading}", "the report has part {part}: {heading}"),

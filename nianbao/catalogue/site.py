@@ -176,6 +176,7 @@ TABLE_COLUMNS = "# 各栏：{columns}"
 TABLE_COLUMN_JOIN = "、"
 TABLE_ROWS = "# {title}：每行一个列表，按表格的栏目顺序"
 TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺序；只有一栏的行写一个值"
+TABLE_BLOCK_COLUMNS = "{band} 各栏：{columns}"
 
 # --- the site's pages --------------------------------------------------------------------------------
 

@@ -29,9 +29,9 @@ def revision_checks(report: Report, where: Locator, today: date) -> Iterator[Pro
     for i, revision in enumerate(revisions):
         at = ("revisions", i, "date")
         found = revision.date.isoformat()
-        if revision.date < report.meta.published:
-            yield where.problem(R.REVISION_BEFORE_PUBLISHED, at, published=report.meta.published.isoformat(),
-                                found=found)
+        published = report.meta.published  # a draft not yet dated (D.3) has nothing to be before
+        if published is not None and revision.date < published:
+            yield where.problem(R.REVISION_BEFORE_PUBLISHED, at, published=published.isoformat(), found=found)
         if revision.date > today + GRACE:
             yield where.problem(R.REVISION_IN_FUTURE, at, today=today.isoformat(), found=found)
         if latest is not None and revision.date < latest:

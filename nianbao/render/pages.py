@@ -142,15 +142,31 @@ def front_matter(meta: Mapping[str, str]) -> str:
     return "---\n" + text + "---\n\n"
 
 
+def default_title(name: str, year: int) -> str:
+    """The title a report without its own is shown under."""
+    return f"{name}{year}年政府信息公开工作年度报告"
+
+
 def report_title(report: Report, body: Body) -> str:
-    return report.meta.title or f"{body.name}{report.year}年政府信息公开工作年度报告"
+    return report.meta.title or default_title(body.name, report.year)
+
+
+def _pub_date(report: Report) -> str:
+    """The page's PubDate; empty (left out) for a report whose date is not stated yet (a draft)."""
+    published = report.meta.published
+    return f"{published.isoformat()} 00:00" if published is not None else ""
+
+
+def _published_text(report: Report) -> str:
+    published = report.meta.published
+    return published.isoformat() if published is not None else words.PAGE_NOT_STATED()
 
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
     page_uri = f"{report.body}/{report.year}.md"
     meta = page_meta(
-        title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
+        title=title, article_title=title, pub_date=_pub_date(report),
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
     )
     md: list[str] = [f"# {md_text(title)}\n"]
@@ -326,7 +342,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     rows = [words.REPORTS_HEADER(), "|---|---|---|---|"]
     for report in sorted(reports, key=lambda r: r.year, reverse=True):
         rows.append(f"| {report.year} | [{md_text(report_title(report, body))}]({report.year}.md) | "
-                    f"{report.meta.published.isoformat()} | {_check_summary(checks[report.year])} |")
+                    f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
     if reports:
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
