@@ -139,6 +139,16 @@ def front_matter(meta: Mapping[str, str]) -> str:
     return "---\n" + text + "---\n\n"
 
 
+def report_uri(slug: str, year: int) -> str:
+    """The page of a body's report of one year, as MkDocs names its source: wanggang-zhen/2020.md."""
+    return f"{slug}/{year}.md"
+
+
+def body_uri(slug: str) -> str:
+    """A body's own page: wanggang-zhen/index.md."""
+    return f"{slug}/index.md"
+
+
 def report_title(report: Report, body: Body) -> str:
     return report.meta.title or f"{body.name}{report.year}年政府信息公开工作年度报告"
 
@@ -195,7 +205,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["checks"] = render_checks(check)
         return blocks
 
-    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late, meta)
+    return Page(report_uri(report.body, report.year), "\n\n".join(md) + "\n", content, late, meta)
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -318,7 +328,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
             return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
         return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
 
-    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content, meta=meta)
+    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, meta=meta)
 
 
 def _check_summary(check: ReportCheck) -> str:
