@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
@@ -30,7 +31,7 @@ from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
-from nianbao.render.preview import FailurePage
+from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
 from nianbao.render.table_html import quiet_jieba
 from nianbao.settings import Settings, SettingsError
 from nianbao.site import (
@@ -223,6 +224,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _preview["targets"] = (*(f.dest_uri for f in files.documentation_pages()),
                                *(File.generated(config, uri, content="").dest_uri for uri in _preview["uris"]))
         return Files([])
+    if _preview["on"]:
+        files.append(File.generated(config, LIVE_RELOAD_FILE, content=LIVE_RELOAD_JS))
     for page in _state["pages"].values():
         # Report and body pages are reached from index pages, not the sidebar: a nav of
         # thousands of pages makes every page render all of them.
@@ -250,7 +253,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Tables and the check panel go in after the theme: search leaves them out anyway, and this
     # way neither the search plugin's parser nor the pages MkDocs keeps in memory carry them.
     generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
-    return fill(output, generated.render_late()) if generated else output
+    return _live_reload(fill(output, generated.render_late()) if generated else output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The page MkDocs' server answers a missing address with: it reloads too once the page is there.
+    return _live_reload(output_content, config) if template_name == "404.html" else output_content
+
+
+def _live_reload(html: str, config: MkDocsConfig) -> str:
+    """A preview's page with the live-reload script the site's Content-Security-Policy lets run (a
+    file of the site, nianbao.render.preview), from the server's root: 404.html answers at any depth."""
+    if not _preview["on"]:
+        return html
+    src = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + LIVE_RELOAD_FILE
+    return html.replace("</head>", f'<script src="{src}" defer></script></head>', 1)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -2,8 +2,9 @@
 the maintainer's report page with the problems, as ``check`` prints them, and the real page once the
 file is fixed. Before, the request hung until a build succeeded.
 
-Everything here polls with a generous overall timeout: the machine is shared, and how fast the
-page comes is measured by bench/serve_errors.py, not asserted.
+Everything here polls with a generous overall timeout (tests/serving.py): the machine is shared,
+and how fast the page comes is measured by bench/serve_errors.py, not asserted. That the page in a
+browser switches by itself is tests/test_browser.py's test_serve_reloads_*.
 """
 
 from __future__ import annotations
@@ -11,130 +12,24 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from nbdata import DATA, FIXTURE_2021, REPO, SHILI, WANGGANG, copy_data, edit
+from nbdata import FIXTURE_2021, SHILI, WANGGANG, copy_data, edit
+from serving import BROKEN, DATA_FAILURE, GOOD, REPORT, is_failure, is_real, project_copy, serving
 
 from nianbao.catalogue import messages
 from nianbao.catalogue import site as words
-from nianbao.render.preview import FailurePage
+from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
 from nianbao.site import build_site, preview_failure
 
-TIMEOUT = 180.0  # seconds, overall, for each thing awaited
-REPORT = f"{WANGGANG}/2020/"
-GOOD, BROKEN = "review: [1, 1, 0, 0, 2]", "review: [1, 1, 0, 0, 3]"
-DATA_FAILURE = words.PREVIEW_TITLE(reason=words.PREVIEW_DATA_ERRORS(mode=""))
 PROBLEM = [
     "data/wanggang-zhen/2020.yml:88: 错误 [T4.1] reviews_litigation.review.total",
     "    规则：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结；行：行政复议",
     "    应为：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 1 + 1 + 0 + 0 = 2",
     "    实为：总计 = 3",
 ]
-REAL_PAGE = "王岗镇人民政府 2020 年度政府信息公开工作年度报告"
-
-
-@dataclass
-class Answer:
-    status: int
-    text: str
-
-
-@dataclass
-class Preview:
-    url: str
-    project: Path
-    proc: subprocess.Popen[bytes]
-    log: Path
-
-    def get(self, path: str) -> Answer | None:
-        """One plain HTTP request; None while the server is not up (or the request times out)."""
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as response:
-                return Answer(response.status, response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:  # a 404 still has a page
-            return Answer(exc.code, exc.read().decode("utf-8"))
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            return None
-
-    def wait_for(self, path: str, ok: Callable[[Answer], bool], what: str) -> Answer:
-        deadline = time.monotonic() + TIMEOUT
-        last = None
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                pytest.fail(f"mkdocs serve exited with {self.proc.returncode}:\n{self.output()}")
-            answer = self.get(path)
-            if answer is not None:
-                last = answer
-                if ok(answer):
-                    return answer
-            time.sleep(0.1)
-        shown = f"{last.status}\n{last.text[:3000]}" if last else "no answer"
-        pytest.fail(f"{path} did not show {what} within {TIMEOUT:.0f} s; last answer: {shown}\n{self.output()}")
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")[-6000:]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The site's project (mkdocs.yml, docs/, hooks/) with a copy of data/; nianbao itself is the
-    installed package."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("docs", "hooks"):
-        shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "nianbao").mkdir()  # mkdocs.yml watches it
-    copy_data(DATA, project)
-    return project
-
-
-@contextmanager
-def serving(project: Path) -> Iterator[Preview]:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    cmd = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NIANBAO_")}
-    env.update(NO_MKDOCS_2_WARNING="1", NIANBAO_LANG="zh")
-    log = project.parent / "serve.log"
-    with log.open("wb") as out:
-        # cwd = the project: Material resolves search.jieba_dict_user against the working directory.
-        proc = subprocess.Popen([*cmd, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
-        try:
-            yield Preview(f"http://127.0.0.1:{port}/", project, proc, log)
-        finally:
-            proc.send_signal(signal.SIGINT)  # serve's own shutdown: it removes its temporary site
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def is_failure(title: str) -> Callable[[Answer], bool]:
-    return lambda answer: f"<h1>{html.escape(title)}</h1>" in answer.text
-
-
-def is_real(answer: Answer) -> bool:
-    return answer.status == 200 and 'class="md-content"' in answer.text and REAL_PAGE in answer.text
 
 
 def problems_shown(page: str) -> str:
@@ -154,10 +49,16 @@ def test_a_broken_file_shows_the_problems_and_the_fix_the_page(tmp_path: Path):
     project = project_copy(tmp_path)
     report = project / "data" / WANGGANG / "2020.yml"
     with serving(project) as preview:
-        preview.wait_for(REPORT, is_real, "the report page")
+        page = preview.wait_for(REPORT, is_real, "the report page").text
+        # The site's pages run no inline script, MkDocs' live reload included: its work is done by
+        # a file of the site, put in every page of a preview.
+        assert f'<script src="/{LIVE_RELOAD_FILE}" defer></script></head>' in page
+        script = preview.get(LIVE_RELOAD_FILE)
+        assert script is not None and script.status == 200 and script.text == LIVE_RELOAD_JS
 
         edit(report, GOOD, BROKEN)
         page = preview.wait_for(REPORT, is_failure(DATA_FAILURE), "the failure page").text
+        assert "Content-Security-Policy" not in page  # MkDocs' inline script runs here
         shown = problems_shown(page)
         assert "\n".join(PROBLEM) in shown
         # The problems exactly as `python -m nianbao check` prints them.
@@ -172,7 +73,7 @@ def test_a_broken_file_shows_the_problems_and_the_fix_the_page(tmp_path: Path):
             assert problems_shown(preview.wait_for(path, is_failure(DATA_FAILURE), "the failure page").text) == shown
         missing = preview.wait_for("no/such/page/", is_failure(DATA_FAILURE), "the failure page")
         assert missing.status == 404 and problems_shown(missing.text) == shown
-        assert '"/livereload/"' in missing.text
+        assert f"<script>{LIVE_RELOAD_JS}</script>" in missing.text
         # The terminal says it too, and that the site was not rebuilt.
         assert PROBLEM[0] in preview.output() and "网站没有重新生成" in preview.output()
 
@@ -180,6 +81,9 @@ def test_a_broken_file_shows_the_problems_and_the_fix_the_page(tmp_path: Path):
         preview.wait_for(REPORT, is_real, "the fixed report page")
         home = preview.wait_for("", lambda a: a.status == 200 and 'class="md-content"' in a.text, "the home page")
         assert DATA_FAILURE not in home.text
+        # The site's own 404 page again, with the live-reload file (it is served at any depth).
+        missing = preview.wait_for("no/such/page/", lambda a: DATA_FAILURE not in a.text, "the 404 page")
+        assert missing.status == 404 and f'<script src="/{LIVE_RELOAD_FILE}" defer></script></head>' in missing.text
 
         # A build that fails for another reason (here mkdocs.yml) is shown too, not left hanging.
         config = project / "mkdocs.yml"

@@ -3,10 +3,10 @@ built: why it was not rebuilt, the problems exactly as ``python -m nianbao check
 that the page reloads by itself once the file is fixed.
 
 A page of its own, with its style inline and no asset: it is written into a preview whose theme
-files were not copied, and must show whatever else is broken. MkDocs' development server puts its
-live-reload script before ``</body>`` of every HTML page it serves from the site folder; it does not
-for the error page it answers a missing address with, so that page (``reload_by_itself``) carries
-a script of its own that asks the same server when a newer build is out.
+files were not copied, and must show whatever else is broken. It has no Content-Security-Policy, so
+the live-reload script MkDocs' development server puts before ``</body>`` of every HTML page it
+serves from the site folder runs there; the server does not put it into the page it answers a
+missing address with, so that page (``reload_by_itself``) carries LIVE_RELOAD_JS inline.
 """
 
 from __future__ import annotations
@@ -31,22 +31,38 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff8f7; borde
 }
 """
 
-# MkDocs 1.6's live-reload protocol, as its own script speaks it: /livereload/<epoch>/<id> answers
-# with the newest finished build's epoch once it is newer than <epoch> (at once for epoch 0).
-_RELOAD_SCRIPT = """
+# Where a live preview serves LIVE_RELOAD_JS from, within the site.
+LIVE_RELOAD_FILE = "assets/javascripts/nianbao-livereload.js"
+
+# MkDocs 1.6's live reload, as its own script does it: /livereload/<epoch>/<id> answers with the
+# newest finished build's epoch once that is newer than <epoch> (at once for 0), else after a
+# minute. The site's pages allow no inline script (their Content-Security-Policy), so MkDocs' own,
+# put inline before </body>, never runs there: this one, a file of the site, does its work. It
+# takes the page's epoch from that inline script; a page without one (MkDocs' server answers a
+# missing address without it) asks the server for the current one.
+LIVE_RELOAD_JS = """\
 (function () {
   var seen = 0;
+  var scripts = document.getElementsByTagName("script");
+  for (var i = scripts.length - 1; i >= 0 && !seen; i--) {
+    var given = /livereload[(]([0-9]+), *[0-9]+[)];\\s*$/.exec(scripts[i].textContent || "");
+    if (given) { seen = parseInt(given[1], 10); }
+  }
   function poll() {
     fetch("/livereload/" + seen + "/0", {cache: "no-store"}).then(function (response) {
       return response.text();
     }).then(function (text) {
-      var epoch = parseFloat(text);
+      var epoch = parseInt(text, 10);
       if (seen && epoch > seen) { location.reload(); return; }
       if (epoch) { seen = epoch; }
       setTimeout(poll, 0);
     }).catch(function () { setTimeout(poll, 3000); });
   }
-  poll();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", poll);
+  } else {
+    poll();
+  }
 })();
 """
 
@@ -87,6 +103,6 @@ class FailurePage:
             parts.append(f"<p><strong>{escape(self.summary)}</strong></p>")
         parts.append("</main>")
         if reload_by_itself:
-            parts.append(f"<script>{_RELOAD_SCRIPT}</script>")
+            parts.append(f"<script>{LIVE_RELOAD_JS}</script>")
         parts.append("</body></html>\n")
         return "\n".join(parts)
