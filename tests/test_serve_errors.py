@@ -126,3 +126,10 @@ def test_under_strict_a_warning_is_on_the_page_and_says_warnings_count(tmp_path:
     assert page.reason == words.PREVIEW_DATA_ERRORS(mode=messages.BUILD_STRICT())
     assert "data/shili-xian-shujuju/2021.yml:5: 警告 [D.1] published\n" in page.problems
     assert page.summary == build.findings.summary()
+
+
+def test_a_built_site_has_no_live_reload(site_dir: Path):
+    """The live-reload file and its script tag are a preview's only: `mkdocs build` leaves them out."""
+    assert not (site_dir / LIVE_RELOAD_FILE).exists()
+    pages = [site_dir / "index.html", site_dir / WANGGANG / "2020" / "index.html", site_dir / "404.html"]
+    assert [p for p in pages if "nianbao-livereload" in p.read_text(encoding="utf-8")] == []
