@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -192,10 +192,10 @@ def _show_failure(config: MkDocsConfig, text: str, page: FailurePage, data_dir: 
     return config
 
 
-def _write_failure(site_dir: Path, page: FailurePage, targets: Any) -> None:
+def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) -> None:
     """The failure page at every address of the site as last previewed, and of the pages docs/ and
     the data's files name; also as the 404 page, which MkDocs' server answers any other address with
-    (without its live-reload script: that page carries its own)."""
+    (without putting its live-reload script in: that one carries its own)."""
     html = page.html()
     written = []
     for name in sorted({*_preview["pages"], *targets} - {"404.html"}):
