@@ -63,6 +63,7 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_SIZES)
 	$(BIN)/python bench/long_text.py
+	$(BIN)/python bench/serve_errors.py
 
 clean:
 	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -13,14 +13,17 @@ from datetime import date
 from pathlib import Path
 
 from .catalogue import messages
+from .catalogue import site as words
 from .checks import ReportCheck, check_dataset
+from .datafiles import kind, report_files, report_year
 from .loader import DataDirError, Dataset, load_data
 from .opendata import open_data_files
-from .problems import Findings, report_text
+from .problems import Findings, Problem, report_text
 from .render.indexes import home_listing, region_pages
 from .render.opendata_page import open_data_page
-from .render.pages import Page, body_page, join_cjk_lines, report_page
-from .render.rules_page import rules_page, statuses_markdown
+from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
+from .render.preview import FailurePage
+from .render.rules_page import RULES_PAGE, rules_page, statuses_markdown
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
 STATUSES_MARKER = "<!-- nianbao:statuses -->"
@@ -79,15 +82,56 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)
 
 
-def failure_text(build: SiteBuild, data_dir: Path, strict: bool) -> str | None:
-    """Why the build must stop (errors; warnings too under --strict), or None to go on."""
+def failure_text(build: SiteBuild, data_dir: Path, strict: bool, *, preview: bool = False) -> str | None:
+    """Why the build must stop (errors; warnings too under --strict), or None to go on.
+    ``preview``: said by a live preview, which shows the problems instead of stopping."""
     findings = build.findings
     failing = findings.failing(strict=strict)
     if not failing:
         return None
-    mode = messages.BUILD_STRICT() if any(p.severity == "warning" for p in failing) else ""
-    return messages.BUILD_FAILED(data=data_dir.name, mode=mode) + "\n\n" + report_text(failing) + \
+    head = words.PREVIEW_FAILED if preview else messages.BUILD_FAILED
+    return head(data=data_dir.name, mode=_mode(failing)) + "\n\n" + report_text(failing) + \
         f"\n\n{findings.summary()}"
+
+
+def _mode(failing: list[Problem]) -> str:
+    return messages.BUILD_STRICT() if any(p.severity == "warning" for p in failing) else ""
+
+
+def preview_failure(build: SiteBuild, strict: bool) -> FailurePage | None:
+    """What a live preview shows in place of its pages when the data stops the build, or None:
+    the problems as ``check`` prints them."""
+    failing = build.findings.failing(strict=strict)
+    if not failing:
+        return None
+    return FailurePage(words.PREVIEW_DATA_ERRORS(mode=_mode(failing)), report_text(failing),
+                       build.findings.summary())
+
+
+def preview_data_dir_failure(exc: DataDirError) -> FailurePage:
+    return FailurePage(words.PREVIEW_DATA_DIR(), data_dir_failure(exc))
+
+
+def preview_crash(error: str) -> FailurePage:
+    return FailurePage(words.PREVIEW_CRASHED(), error, detail=words.PREVIEW_CRASH_DETAIL(), as_check=False)
+
+
+def preview_uris(data_dir: Path) -> list[str]:
+    """The pages the data's files name (each body's page and each of its reports'), and the rules
+    page: what a maintainer may have open in a live preview. Read from the names alone, since a
+    preview asks while the data does not load."""
+    uris = [RULES_PAGE]
+    try:
+        folders = sorted(data_dir.iterdir()) if kind(data_dir) == "folder" else []
+        for folder in folders:
+            if folder.name.startswith(("_", ".")) or kind(folder) != "folder":
+                continue
+            uris.append(body_uri(folder.name))
+            uris += [report_uri(folder.name, year) for p in report_files(folder)
+                     if (year := report_year(p.name)) is not None]
+    except OSError:  # a folder that cannot be listed: its pages fall back to the preview's 404 page
+        pass
+    return uris
 
 
 def warning_messages(build: SiteBuild) -> list[str]:

@@ -468,3 +468,32 @@ def test_revisions_print(open_revised: Callable[..., tuple[Any, RequestLog]]) ->
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pdf = page.pdf(path=str(ARTIFACTS / "revisions.pdf"), format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+# ---------- make serve: the open page follows the data ----------
+
+
+def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: Any, tmp_path: Any) -> None:
+    """The report page the maintainer has open in `make serve` turns into the problems by itself
+    when its file is saved broken, and back into the page when it is fixed: MkDocs' own live
+    reload is inline, which the pages' Content-Security-Policy refuses to run."""
+    from nbdata import edit
+    from serving import BROKEN, DATA_FAILURE, GOOD, REAL_PAGE, REPORT, TIMEOUT, is_real, project_copy, serving
+
+    wait = TIMEOUT * 1000
+    with serving(project_copy(tmp_path)) as preview:
+        preview.wait_for(REPORT, is_real, "the report page")
+        context = chromium.new_context(locale="zh-CN")
+        try:
+            page = context.new_page()
+            page.goto(preview.url + REPORT)
+            expect(page).to_have_title(re.compile(REAL_PAGE))
+            edit(preview.report, GOOD, BROKEN)
+            expect(page).to_have_title(re.compile(re.escape(DATA_FAILURE)), timeout=wait)
+            expect(page.locator("pre")).to_contain_text("data/wanggang-zhen/2020.yml:88: 错误 [T4.1]")
+            edit(preview.report, BROKEN, GOOD)
+            expect(page).to_have_title(re.compile(REAL_PAGE), timeout=wait)
+            expect(page.locator("table.nb-table--reviews_litigation")).to_be_visible()
+            preview.alive()
+        finally:
+            context.close()

@@ -63,6 +63,29 @@ HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有�
                       "nianbao: an environment variable holds a value that cannot be used; nothing was built.\n{error}")
 HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
 
+# --- the live preview (`make serve`): the page shown in place of every page while the site cannot be built ---
+
+PREVIEW_TITLE = T("网站没有重新生成：{reason}", "The site was not rebuilt: {reason}")
+PREVIEW_DATA_ERRORS = T("数据有问题{mode}", "the data has problems{mode}")
+PREVIEW_DATA_DIR = T("数据文件夹有问题", "the data folder has a problem")
+PREVIEW_CRASHED = T("生成时出错", "the build failed")
+PREVIEW_RELOADS = T("网站因为下面这些问题没有重新生成。把文件改好并保存后，网站会重新生成，"
+                    "这一页会自己刷新，显示改好的页面（不用手动刷新）。",
+                    "The site was not rebuilt because of the problems below. Once the file is fixed and saved, the "
+                    "site is rebuilt and this page reloads by itself, showing the fixed page (no need to reload it).")
+PREVIEW_PROBLEMS = T("问题（与 python -m nianbao check 列出的相同）",
+                     "Problems (as python -m nianbao check lists them)")
+PREVIEW_CRASH_DETAIL = T("终端里有完整的出错信息。改正之后保存文件，这一页会自己刷新。",
+                         "The terminal shows the whole error. Save the fixed file and this page reloads by itself.")
+# The log line of `mkdocs serve` when the data has errors: the terminal says what the browser shows.
+PREVIEW_FAILED = T("nianbao：{data}/ 中的数据有问题{mode}，网站没有重新生成；预览的页面都改为显示这些问题，"
+                   "文件改好并保存后自动刷新。",
+                   "nianbao: the data in {data}/ has problems{mode}; the site was not rebuilt. The preview's pages "
+                   "show these problems instead, and reload once the file is fixed and saved.")
+PREVIEW_BUILD_CRASHED = T("nianbao：生成网站时出错，预览的页面都改为显示这个错误，文件改好并保存后自动刷新。",
+                          "nianbao: the build failed; the preview's pages show the error instead, and reload once "
+                          "the file is fixed and saved.")
+
 # --- the build's settings (environment variables) -------------------------------------------------------
 
 SETTING_BAD = T("环境变量 {name}={value}：{reason}", "environment variable {name}={value}: {reason}")

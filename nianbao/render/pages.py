@@ -147,6 +147,16 @@ def default_title(name: str, year: int) -> str:
     return f"{name}{year}年政府信息公开工作年度报告"
 
 
+def report_uri(slug: str, year: int) -> str:
+    """The page of a body's report of one year, as MkDocs names its source: wanggang-zhen/2020.md."""
+    return f"{slug}/{year}.md"
+
+
+def body_uri(slug: str) -> str:
+    """A body's own page: wanggang-zhen/index.md."""
+    return f"{slug}/index.md"
+
+
 def report_title(report: Report, body: Body) -> str:
     return report.meta.title or default_title(body.name, report.year)
 
@@ -164,7 +174,7 @@ def _published_text(report: Report) -> str:
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
-    page_uri = f"{report.body}/{report.year}.md"
+    page_uri = report_uri(report.body, report.year)
     meta = page_meta(
         title=title, article_title=title, pub_date=_pub_date(report),
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
@@ -355,7 +365,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
             return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
         return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
 
-    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content, meta=meta)
+    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, meta=meta)
 
 
 def _check_summary(check: ReportCheck) -> str:
