@@ -15,6 +15,7 @@ from .checks import ReportCheck, check_dataset
 from .loader import DataDirError, Dataset, load_data
 from .problems import Findings, report_text
 from .render.indexes import home_listing, region_pages
+from .render.keys_table import keys_page
 from .render.pages import Page, body_page, join_cjk_lines, report_page
 from .render.rules_page import rules_page, statuses_markdown
 
@@ -63,7 +64,7 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
-    pages.append(rules_page())
+    pages += [rules_page(), keys_page()]
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body))
 
 
