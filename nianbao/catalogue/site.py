@@ -181,6 +181,13 @@ TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺�
 
 # A value the report leaves blank: never 0, never left out.
 PAGE_NOT_STATED = T("未填写", "not stated")
+# The report page's own sections after the report's text (the importer knows a printed page by them).
+SECTION_CHECKS = T("数据核对", "Data checks")
+SECTION_CONTACT = T("联系方式", "Contact")
+SECTION_REPORTS = T("政府信息公开工作年度报告", "Annual reports on government information disclosure")
+REPORTS_HEADER = T("| 年度 | 报告 | 发布日期 | 数据核对 |", "| Year | Report | Published | Data checks |")
+# The page's column type (栏目类型), in the meta tags government sites carry.
+COLUMN_TYPE = T("信息公开年报", "Annual disclosure reports")
 # 2021 format, part 六: 信息处理费 (国办函〔2020〕109号), as the report gives them.
 FEES_HEADING = T("信息处理费", "Information processing fees")
 FEES_CAPTION = T("收取信息处理费的情况（按报告原文）", "Information processing fees (as reported)")

@@ -221,6 +221,9 @@ class Format:
     # The applications cell of requests dropped for fees not paid after a 收费通知 (format-spec C.1);
     # None where the format has no such row (2019).
     unpaid_fees_cell: CellRef | None = None
+    # Cells that mean the same in every format that names them (the formats' `concepts:`): the
+    # figures compared across years and formats, and added up across formats, are made of these.
+    concepts: frozenset[CellRef] = frozenset()
 
     @cached_property
     def _tables(self) -> dict[str, Table]:
