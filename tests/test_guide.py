@@ -56,3 +56,11 @@ def test_the_readme_points_maintainers_to_the_guide() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     maintainers = readme.split("## How it is built", 1)[0]
     assert "(docs/guide/index.md)" in maintainers and "维护指南" in maintainers
+
+
+def test_the_git_page_quotes_the_promise_of_the_about_data_page() -> None:
+    """git.md keeps the promise 关于数据 makes to the public; it quotes it, so the two cannot drift apart."""
+    guide = (GUIDE / "git.md").read_text(encoding="utf-8")
+    about = (REPO / "docs" / "about-data.md").read_text(encoding="utf-8").replace("\n", "")
+    quoted = guide.split("承诺：“", 1)[1].split("”", 1)[0].replace("\n", "")
+    assert "版本记录" in quoted and quoted in about
