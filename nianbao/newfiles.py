@@ -159,7 +159,9 @@ def skeleton(fmt: Format) -> dict[str, Any]:
         parts[part.key] = {"heading": part.heading, "text": ""}
         if part.fees:
             parts[part.key]["fees"] = dict.fromkeys(FEES_KEYS)
-    data: dict[str, Any] = {key: None for key in ReportMeta.model_fields if key not in ("acknowledged", "unplaced")}
+    # Lists a new report has none of yet (an empty one would read as a value to fill in).
+    later = ("acknowledged", "unplaced", "revisions")
+    data: dict[str, Any] = {key: None for key in ReportMeta.model_fields if key not in later}
     data.update(format=fmt.id, preamble="", parts=parts)
     for table in fmt.tables:
         data[table.key] = _blank_rows(table)

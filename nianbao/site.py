@@ -20,6 +20,7 @@ from .loader import DataDirError, Dataset, load_data
 from .opendata import open_data_files
 from .problems import Findings, Problem, report_text
 from .render.indexes import home_listing, region_pages
+from .render.keys_table import keys_page
 from .render.opendata_page import open_data_page
 from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
 from .render.preview import FailurePage
@@ -76,7 +77,7 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
-    pages.append(rules_page())
+    pages += [rules_page(), keys_page()]
     open_data = open_data_files(data)
     pages.append(open_data_page(open_data, data))
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)

@@ -267,3 +267,83 @@ REVISION_MARK_SPOKEN = T("（已修订，见修订记录 {number}）", " (revise
 REVISED_ON = T("最近修订：", "Last revised: ")
 # A date as the report prints one: 2022年3月15日.
 PAGE_DATE = T("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}")
+
+# --- the 栏目与键名对照表 page (维护指南) ------------------------------------------------------------
+# Generated from the format definitions (nianbao.render.keys_table): the words around the labels.
+
+KEYS_TITLE = T("栏目与键名对照表", "Labels and their keys")
+KEYS_INTRO = T("报告文件（`data/机关文件夹/年度.yml`）里，统计表的每一行都用英文键名书写，一行写成它各栏的列表。"
+               "本页列出每个键名对应的官方栏目名称，由格式定义（`nianbao/formats/` 里的 2019.yml 和 2021.yml）"
+               "在生成网站时自动写出，与检查、导入和网站页面用的是同一份定义，所以不会与它们不一致。",
+               "In a report file (`data/<body folder>/<year>.yml`) every row of a statutory table is written under "
+               "an English key, as the list of its cells. This page lists every key with its official label. It is "
+               "written from the format definitions (2019.yml and 2021.yml in `nianbao/formats/`) when the site is "
+               "built, the same definitions the checks, the importer and the pages use, so it cannot disagree "
+               "with them.")
+KEYS_HOW_HEADING = T("怎样读这张表", "How to read these tables")
+KEYS_HOW_PATH = T("**数据路径**是报告文件里写到这一行要经过的键名，用 `.` 连起来。例如 `{path}`（{label}）在文件里写成：",
+                  "The **data path** is the keys that lead to the row in the report file, joined by `.`. For "
+                  "example `{path}` ({label}) is written:")
+KEYS_HOW_ROW = T("方括号里依次是各栏的数，顺序见每张表的“各栏”。0 写 `0`，原文空白写 `~`，不适用写 `不适用`。",
+                 "The brackets hold the row's cells in the order of the table's columns. Write 0 as `0`, a blank "
+                 "cell of the original as `~`, and not applicable as `不适用`.")
+KEYS_HOW_CELL = T("一个单元格是数据路径再加上栏的键名，如 `{cell}`：检查结果、`acknowledged:`（确认）和 "
+                  "`revisions:`（修订记录）都这样指明单元格。",
+                  "A single cell is the data path followed by the column's key, e.g. `{cell}`: findings, "
+                  "`acknowledged:` and `revisions:` name cells this way.")
+KEYS_HOW_GROUP = T("标着“分组”的行自己不写数字，只在它下面写各行。",
+                   "A row marked as a group carries no numbers of its own: write the rows under it.")
+KEYS_FORMAT_HEADING = T("{name}", "{name}")
+KEYS_FORMAT_INTRO = T("依据{notice}，适用于{years}的报告；报告文件写 `format: \"{id}\"`（要加引号）。",
+                      "Under {notice}, for the reports of {years}; the report file says `format: \"{id}\"` "
+                      "(with the quotes).")
+KEYS_YEARS_RANGE = T("{first}—{last}年度", "{first}–{last}")
+KEYS_YEARS_OPEN = T("{first}年度起", "{first} on")
+KEYS_PARTS_HEADING = T("正文各部分", "Parts")
+KEYS_PARTS_HEAD = T("| 键名 | 官方标题 | 统计表的键名 |", "| Key | Official heading | Key of its table |")
+KEYS_PARTS_FEES = T("信息处理费写在 `{path}`，见下", "fees go under `{path}`, see below")
+KEYS_TABLE_HEADING = T("{part}、{caption}", "{part}. {caption}")
+KEYS_TABLE_KEY = T("这张表的键名是 `{key}`。", "The table's key is `{key}`.")
+KEYS_COLUMNS = T("各栏（按顺序）：", "Columns, in order:")
+KEYS_COLUMNS_HEAD = T("| 序号 | 栏的键名 | 栏目 | 上级栏目 | 怎样填 |", "| No. | Column key | Label | Under | What to write |")
+KEYS_ROWS = T("各行：", "Rows:")
+KEYS_ROWS_HEAD = T("| 数据路径 | 栏目 | 说明 |", "| Data path | Label | Note |")
+KEYS_GROUP = T("分组：不写数字，写下面各行", "a group: no numbers, write the rows under it")
+KEYS_COLLAPSIBLE = T("分组：写下面各行；原文只印了这一行（它的合计）时，也可以照原文写成一行",
+                     "a group: write the rows under it; where the original prints only this row (its total), "
+                     "it may be written as one row, as printed")
+KEYS_VARIANTS = T("导入时也认：{labels}", "the importer also reads: {labels}")
+KEYS_ONE_VALUE_HEADING = T("只有一栏的行", "Rows of one column")
+KEYS_ONE_VALUE_INTRO = T("这些行只有一个数，可以写成列表，也可以只写这个数：`{key}: [5]` 与 `{key}: 5` 相同。",
+                         "These rows hold one value, written as a list or as the value alone: `{key}: [5]` is the "
+                         "same as `{key}: 5`.")
+KEYS_ONE_VALUE_HEAD = T("| 数据路径 | 栏目 | 栏 |", "| Data path | Label | Column |")
+KEYS_NO_ONE_VALUE = T("这一格式的每一行都有两栏以上，都写成列表。", "Every row of this format has two columns or more: write each as a list.")
+KEYS_FEES_HEADING = T("第{part}部分的信息处理费", "Fees in part {part}")
+KEYS_FEES_INTRO = T("信息处理费（国办函〔2020〕109号）不在统计表里，写在第{part}部分的 `fees:` 下。原文说了的才写："
+                    "原文写“未收取信息处理费”，就写 `collected_amount_yuan: 0`；原文没有提到的一项不写。",
+                    "The information processing fees (国办函〔2020〕109号) are not in a table: they go under `fees:` "
+                    "of part {part}. Write only what the original says: where it says no fee was collected, write "
+                    "`collected_amount_yuan: 0`; leave out an item it does not mention.")
+KEYS_FEES_HEAD = T("| 数据路径 | 含义 | 怎样填 |", "| Data path | Meaning | What to write |")
+KEYS_FEES_EXAMPLE = T("例如原文写“本年度未发出收费通知，未收取信息处理费”：",
+                      "For example, where the original says no fee notice was sent and no fee collected:")
+KEYS_NO_FEES = T("这一格式没有信息处理费一项：第六部分不写 `fees:`。", "This format has no fees item: part 六 takes no `fees:`.")
+KEYS_KIND = {
+    "count": T("件数：0 或正整数", "a count: 0 or a whole number"),
+    "signed": T("增减数：可带 + 或 -，如 +1、-3", "a change: may carry + or -, e.g. +1, -3"),
+    "amount": T("金额（{unit}）：数字，可有小数", "an amount ({unit}): a number, decimals allowed"),
+    "amount_with_unit": T("金额：照原文带上单位，如 461.7 万元", "an amount: with its unit as printed, e.g. 461.7 万元"),
+}
+KEYS_FEES_KIND = {
+    "count": T("件数：0 或正整数", "a count: 0 or a whole number"),
+    "yuan": T("金额，单位元：数字，可有小数", "an amount in yuan: a number, decimals allowed"),
+}
+KEYS_LEVELS_HEADING = T("机关的层级（body.yml 的 level）", "Levels of a body (level in body.yml)")
+KEYS_LEVELS_INTRO = T("`body.yml` 的 `level:` 只能写下面之一，照样写（包括“/”）。层级决定年度报告的公布期限（《条例》第四十九条），"
+                      "检查时据此核对公布日期。",
+                      "`level:` in `body.yml` is one of these, written exactly so (the \"/\" included). The level "
+                      "sets the report's deadline (art. 49), which the checks hold the publication date to.")
+KEYS_LEVELS_HEAD = T("| level | 公布期限 |", "| level | Deadline |")
+KEYS_DEADLINE_GOVERNMENT = T("次年 3 月 31 日前", "by 31 March of the next year")
+KEYS_DEADLINE_OTHER = T("次年 1 月 31 日前", "by 31 January of the next year")
