@@ -15,13 +15,15 @@ T = Text
 # --- the command line ------------------------------------------------------------------------------
 
 PROG = "python -m nianbao import"
-DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本、文字版 PDF，或装有它们的文件夹）导入 data/ 文件夹。",
-                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, text-based PDF, folders of them) into data/.")
+DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本、文字版 PDF、Word，或装有它们的文件夹）导入 data/ 文件夹。",
+                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, text-based PDF, Word, folders of "
+                "them) into data/.")
 METAVAR_SOURCE = T("来源", "SOURCE")
 METAVAR_SLUG = T("文件夹名", "SLUG")
 METAVAR_YEAR = T("年度", "YYYY")
 METAVAR_DIR = T("文件夹", "DIR")
-HELP_SOURCE = T("要导入的网页、文本或 PDF 文件，或装有它们的文件夹", "HTML, text or PDF files, or folders of them")
+HELP_SOURCE = T("要导入的网页、文本、PDF 或 Word 文件，或装有它们的文件夹",
+                "HTML, text, PDF or Word files, or folders of them")
 HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不写时，按报告落款的名称在 data/*/body.yml 中"
               "查找机关，新机关的文件夹名取其简称的拼音",
               "the body's folder under data/ (e.g. wanggang-zhen); without it, the body is looked up by name "
@@ -503,9 +505,9 @@ WORD_TOO_MANY_ELEMENTS = T("Word 文件的 XML 元素超过上限 {limit} 个，
 WORD_TOO_DEEP = T("Word 文件的 XML 嵌套超过 {limit} 层，没有读取：不像一份年度报告；" + _WORD_INSTEAD,
                   "the Word file's XML is nested deeper than {limit} and was not read: it is not like a "
                   "report; " + _WORD_INSTEAD_EN)
-WORD_TOO_MANY_BLOCKS = T("Word 文件有 {count} 段，超过上限 {limit} 段，没有读取：不像一份年度报告；请检查原文",
-                         "the Word file has {count} paragraphs, over the limit of {limit}; not read: it is not "
-                         "like a report. Check the source")
+WORD_TOO_MANY_BLOCKS = T("Word 文件超过 {limit} 段，没有读取：不像一份年度报告；请检查原文",
+                         "the Word file has more than {limit} paragraphs and was not read: it is not like a "
+                         "report. Check the source")
 WORD_TOO_MANY_TABLES = T("Word 文件的表格超过上限 {limit} 个，没有读取：不像一份年度报告；请检查原文",
                          "the Word file has more than {limit} tables and was not read: it is not like a report. "
                          "Check the source")

@@ -60,7 +60,7 @@ def read_body(body: Any, styles: Any, numbering: Any) -> tuple[list[Block], list
     walker = _Walker(styles_read, Numbering(numbering, styles_read))
     blocks = walker.content(body)
     if len(blocks) > MAX_BLOCKS:
-        raise LimitReached(msg.WORD_TOO_MANY_BLOCKS(count=len(blocks), limit=MAX_BLOCKS))
+        raise LimitReached(msg.WORD_TOO_MANY_BLOCKS(limit=MAX_BLOCKS))
     return blocks, walker.notes
 
 
@@ -116,17 +116,27 @@ class _Walker:
     # --- tables ----------------------------------------------------------------------------------
 
     def table(self, tbl: Any) -> list[Block]:
-        trs = list(_children(tbl, TR))
+        trs = _children(tbl, TR)
         if len(trs) > MAX_ROWS:
             self.notes.append(msg.ROWS_OVER(limit=MAX_ROWS, which=msg.ROWS_OVER_ONE(rows=len(trs))))
             del trs[MAX_ROWS:]
+        tcs = [_children(tr, TC) for tr in trs]
+        # The grid's positions, from the spans alone: a table past MAX_GRID_CELLS is read cell by
+        # cell without its merges, and only so many cells of it, as document.expand_spans does.
+        size = sum(min(_number(tr.find(q("trPr")), "gridBefore"), MAX_SPAN)
+                   + sum(min(max(1, _number(tc.find(q("tcPr")), "gridSpan", 1)), MAX_SPAN) for tc in row)
+                   for tr, row in zip(trs, tcs, strict=True))
+        plain = size > MAX_GRID_CELLS
+        if plain:
+            self.notes.append(msg.GRID_TOO_LARGE(size=size, limit=MAX_GRID_CELLS))
+            tcs = _first(tcs, MAX_GRID_CELLS)
         rows: list[_Row] = []
         contents: list[list[Block]] = []  # each cell's blocks, row by row
-        for tr in trs:
+        for tr, row_tcs in zip(trs, tcs, strict=False):
             check_time()
             trpr = tr.find(q("trPr"))
             row = _Row(before=_number(trpr, "gridBefore"), header=trpr is not None and _on(trpr.find(q("tblHeader"))))
-            for tc in _children(tr, TC):
+            for tc in row_tcs:
                 blocks = self.content(tc)
                 contents.append(blocks)
                 tcpr = tc.find(q("tcPr"))
@@ -140,7 +150,23 @@ class _Walker:
         if self.tables > MAX_TABLES:
             raise LimitReached(msg.WORD_TOO_MANY_TABLES(limit=MAX_TABLES))
         images = [b for blocks in contents for b in blocks if b.kind == "image"]
-        return [Block("table", grid=grid_of(rows, self.notes)), *images]
+        if plain:
+            grid = expand_spans([[(cell.text, 1, 1, row.header) for cell in row.cells] for row in rows])
+        else:
+            grid = grid_of(rows, self.notes)
+        return [Block("table", grid=grid), *images]
+
+
+def _first(rows: list[list[Any]], limit: int) -> list[list[Any]]:
+    """The rows up to the one in which the count of cells passes ``limit``."""
+    kept: list[list[Any]] = []
+    count = 0
+    for row in rows:
+        if count + len(row) > limit:
+            break
+        kept.append(row)
+        count += len(row)
+    return kept
 
 
 def _collect(el: Any, pieces: list[str], boxes: list[Any], images: list[Block]) -> None:
@@ -239,7 +265,8 @@ class _Span:
 
 
 def grid_of(rows: list[_Row], notes: list[str]) -> list[list[GridCell]]:
-    """The rows' cells on the table's grid columns, merged cells as one cell with its spans."""
+    """The rows' cells on the table's grid columns, merged cells as one cell with its spans; the
+    table is within MAX_GRID_CELLS positions (checked by the caller), so the map of them is too."""
     owner: dict[tuple[int, int], _Span] = {}
     spans: list[_Span] = []
     clamped: list[int] = []
@@ -267,10 +294,6 @@ def grid_of(rows: list[_Row], notes: list[str]) -> list[list[GridCell]]:
     lasts = [-1] * len(rows)
     for r, c in owner:
         lasts[r] = max(lasts[r], c)
-    size = sum(last + 1 for last in lasts)
-    if size > MAX_GRID_CELLS:  # laid out without the merges, cut to the limit
-        notes.append(msg.GRID_TOO_LARGE(size=size, limit=MAX_GRID_CELLS))
-        return expand_spans([[(cell.text, 1, 1, row.header) for cell in row.cells] for row in rows])
     starts = {(s.row, s.col): s for s in spans}
     laid: list[list[tuple[str, int, int, bool]]] = []
     for r, last in enumerate(lasts):

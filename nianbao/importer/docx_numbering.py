@@ -56,6 +56,9 @@ class Styles:
     def __init__(self, styles: Any) -> None:
         self.by_id: dict[str, _Style] = {}
         self.default = ""
+        # Asked once a paragraph: a report of a few thousand paragraphs uses a dozen styles.
+        self._chains: dict[str | None, list[tuple[str, _Style]]] = {}
+        self._levels: dict[tuple[str | None, int | None], int] = {}
         for el in [] if styles is None else styles.iterfind(q("style")):
             if val(el, "type") not in (None, "paragraph"):
                 continue
@@ -72,15 +75,24 @@ class Styles:
 
     def chain(self, style_id: str | None) -> list[tuple[str, _Style]]:
         """The style and those it is based on, nearest first."""
+        if style_id in self._chains:
+            return self._chains[style_id]
         out: list[tuple[str, _Style]] = []
         sid = style_id if style_id in self.by_id else self.default
         while sid in self.by_id and len(out) < _MAX_CHAIN and all(s != sid for s, _ in out):
             out.append((sid, self.by_id[sid]))
             sid = self.by_id[sid].based_on or ""
+        self._chains[style_id] = out
         return out
 
     def heading_level(self, style_id: str | None, outline: int | None) -> int:
         """1–9 for a title or heading (by its style's name or its outline level), else 0."""
+        key = (style_id, outline)
+        if key not in self._levels:
+            self._levels[key] = self._heading_level(style_id, outline)
+        return self._levels[key]
+
+    def _heading_level(self, style_id: str | None, outline: int | None) -> int:
         if outline is not None and 0 <= outline <= 8:
             return outline + 1
         for _, style in self.chain(style_id):
