@@ -86,7 +86,7 @@ class _Walker:
                 out += self.paragraph(child)
             elif tag == TBL:
                 out += self.table(child)
-            elif tag in _WRAPPERS:
+            elif tag in _WRAPPERS and not _is_toc(child):
                 out += self.content(child)
             if len(out) > MAX_BLOCKS:
                 break
@@ -95,6 +95,10 @@ class _Walker:
     # --- paragraphs ------------------------------------------------------------------------------
 
     def paragraph(self, p: Any) -> list[Block]:
+        ppr = p.find(q("pPr"))
+        style = val(ppr.find(q("pStyle"))) if ppr is not None else None
+        if self.styles.is_toc(style):
+            return []
         number, between = self.numbering.number(p)  # counted even when the paragraph is empty
         pieces: list[str] = []
         boxes: list[Any] = []
@@ -103,8 +107,6 @@ class _Walker:
         lines = [line for line in (_clean(piece) for piece in "".join(pieces).split("\n")) if line]
         if number and lines and not typed_number(lines[0]):
             lines[0] = number + between + lines[0]
-        ppr = p.find(q("pPr"))
-        style = val(ppr.find(q("pStyle"))) if ppr is not None else None
         outline = val(ppr.find(q("outlineLvl"))) if ppr is not None else None
         level = self.styles.heading_level(style, int(outline) if outline and outline.isdigit() else None)
         blocks = [Block("heading" if level else "paragraph", line, level=level) for line in lines]
@@ -190,6 +192,14 @@ def _collect(el: Any, pieces: list[str], boxes: list[Any], images: list[Block]) 
             if tag in (q("drawing"), q("pict")):
                 _image(child, images)
             _collect(child, pieces, boxes, images)
+
+
+def _is_toc(el: Any) -> bool:
+    """A content control holding a table of contents, as Word's 引用 > 目录 inserts it."""
+    if el.tag != q("sdt"):
+        return False
+    gallery = el.find(f"{q('sdtPr')}/{q('docPartObj')}/{q('docPartGallery')}")
+    return gallery is not None and (val(gallery) or "").lower() == "table of contents"
 
 
 def _hidden(run: Any) -> bool:

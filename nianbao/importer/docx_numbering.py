@@ -38,6 +38,7 @@ def _int(text: str | None, default: int | None = None) -> int | None:
 # --- styles --------------------------------------------------------------------------------------
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TOC_NAME = re.compile(r"^(?:toc|目录)\s*[1-9]$|^toc heading$|^目录标题$", re.IGNORECASE)
 _MAX_CHAIN = 20  # styles based on one another: Word allows no cycle, a broken file may have one
 
 
@@ -84,6 +85,10 @@ class Styles:
             sid = self.by_id[sid].based_on or ""
         self._chains[style_id] = out
         return out
+
+    def is_toc(self, style_id: str | None) -> bool:
+        """A line of a table of contents (目录): its 一、… are not the parts' headings."""
+        return style_id is not None and any(_TOC_NAME.match(style.name) for _, style in self.chain(style_id))
 
     def heading_level(self, style_id: str | None, outline: int | None) -> int:
         """1–9 for a title or heading (by its style's name or its outline level), else 0."""

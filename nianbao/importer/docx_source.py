@@ -99,9 +99,9 @@ def read_docx(path: Path) -> Document:
 def _check_zip(path: Path) -> None:
     """Refuse a file that is no zip, or whose parts would unpack past the limits."""
     try:
+        if _entries(path) > MAX_ZIP_ENTRIES:
+            raise WordRefused(msg.WORD_TOO_MANY_PARTS(limit=MAX_ZIP_ENTRIES))
         with zipfile.ZipFile(path) as archive:
-            if _entries(path) > MAX_ZIP_ENTRIES:
-                raise WordRefused(msg.WORD_TOO_MANY_PARTS(limit=MAX_ZIP_ENTRIES))
             infos = archive.infolist()
             names = {info.filename for info in infos}
             if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):

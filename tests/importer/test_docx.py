@@ -60,7 +60,8 @@ def same_parts(before: dict, after: dict) -> None:
 
 def test_the_wanggang_report_typed_in_word_imports_to_its_data(tmp_path: Path) -> None:
     """make_office.py: the official merged layout, part headings numbered 一、二、… by Word's list."""
-    before, after, out = imported(tmp_path, OFFICE / "wanggang-2020.docx", "wanggang-zhen", DATA / "wanggang-zhen", 2020)
+    before, after, out = imported(tmp_path, OFFICE / "wanggang-2020.docx", "wanggang-zhen", DATA / "wanggang-zhen",
+                                  2020)
     assert "2019（由表格标签判断" in out
     for table in TABLES:
         assert after[table] == before[table], table
@@ -151,7 +152,8 @@ def test_grid_before_and_the_older_horizontal_merge(tmp_path: Path) -> None:
     table = document.add_table(rows=0, cols=3)
     tbl = table._tbl
     tbl.append(parse_xml(row_xml(cell_xml("甲") + cell_xml("乙") + cell_xml("丙"))))
-    tbl.append(parse_xml(row_xml(cell_xml("丁") + cell_xml("戊"), f"<w:trPr {nsdecls('w')}><w:gridBefore w:val='1'/></w:trPr>")))
+    late = f"<w:trPr {nsdecls('w')}><w:gridBefore w:val='1'/></w:trPr>"
+    tbl.append(parse_xml(row_xml(cell_xml("丁") + cell_xml("戊"), late)))
     tbl.append(parse_xml(row_xml(cell_xml("己", "<w:hMerge w:val='restart'/>") + cell_xml("", "<w:hMerge/>")
                                  + cell_xml("庚"))))
     grid = read_source(saved(document, tmp_path / "rows.docx")).blocks[0].grid
@@ -179,7 +181,8 @@ def test_a_table_of_tables_lays_the_page_out(tmp_path: Path) -> None:
 def test_deleted_hidden_and_field_code_text_is_not_read(tmp_path: Path) -> None:
     document = docx.Document()
     p = document.add_paragraph("可见")
-    p._p.append(parse_xml(f"<w:del {nsdecls('w')} w:id='1' w:author='a'><w:r><w:delText>删除的</w:delText></w:r></w:del>"))
+    p._p.append(parse_xml(f"<w:del {nsdecls('w')} w:id='1' w:author='a'><w:r><w:delText>删除的</w:delText></w:r>"
+                          "</w:del>"))
     p._p.append(parse_xml(f"<w:ins {nsdecls('w')} w:id='2' w:author='a'><w:r><w:t>插入的</w:t></w:r></w:ins>"))
     p._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:rPr><w:vanish/></w:rPr><w:t>隐藏的</w:t></w:r>"))
     p._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:instrText> PAGE </w:instrText></w:r>"))
@@ -198,6 +201,27 @@ def test_a_picture_is_kept_as_an_image(tmp_path: Path) -> None:
     document.add_picture(str(picture))
     doc = read_source(saved(document, tmp_path / "picture.docx"))
     assert [b.kind for b in doc.blocks] == ["paragraph", "image"]
+
+
+def test_a_table_of_contents_is_not_the_parts(tmp_path: Path) -> None:
+    """Lines of a 目录 (toc styles, or Word's contents control) hold the part headings too; the
+    parts are still found where they are."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document(str(OFFICE / "wanggang-2020.docx"))
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    title = document.paragraphs[0]._p
+    for n, heading in enumerate(("一、政府信息公开总体情况\t1", "二、主动公开政府信息情况\t2")):
+        line = document.add_paragraph(heading, style="toc 1")._p
+        title.addnext(line) if n == 0 else title.getnext().addnext(line)
+    control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
+                        "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r>"
+                        "<w:t>三、收到和处理政府信息公开申请情况 3</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    title.addnext(control)
+    before, after, _ = imported(tmp_path, saved(document, tmp_path / "toc.docx"), "wanggang-zhen",
+                                DATA / "wanggang-zhen", 2020)
+    assert after["parts"] == before["parts"]
+    assert after["preamble"] == before["preamble"]
 
 
 # --- list numbering ----------------------------------------------------------------------------------
@@ -258,7 +282,8 @@ def test_list_numbers_are_put_before_the_text(tmp_path: Path) -> None:
     doc = read_source(saved(document, tmp_path / "numbered.docx"))
     assert [b.text for b in doc.blocks] == [
         "一、总体情况", "（一）主动公开", "1. 规章", "2. 规范性文件", "（二）依申请公开", "1. 行政许可",
-        "三、主动公开政府信息情况", "四、收到和处理政府信息公开申请情况", "甲、甲项", "乙、乙项", "要点", "五、另起的列表"]
+        "三、主动公开政府信息情况", "四、收到和处理政府信息公开申请情况", "甲、甲项", "乙、乙项", "要点",
+        "五、另起的列表"]
     assert [b.kind for b in doc.blocks[:2]] == ["heading", "heading"] and doc.blocks[1].level == 2
 
 
@@ -479,7 +504,8 @@ def test_a_folder_of_word_pdf_html_and_text_reports_imports_in_one_run(monkeypat
     assert sorted(rows) == sorted(p.name for p in folder.iterdir())
     assert "导入汇总（6 份）" in out.getvalue()
     word = rows["wanggang-2020.docx"]
-    assert (word["机关名称"], word["年度"], word["格式"], word["结果"]) == ("南岗区王岗镇人民政府", "2020", "2019年试行格式", "已导入")
+    assert (word["机关名称"], word["年度"], word["格式"], word["结果"]) == (
+        "南岗区王岗镇人民政府", "2020", "2019年试行格式", "已导入")
     pdf = rows["shili-2021.pdf"]
     assert (pdf["机关名称"], pdf["年度"], pdf["结果"]) == ("示例县数据局", "2021", "已导入")
     for name in ("chouzhen-2021.txt", "maoxiang-2020.txt", "yinzhen-2021.html"):
