@@ -34,7 +34,7 @@ from .document import (
     expand_spans,
     holds_article,
 )
-from .docx_numbering import Numbering, Styles, q, typed_number, val
+from .docx_numbering import Numbering, Styles, q, to_int, typed_number, val
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -108,7 +108,7 @@ class _Walker:
         if number and lines and not typed_number(lines[0]):
             lines[0] = number + between + lines[0]
         outline = val(ppr.find(q("outlineLvl"))) if ppr is not None else None
-        level = self.styles.heading_level(style, int(outline) if outline and outline.isdigit() else None)
+        level = self.styles.heading_level(style, to_int(outline))
         blocks = [Block("heading" if level else "paragraph", line, level=level) for line in lines]
         blocks += images
         for box in boxes:
@@ -225,7 +225,8 @@ def _on(el: Any) -> bool:
 
 def _number(props: Any, name: str, default: int = 0) -> int:
     value = val(props.find(q(name))) if props is not None else None
-    return int(value) if value is not None and value.isdigit() else default
+    number = to_int(value, default)
+    return default if number is None else max(number, 0)
 
 
 def _merge(props: Any, name: str) -> str:

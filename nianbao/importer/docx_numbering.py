@@ -28,7 +28,8 @@ def val(el: Any, name: str = "val") -> str | None:
     return None if el is None else el.get(q(name))
 
 
-def _int(text: str | None, default: int | None = None) -> int | None:
+def to_int(text: str | None, default: int | None = None) -> int | None:
+    """A number attribute's value; ``default`` when it is missing or no number."""
     try:
         return int(text) if text is not None else default
     except ValueError:
@@ -69,8 +70,8 @@ class Styles:
             self.by_id[sid] = _Style(
                 based_on=val(el.find(q("basedOn"))), name=(val(el.find(q("name"))) or "").strip(),
                 num_id=val(num_pr.find(q("numId"))) if num_pr is not None else None,
-                ilvl=_int(val(num_pr.find(q("ilvl")))) if num_pr is not None else None,
-                outline=_int(val(ppr.find(q("outlineLvl")))) if ppr is not None else None)
+                ilvl=to_int(val(num_pr.find(q("ilvl")))) if num_pr is not None else None,
+                outline=to_int(val(ppr.find(q("outlineLvl")))) if ppr is not None else None)
             if val(el, "default") in ("1", "true", "on"):
                 self.default = sid
 
@@ -137,8 +138,8 @@ def _chinese(n: int, digits: str = _CN, units: str = "十百千", zero: str = "�
 
 
 def _letters(n: int, upper: bool) -> str:
-    """1 → a … 26 → z, 27 → aa, as Word repeats the letter."""
-    if n <= 0:
+    """1 → a … 26 → z, 27 → aa, as Word repeats the letter (up to four times, then in digits)."""
+    if not 0 < n <= 4 * 26:
         return str(n)
     letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
@@ -207,12 +208,22 @@ class _Level:
     suffix: str = "tab"  # w:suff: tab, space or nothing between the number and the text
 
 
+# Word's own bounds: a list starts at 0 to 32767; a level text is a few characters (「（%1）」).
+# Beyond them a file is hostile, and a number must not become a long string for every paragraph.
+_MAX_START = 32_767
+_MAX_LEVEL_TEXT = 40
+
+
+def _start(value: int | None) -> int:
+    return min(max(value or 0, 0), _MAX_START)
+
+
 def _level(el: Any) -> _Level:
     lvl = _Level()
     lvl.fmt = val(el.find(q("numFmt"))) or "decimal"
-    lvl.text = val(el.find(q("lvlText"))) or ""
-    lvl.start = _int(val(el.find(q("start"))), 1) or 0
-    lvl.restart = _int(val(el.find(q("lvlRestart"))))
+    lvl.text = (val(el.find(q("lvlText"))) or "")[:_MAX_LEVEL_TEXT]
+    lvl.start = _start(to_int(val(el.find(q("start"))), 1))
+    lvl.restart = to_int(val(el.find(q("lvlRestart"))))
     legal = el.find(q("isLgl"))
     lvl.legal = legal is not None and val(legal) not in ("0", "false", "off")
     lvl.style = val(el.find(q("pStyle"))) or ""
@@ -223,7 +234,7 @@ def _level(el: Any) -> _Level:
 def _levels(el: Any) -> dict[int, _Level]:
     out: dict[int, _Level] = {}
     for lvl in el.iterfind(q("lvl")):
-        ilvl = _int(val(lvl, "ilvl"))
+        ilvl = to_int(val(lvl, "ilvl"))
         if ilvl is not None and 0 <= ilvl <= 8:
             out[ilvl] = _level(lvl)
     return out
@@ -266,12 +277,12 @@ class Numbering:
         for el in [] if numbering is None else numbering.iterfind(q("num")):
             num = _Num(val(el.find(q("abstractNumId"))) or "")
             for override in el.iterfind(q("lvlOverride")):
-                ilvl = _int(val(override, "ilvl"))
+                ilvl = to_int(val(override, "ilvl"))
                 if ilvl is None:
                     continue
-                start = _int(val(override.find(q("startOverride"))))
+                start = to_int(val(override.find(q("startOverride"))))
                 if start is not None:
-                    num.starts[ilvl] = start
+                    num.starts[ilvl] = _start(start)
                 lvl = override.find(q("lvl"))
                 if lvl is not None:
                     num.levels[ilvl] = _level(lvl)
@@ -331,7 +342,7 @@ class Numbering:
         style_id = val(ppr.find(q("pStyle"))) if ppr is not None else None
         num_pr = ppr.find(q("numPr")) if ppr is not None else None
         num_id = val(num_pr.find(q("numId"))) if num_pr is not None else None
-        ilvl = _int(val(num_pr.find(q("ilvl")))) if num_pr is not None else None
+        ilvl = to_int(val(num_pr.find(q("ilvl")))) if num_pr is not None else None
         chain = self.styles.chain(style_id) if style_id is not None or num_id is None or ilvl is None else []
         for _, style in chain:
             if num_id is None and style.num_id is not None:

@@ -20,6 +20,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,8 @@ def read_docx(path: Path) -> Document:
     check_time()
     doc = Document(kind="word")
     body = word.element.body
+    if body is None:  # no w:body: a document of nothing, said as such by the caller
+        return doc
     try:
         numbering = getattr(word.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING), "element", None)
     except KeyError:  # no numbering part: no list numbers
@@ -120,7 +123,7 @@ def _check_zip(path: Path) -> None:
                     elements = _count(part, elements)
     except LimitReached:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, EOFError, ValueError,
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, etree.XMLSyntaxError, EOFError, ValueError,
             NotImplementedError, OSError):
         raise WordRefused(msg.WORD_CORRUPT()) from None
 

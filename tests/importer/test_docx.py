@@ -239,7 +239,14 @@ LISTS = f"""<w:numbering {nsdecls('w')}>
   <w:abstractNum w:abstractNumId="3">
     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
   </w:abstractNum>
+  <w:abstractNum w:abstractNumId="4">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/>
+      <w:lvlText w:val="%1、"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading2"/>
+      <w:lvlText w:val="（%2）"/></w:lvl>
+  </w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+  <w:num w:numId="5"><w:abstractNumId w:val="4"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
   <w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>
   <w:num w:numId="4"><w:abstractNumId w:val="1"/>
@@ -287,17 +294,23 @@ def test_list_numbers_are_put_before_the_text(tmp_path: Path) -> None:
     assert [b.kind for b in doc.blocks[:2]] == ["heading", "heading"] and doc.blocks[1].level == 2
 
 
-def test_a_heading_style_numbered_by_its_list(tmp_path: Path) -> None:
-    """Heading 1 linked to a list (the style's w:numPr), as Word's 多级列表 links 标题 1: every
-    paragraph of the style is numbered, the paragraph itself says nothing."""
+def test_heading_styles_numbered_by_their_list(tmp_path: Path) -> None:
+    """标题 1 and 标题 2 linked to the levels of one list (the styles' w:numPr name the list, the
+    levels' w:pStyle the style), as Word's 多级列表 links them: the paragraphs themselves say nothing."""
     document = numbered_document()
-    style = document.styles["Heading 1"].element
-    style.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="1"/></w:numPr>'))
-    for heading in ("政府信息公开总体情况", "主动公开政府信息情况"):
+    for name in ("Heading 1", "Heading 2"):
+        style = document.styles[name].element
+        style.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="5"/></w:numPr>'))
+    parts = (("政府信息公开总体情况", ("主动公开", "依申请公开")), ("主动公开政府信息情况", ("规章",)))
+    for heading, sections in parts:
         document.add_paragraph(heading, style="Heading 1")
-        document.add_paragraph("正文。")
+        for section in sections:
+            document.add_paragraph(section, style="Heading 2")
+            document.add_paragraph("正文。")
     doc = read_source(saved(document, tmp_path / "styled.docx"))
-    assert [b.text for b in doc.blocks] == ["一、政府信息公开总体情况", "正文。", "二、主动公开政府信息情况", "正文。"]
+    assert [b.text for b in doc.blocks] == [
+        "一、政府信息公开总体情况", "（一）主动公开", "正文。", "（二）依申请公开", "正文。",
+        "二、主动公开政府信息情况", "（一）规章", "正文。"]
 
 
 @pytest.mark.parametrize(("n", "fmt", "shown"), [
@@ -512,3 +525,49 @@ def test_a_folder_of_word_pdf_html_and_text_reports_imports_in_one_run(monkeypat
         assert rows[name]["结果"] == "已导入", rows[name]
     doc = rows["wanggang-2020.doc"]
     assert doc["结果"] == "失败，什么也没有写入" and doc["说明"].startswith("wanggang-2020.doc 是旧版 Word")
+
+
+# --- no traceback, whatever the XML holds -------------------------------------------------------------------
+
+_ODD = ["", "0", "-1", "99999999999", "restart", "continue", "²", "x", "9", "%1%2%9", "none", "lowerLetter"]
+_TAGS = ["p", "tbl", "tr", "tc", "r", "t", "br", "vMerge", "gridSpan", "numPr", "ilvl", "numId", "sdt", "txbxContent"]
+
+
+def _mutated(xml: bytes, rng: Any) -> bytes:
+    """The part with attributes set to odd values, elements dropped, copied, moved and put where
+    Word never puts them."""
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.fromstring(xml)
+    for _ in range(rng.randint(1, 30)):
+        elements = list(root.iter())
+        el = rng.choice(elements)
+        op = rng.random()
+        if op < 0.3 and el.attrib:
+            el.set(rng.choice(list(el.attrib)), rng.choice(_ODD))
+        elif op < 0.45 and el.getparent() is not None:
+            el.getparent().remove(el)
+        elif op < 0.7:
+            etree.SubElement(el, f"{{{w}}}{rng.choice(_TAGS)}").set(f"{{{w}}}val", rng.choice(_ODD))
+        elif op < 0.85 and el.getparent() is not None:
+            el.addnext(etree.fromstring(etree.tostring(el)))
+        else:
+            other = rng.choice(elements)
+            if other is not el and other not in set(el.iter()):
+                other.append(el)
+    return etree.tostring(root)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_no_word_xml_gives_a_traceback(tmp_path: Path, seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    parts = real_parts()
+    for name in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
+        if name == "word/document.xml" or rng.random() < 0.5:
+            parts[name] = _mutated(parts[name], rng)
+    result = import_source(zipped(tmp_path / "mutated.docx", parts))  # never raises
+    assert result.status in ("imported", "partial", "failed")
+    assert result.fatal or result.report
