@@ -447,6 +447,9 @@ def test_broken_and_hostile_word_files_are_refused_with_a_message(tmp_path: Path
     spreadsheet = zipped(tmp_path / "sheet.docx", {"[Content_Types].xml": real_parts()["[Content_Types].xml"],
                                                    "xl/workbook.xml": b"<workbook/>"})
     assert import_source(spreadsheet).fatal == msg.WORD_NOT_DOCX()
+    parts = real_parts()
+    parts["word/document.xml"] = f'<w:document {nsdecls("w")}/>'.encode()  # no body at all
+    assert import_source(zipped(tmp_path / "bodiless.docx", parts)).fatal == msg.NOT_A_REPORT()
 
 
 def test_a_zip_bomb_is_refused_by_its_declared_size(tmp_path: Path) -> None:
