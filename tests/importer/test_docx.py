@@ -68,6 +68,8 @@ def test_the_wanggang_report_typed_in_word_imports_to_its_data(tmp_path: Path) -
     for key in ("format", "title", "published", "signed_by", "preamble", "parts", "acknowledged"):
         assert after.get(key) == before.get(key), key
     assert not after.get("unplaced")
+    written = tmp_path / "data" / "wanggang-zhen" / "2020.yml"
+    assert written.read_bytes() == (DATA / "wanggang-zhen" / "2020.yml").read_bytes()  # the very file
 
 
 def test_the_page_header_and_footer_are_not_content() -> None:
