@@ -36,6 +36,7 @@ from .document import (
     LimitReached,
     check_time,
     expand_spans,
+    holds_article,
 )
 
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "select", "button", "svg",
@@ -58,10 +59,6 @@ _META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource":
 _CHROME = ("a.headerlink", ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search", ".md-dialog",
            ".md-content__button", "p.nb-years", "p.nb-byline", "h3.nb-table-heading", "section.nb-checks",
            "section.nb-contact", "h2#checks", "h2#contact", "table.nb-fees", "h3#fees", "a.nb-rev-mark")
-# A data table's cells hold labels and numbers; a cell longer than this holds an article (a layout table).
-_MAX_DATA_CELL = 160
-# A long cell of digits is an overlong number (the values reader refuses it), not an article.
-_DIGITS_ONLY = re.compile(r"[0-9０-９,，.． +-]+")
 
 
 def read_html(text: str) -> Document:
@@ -256,7 +253,7 @@ def _is_layout_table(table: Tag) -> bool:
         return True
     for cell in table.find_all(["td", "th"]):
         text = _clean(cell.get_text(" "))
-        if len(text) > _MAX_DATA_CELL and not _DIGITS_ONLY.fullmatch(text):
+        if holds_article(text):
             return True
     return False
 

@@ -58,7 +58,7 @@ def detect_format(doc: Document) -> tuple[str | None, dict[str, int]]:
 def read_tables(doc: Document, format_id: str) -> TablesRead:
     fmt = get_format(format_id)
     reader = _Reader(fmt)
-    reader.spans = doc.kind == "html"
+    reader.spans = doc.kind in ("html", "word")
     for index, block in enumerate(doc.blocks):
         if block.kind == "table":
             if reader.read_block(block):
