@@ -356,7 +356,7 @@ COMPARE_WITH = T("与本机关 {year} 年度报告比较。两种格式含义相
                  "Compared with the body's {year} report; only figures that mean the same in both formats, and "
                  "none with a cell left blank.")
 COMPARE_NONE = T("本站没有本机关更早年度的报告，无法比较。", "There is no earlier report of this body to compare with.")
-COMPARE_HEADER = T("| 项目 | {year} 年度 | {before} 年度 | 变化 |", "| Figure | {year} | {before} | Change |")
+COMPARE_HEADER = (T("项目", "Figure"), T("{year} 年度", "{year}"), T("{before} 年度", "{before}"), T("变化", "Change"))
 COMPARE_NOT_GIVEN = T("—", "—")
 CHANGE_UP_SENTENCE = T("{label}由 {before_year} 年度的 {before} 增至 {now}，增加 {delta}。", "{label} rose from {before} ({before_year}) to "
                        "{now} (+{delta}).")

@@ -11,6 +11,7 @@ from ..checks.identities import format_number
 from ..figures import Amount, RateValue, shipped_figures
 from ..figures.compare import Change, Value, compare, history
 from ..model import Report
+from . import environment
 from .charts import chart_svg
 
 # Markdown table cells of text from the catalogue and numbers only: nothing a maintainer typed.
@@ -55,35 +56,42 @@ def _sentence(change: Change, before_year: int) -> str:
     return text(delta=format_number(abs(change.delta)), **params)
 
 
-def compare_section(report: Report, previous: Report | None) -> str:
-    """The 与上年比较 section's Markdown."""
+def compare_section(report: Report, previous: Report | None, table: str) -> str:
+    """The 与上年比较 section's Markdown; ``table`` is the placeholder its table goes in (compare_table)."""
     lines = [f"## {words.SECTION_COMPARE()} {{#compare}}\n"]
     if previous is None:
         return "\n".join([*lines, words.COMPARE_NONE()]) + "\n"
-    changes = compare(report, previous)
-    lines.append(words.COMPARE_WITH(year=previous.year) + "\n")
-    lines += [words.COMPARE_HEADER(year=report.year, before=previous.year), "|---|---:|---:|---:|"]
-    lines += [f"| {c.label} | {shown(c.now)} | {shown(c.before)} | {_delta(c)} |" for c in changes]
-    sentences = [_sentence(c, previous.year) for c in changes if c.large]
-    if sentences:
-        lines.append("")
-        lines += [f"- {s}" for s in sentences]
+    lines += [words.COMPARE_WITH(year=previous.year) + "\n", table + "\n"]
+    sentences = [_sentence(c, previous.year) for c in compare(report, previous) if c.large]
+    lines += [f"- {s}" for s in sentences]
     return "\n".join(lines) + "\n"
 
 
-def history_section(reports: list[Report]) -> str:
-    """The 历年数据 section's Markdown: the table of every figure and rate by year (the charts go in
-    the placeholder after it, history_charts)."""
+def compare_table(report: Report, previous: Report) -> str:
+    changes = compare(report, previous)
+    header = [text(year=report.year, before=previous.year) for text in words.COMPARE_HEADER]
+    return _table("compare-table", words.SECTION_COMPARE(), header,
+                  [[c.label, shown(c.now), shown(c.before), _delta(c)] for c in changes])
+
+
+def history_section(table: str, charts: str) -> str:
+    """The 历年数据 section's Markdown: its table (history_table) and charts (history_charts) go in
+    the placeholders given."""
+    return "\n".join([f"## {words.SECTION_HISTORY()} {{#history}}\n", words.HISTORY_NOTE() + "\n", table + "\n",
+                      charts]) + "\n"
+
+
+def history_table(reports: list[Report]) -> str:
     years, table = history(reports)
     defs = shipped_figures()
     ids = [f.id for f in defs.figures] + [r.id for r in defs.rates]
-    lines = [f"## {words.SECTION_HISTORY()} {{#history}}\n", words.HISTORY_NOTE() + "\n"]
-    lines.append("| " + " | ".join([words.HISTORY_FIGURE(), *map(str, years)]) + " |")
-    lines.append("|---|" + "---:|" * len(years))
-    for id_ in ids:
-        if id_ in table:
-            lines.append(f"| {defs.label(id_)} | " + " | ".join(shown(table[id_].get(y)) for y in years) + " |")
-    return "\n".join(lines) + "\n"
+    rows = [[defs.label(i), *(shown(table[i].get(y)) for y in years)] for i in ids if i in table]
+    return _table("history-table", words.SECTION_HISTORY(), [words.HISTORY_FIGURE(), *map(str, years)], rows)
+
+
+def _table(id_: str, caption: str, header: list[str], rows: list[list[str]]) -> str:
+    return environment().get_template("figures_table.html.j2").render(id=id_, caption=caption, header=header,
+                                                                       rows=rows)
 
 
 def _plotted(value: Value | None) -> Decimal | None:
@@ -107,4 +115,5 @@ def history_charts(reports: list[Report]) -> str:
             for s, (label, _) in zip(chart.series, series, strict=True))
         summary = words.CHART_SUMMARY(title=chart.title, first=years[0], last=years[-1], series=said)
         out.append(chart_svg(chart.id, chart.title, series, percent, summary))
-    return "<div class=\"nb-charts\">\n" + "\n".join(out) + "\n</div>"
+    # Out of the search index (no <div> inside: Material ends an exclusion at the first </div>).
+    return "<div class=\"nb-charts\" data-search-exclude>\n" + "\n".join(out) + "\n</div>"

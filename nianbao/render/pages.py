@@ -23,7 +23,7 @@ from ..revisions import resolve
 from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
-from .history import compare_section, history_charts, history_section
+from .history import compare_section, compare_table, history_charts, history_section, history_table
 from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
@@ -205,9 +205,9 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     if revisions:
         md.append(f"## {words.REVISIONS_HEADING()} {{#revisions}}\n")
         md.append(placeholder("revisions"))
-    md.append(compare_section(report, previous))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
+    md.append(compare_section(report, previous, placeholder("compare-table")))
     md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     md.append(placeholder("contact"))
@@ -228,6 +228,8 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
         if revisions:
             blocks["revisions"] = render_revisions(report, revisions)
+        if previous is not None:
+            blocks["compare-table"] = compare_table(report, previous)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
         return blocks
@@ -359,17 +361,19 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
                     f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
     if reports:
-        md.append(history_section(reports))
-        md.append(placeholder("charts"))
+        md.append(history_section(placeholder("history-table"), placeholder("charts")))
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     latest = max((r.year for r in reports), default=0)
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
+        blocks = {"history-table": history_table(reports)} if reports else {}
         if latest:
-            return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
-        return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
+            blocks["contact"] = render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))
+        else:
+            blocks["contact"] = render_contact(body, body.contact, words.CONTACT_OF_BODY())
+        return blocks
 
     def late() -> Blocks:
         # The charts are drawn after the theme, as the tables are: search has no use for them.
