@@ -38,7 +38,12 @@ def write_text_atomic(path: Path, text: str, *, within: Path) -> None:
     outside within or one that is not a regular file; OSError when the disk refuses (the old file,
     if any, is then untouched and no temporary file is left).
     """
-    data = text.encode("utf-8")  # before touching the disk: text that cannot be encoded leaves nothing behind
+    # Encoded before touching the disk: text that cannot be encoded leaves nothing behind.
+    write_bytes_atomic(path, text.encode("utf-8"), within=within)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, within: Path) -> None:
+    """write_text_atomic for a file that is not text (a workbook)."""
     folder = _safe_folder(path, within)
     mode = _target_mode(path)
     fd, temp = _create_temp(folder, path.name)

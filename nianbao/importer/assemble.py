@@ -28,18 +28,20 @@ from .pdf_source import read_pdf
 from .prose import Prose, name_from_title, read_prose
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
+from .workbook_source import read_workbook
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 _KIND = msg.KINDS
 UNSUPPORTED: dict[str, Text] = {
     ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
-    ".xlsx": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
+    ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
     ".gif": _KIND["image"]}
 
 # Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
 # the document. HTML and text are told apart by their content instead, below.
 FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf}
+FILE_READERS[".xlsx"] = read_workbook
 
 Status = Literal["imported", "partial", "failed"]
 
