@@ -159,7 +159,8 @@ def test_each_table_is_one_sheet_with_its_title_and_the_official_merged_cells(tm
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "一、本年新收政府信息公开申请数量",
         "三、本年度办理结果", "四、结转下年度继续办理"]
     assert [t3.cell(r, 2).value for r in (9, 17, 20)] == ["（三）不予公开", "（四）无法提供", "（五）不予处理"]
-    assert [t3.cell(4, c).value for c in range(5, 10)] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [t3.cell(4, c).value for c in range(5, 10)] == [
+        "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
     # 四: 行政复议 over five columns, 行政诉讼 over ten, each of its two kinds over five.
     assert _merges(t4) == {"A1:O1", "A2:E2", "F2:O2", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:J3", "K3:O3"}
     assert (t4["A2"].value, t4["F2"].value, t4["F3"].value, t4["K3"].value) == (
@@ -418,3 +419,38 @@ def test_an_existing_workbook_is_not_overwritten_without_force(tmp_path: Path) -
         code = nianbao_main(["excel", "wanggang-zhen", "2020", "--data", str(data), "--out", str(out)])
     assert code == 1 and "已存在，没有覆盖" in errors.getvalue() and "--force" in errors.getvalue()
     assert out.read_bytes() == b"typed half-way"
+
+
+def test_a_group_given_as_one_row_goes_to_the_workbook_and_back_as_one_row(tmp_path: Path) -> None:
+    data = _data(tmp_path, "wanggang-zhen")
+    report = data / "wanggang-zhen" / "2020.yml"
+    text = report.read_text(encoding="utf-8")
+    collapsed = re.sub(r"    withheld:\n(      .*\n)+", "    withheld: [0, 0, 0, 0, 0, 0, 0]\n", text)
+    report.write_text(collapsed, encoding="utf-8")
+    path = tmp_path / "collapsed.xlsx"
+    _export(data, "wanggang-zhen", 2020, path)
+    t3 = openpyxl.load_workbook(path)["表三"]
+    # （三） takes one row across both label columns; 三、本年度办理结果 spans thirteen rows, not twenty.
+    assert t3["B9"].value == "（三）不予公开" and t3["B10"].value == "（四）无法提供"
+    assert {"B9:C9", "A7:A19"} <= _merges(t3)
+    code, out = _import(path, "--data", data)
+    assert code == 0, out
+    assert report.read_text(encoding="utf-8") == collapsed
+    other = _data(tmp_path, "wanggang-zhen", "other")
+    code, out = _import(path, "--data", other)
+    assert code == 0, out
+    assert (other / "wanggang-zhen" / "2020.yml").read_text(encoding="utf-8") == collapsed
+    assert "改动了 7 格：表三!D9 空白 → 0" in out  # the one row; the rows it stands for are not cells of it
+
+
+def test_a_report_whose_tables_are_faulty_is_not_exported(tmp_path: Path) -> None:
+    data = _data(tmp_path, "wanggang-zhen")
+    report = data / "wanggang-zhen" / "2020.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace("  new: [10, 0, 0, 0, 0, 0, 10]", "  new: [10, 0]"),
+                      encoding="utf-8")
+    errors = io.StringIO()
+    with redirect_stderr(errors), redirect_stdout(io.StringIO()):
+        code = nianbao_main(["excel", "wanggang-zhen", "2020", "--data", str(data), "--out", str(tmp_path / "x.xlsx")])
+    assert code == 1
+    assert "applications.new" in errors.getvalue() and "没有写出工作簿" in errors.getvalue()
+    assert not (tmp_path / "x.xlsx").exists()

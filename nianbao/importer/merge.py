@@ -187,9 +187,11 @@ def _row(text: str, node: yaml.Node, old: Any, new: Any, edits: list[_Edit]) -> 
 
 
 def _changes(table: Table, old: Any, new: Any) -> list[Change]:
+    """The cells of the new table that the file held otherwise. Rows only the file has are not
+    listed: they go only where a group is now given as one row, which stands for them."""
     before, after = _cells(table, old, ""), _cells(table, new, "")
-    return [Change(f"{table.key}.{path}", before.get(path), after.get(path))
-            for path in [*after, *(p for p in before if p not in after)] if before.get(path) != after.get(path)]
+    return [Change(f"{table.key}.{path}", before.get(path), value) for path, value in after.items()
+            if before.get(path) != value]
 
 
 def _cells(table: Table, rows: Any, prefix: str) -> dict[str, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -98,7 +99,11 @@ def read_book(path: Path) -> Book:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNZIPPED:
             raise WorkbookRefused(W.UNZIPPED_TOO_LARGE(size=unpacked, limit=MAX_UNZIPPED))
-        workbook = load_workbook(path, data_only=False)
+        with warnings.catch_warnings():
+            # openpyxl says what it leaves out (a WPS extension, a style it does not know): nothing
+            # about the tables, and nothing a maintainer can act on.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, data_only=False)
     except WorkbookRefused:
         raise
     except Exception as exc:  # zipfile, openpyxl and its XML parser each raise their own
