@@ -168,17 +168,17 @@ def _meta_sheet(ws: Worksheet, fmt: Format, slug: str, name: str, year: int, she
         cell = ws.cell(row, 2, value)
         cell.border = _BORDER
         cell.alignment = Alignment(horizontal="left")
+    widths = (16, 50)  # the labels, the values; the notes span both, so the page prints on A4 upright
     row = META_FIRST_ROW + len(fields) + 1
     for i, note in enumerate(W.META_NOTES):
-        cell = ws.cell(row + i, 1, note.format(sheets="、".join(sheets)))
+        text = note.format(sheets="、".join(sheets))
+        cell = ws.cell(row + i, 1, text)
         cell.font = Font(bold=i == 0)
-        ws.merge_cells(start_row=row + i, start_column=1, end_row=row + i, end_column=6)
+        ws.merge_cells(start_row=row + i, start_column=1, end_row=row + i, end_column=len(widths))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row + i].height = _LINE_HEIGHT * (1 if i == 0 else 2)
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 44
-    for column in "CDEF":
-        ws.column_dimensions[column].width = 12
+        ws.row_dimensions[row + i].height = _LINE_HEIGHT * math.ceil(_width(text) / (sum(widths) - 2))
+    for column, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(column)].width = width
     ws.protection.sheet = True  # nothing on this page is to be typed over
 
 

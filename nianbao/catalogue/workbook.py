@@ -116,6 +116,9 @@ EXPECTED = {
 STRAY_VALUE = T("{ref}：“{text}”不在任何统计表的行和列里，没有读取；请把它填到该填的格里，或者删掉",
                 "{ref}: {text!r} is in no row and column of a statutory table and was not read; move it to its "
                 "cell or delete it")
+NO_TABLES = T("工作簿里没有认得出的统计表：每张表要带官方的行名和栏目名（可以用 python -m nianbao excel 写出一份照着填）",
+              "no statutory table found in the workbook: each table needs its official row and column labels "
+              "(python -m nianbao excel writes one to fill in)")
 ERRORS_NOTHING_WRITTEN = T("工作簿有 {count} 处错误（见下），什么也没有写入：改正这些格后重新导入",
                            "{count} error(s) in the workbook (below); nothing written: correct the cells and import again")
 NO_BODY_GIVEN = T("工作簿没有“{sheet}”页，看不出是哪个机关：请用 --body 写明机关的文件夹名",

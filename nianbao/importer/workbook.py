@@ -24,6 +24,7 @@ from ..catalogue import importer as msg
 from ..catalogue import workbook as W
 from ..cells import NOT_APPLICABLE, CellError, parse_cell
 from ..formats import Format, Node, format_for_year, get_format
+from ..loader import FIRST_YEAR, LAST_YEAR
 from ..paths import SLUG
 from .assemble import Imported
 from .document import Document, GridCell, LimitReached, time_budget
@@ -86,7 +87,9 @@ def _import(path: Path, year: int | None, body: str | None, result: WorkbookImpo
              if ref not in placed and _holds_value(cell)]
     result.errors = [*result.errors, *strict.errors, *tables.errors, *stray]
     result.report = {"format": fmt.id, **tables.values}
-    if result.year is None and not result.errors:
+    if not tables.found and not result.errors:
+        result.fatal = W.NO_TABLES()
+    elif result.year is None and not result.errors:
         result.fatal = W.NO_YEAR_GIVEN()
     if result.errors:
         result.fatal = W.ERRORS_NOTHING_WRITTEN(count=len(result.errors))
@@ -105,7 +108,7 @@ def _given(option: Any, book: Book, label: str, name: str, result: WorkbookImpor
 
 def _year(value: Any, ref: str, result: WorkbookImported) -> int | None:
     text = str(int(value)) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value).strip()
-    if re.fullmatch(r"20[0-9]{2}", text):
+    if re.fullmatch(r"[0-9]{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
         return int(text)
     result.errors.append(W.META_BAD_YEAR(ref=ref, value=value))
     return None
@@ -135,7 +138,7 @@ def _format(doc: Document, book: Book, result: WorkbookImported) -> Format | Non
     except KeyError:
         fmt = format_for_year(result.year) if result.year else None
     if fmt is None:
-        result.fatal = msg.NOT_A_REPORT_EMPTY()
+        result.fatal = W.NO_TABLES()
         return None
     result.format_note = msg.FORMAT_BY_YEAR(format=fmt.id, votes=shown)
     return fmt
@@ -157,8 +160,8 @@ class _StrictCells:
             return Value(None)  # an empty cell, or a column the sheet lacks: not stated
         ref = cell.ref
         value = stored.value
-        if stored.formula:
-            self.errors.append(W.FORMULA(ref=ref, formula=value))
+        if stored.formula:  # a formula is text (=SUM(D6:E6)); an array formula keeps its text inside
+            self.errors.append(W.FORMULA(ref=ref, formula=getattr(value, "text", value)))
             return Value(None)
         if isinstance(value, bool):
             self.errors.append(W.BOOL_CELL(ref=ref, value=value))

@@ -36,6 +36,8 @@ OLD_EXCEL_SUFFIX = ".xls"
 MAX_UNZIPPED = 50_000_000
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Office files (.xls, .doc)
 _DECIMALS = re.compile(r"0\.(0+)")
+# A format that prints a + before a positive number: +0, or as LibreOffice and Excel re-save it, \+0 or "+"0.
+_PLUS = re.compile(r'(?:\\|")?\+')
 _QUOTED_SUFFIX = re.compile(r'"([^"]*)"\s*$')  # a unit in a custom number format: 0.0" 万元"
 _SHEET_NEEDS_QUOTES = re.compile(r"[\s!'()\-,;&+]")
 
@@ -80,7 +82,7 @@ def number_text(value: int | float, number_format: str) -> str:
         text = format(abs(Decimal(repr(value))), "f")
     if value < 0:
         text = "-" + text
-    elif value > 0 and section.lstrip('"').startswith("+"):
+    elif value > 0 and _PLUS.match(section):
         text = "+" + text
     unit = _QUOTED_SUFFIX.search(section)
     return text + unit[1] if unit and unit[1].strip() not in ("", "+") else text
