@@ -404,6 +404,7 @@ def test_a_blank_workbook_for_a_new_year_becomes_a_new_report_of_its_tables(tmp_
 
 @pytest.mark.parametrize(("value", "number_format", "text"), [
     (1, "+0;-0;0", "+1"), (0, "+0;-0;0", "0"), (-3, "General", "-3"), (12.0, "General", "12"),
+    (1, r"\+0;\-0;0", "+1"), (-2, r"\+0;\-0;0", "-2"), (1, '"+"0', "+1"),  # + as LibreOffice re-saves it
     (1.5, "0.00", "1.50"), (461.7, '0.0" 万元"', "461.7 万元"), (461.7, "General", "461.7"), (7, "0", "7"),
 ])
 def test_a_number_cell_reads_as_the_sheet_shows_it(value: float, number_format: str, text: str) -> None:
