@@ -145,14 +145,14 @@ def cmd_shards(args: argparse.Namespace) -> int:
 def cmd_excel(args: argparse.Namespace) -> int:
     """Write a report's statutory tables as an Excel workbook, to be filled and imported back."""
     from .catalogue import workbook as W
-    from .excel import ExcelError, export_workbook
+    from .excel import ExcelError, ExcelUsageError, export_workbook
 
     try:
         done = export_workbook(Path(args.data), args.body, args.year, Path(args.out) if args.out else None,
                                args.force)
     except ExcelError as exc:
         print(W.EXCEL_FAILED(error=exc), file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ExcelUsageError) else 1
     if done.blank:
         report = Path(args.data) / args.body / f"{args.year}.yml"
         print(W.EXCEL_BLANK(report=report, format=done.format.name))

@@ -61,6 +61,10 @@ class ExcelError(Exception):
     """The workbook cannot be made; the message (catalogue) says why and what to do."""
 
 
+class ExcelUsageError(ExcelError):
+    """The command names no report that can be: a bad folder name or year (exit status 2)."""
+
+
 @dataclass(frozen=True)
 class Exported:
     path: Path
@@ -303,12 +307,12 @@ def export_workbook(data_dir: Path, slug: str, year: int, out: Path | None, forc
     """Write the workbook of data/<slug>/<year>.yml. Raises ExcelError (and prints the data file's
     problems first, when its tables are faulty)."""
     if not SLUG.fullmatch(slug):
-        raise ExcelError(W.EXCEL_BAD_BODY(body=slug))
+        raise ExcelUsageError(W.EXCEL_BAD_BODY(body=slug))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ExcelError(W.EXCEL_BAD_YEAR(year=year, first=FIRST_YEAR, last=LAST_YEAR))
+        raise ExcelUsageError(W.EXCEL_BAD_YEAR(year=year, first=FIRST_YEAR, last=LAST_YEAR))
     folder = data_dir / slug
     if not folder.is_dir():
-        raise ExcelError(W.EXCEL_NO_BODY(folder=folder))
+        raise ExcelUsageError(W.EXCEL_NO_BODY(folder=folder))
     path = folder / report_file_name(year)
     fmt, tables, problems = _read_report(path, year, root or Path.cwd())
     if problems:
@@ -333,7 +337,7 @@ def _read_report(path: Path, year: int, root: Path) -> tuple[Format, dict[str, A
     if not path.exists():
         fmt = format_for_year(year)
         if fmt is None:
-            raise ExcelError(W.EXCEL_NO_FORMAT(year=year))
+            raise ExcelUsageError(W.EXCEL_NO_FORMAT(year=year))
         return fmt, {}, []
     file = display_path(path, root)
     try:

@@ -455,3 +455,38 @@ def test_a_report_whose_tables_are_faulty_is_not_exported(tmp_path: Path) -> Non
     assert code == 1
     assert "applications.new" in errors.getvalue() and "没有写出工作簿" in errors.getvalue()
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_changed_cell_is_written_and_the_checks_name_the_cells_in_the_workbook(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, "wanggang-zhen", 2020)
+    book = openpyxl.load_workbook(path)
+    book["表三"]["D5"] = 9  # 一、本年新收 · 自然人: 10 in the report; its row and column no longer add up
+    book.save(path)
+    data = _data(tmp_path, "wanggang-zhen")
+    code, out = _import(path, "--data", data)
+    assert code == 0, out
+    text = (data / "wanggang-zhen" / "2020.yml").read_text(encoding="utf-8")
+    assert text == _original("wanggang-zhen", 2020).decode("utf-8").replace(
+        "  new: [10, 0, 0, 0, 0, 0, 10]", "  new: [9, 0, 0, 0, 0, 0, 10]")
+    assert "改动了 1 格：表三!D5 10 → 9" in out
+    assert "T3.1 表三!D5:D27（applications.*.natural_person）" in out
+    assert "T3.2 表三!D5:J5（applications.new.*）" in out
+
+
+def test_a_file_with_windows_line_ends_and_a_bom_keeps_them(tmp_path: Path) -> None:
+    book = _workbook(tmp_path, "wanggang-zhen", 2020)
+    data = _data(tmp_path, "wanggang-zhen")
+    report = data / "wanggang-zhen" / "2020.yml"
+    original = _original("wanggang-zhen", 2020).decode("utf-8")
+    windows = "\ufeff" + original.replace("\n", "\r\n")
+    report.write_bytes(("\ufeff" + _blank_cells(original, "wanggang-zhen", 2020).replace("\n", "\r\n")).encode())
+    code, out = _import(book, "--data", data)
+    assert code == 0, out
+    assert report.read_bytes() == windows.encode()
+
+
+def test_a_folder_name_that_cannot_be_is_a_usage_error(tmp_path: Path) -> None:
+    errors = io.StringIO()
+    with redirect_stderr(errors), redirect_stdout(io.StringIO()):
+        code = nianbao_main(["excel", "Wanggang", "2020", "--data", str(_data(tmp_path, "wanggang-zhen"))])
+    assert code == 2 and "不是机关的文件夹名" in errors.getvalue()

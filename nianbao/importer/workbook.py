@@ -17,8 +17,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
 
 from ..catalogue import importer as msg
 from ..catalogue import workbook as W
@@ -221,10 +225,26 @@ def workbook_lines(result: WorkbookImported, target: Path | None) -> list[str]:
         return [*lines, W.S_CHECKS_NONE()]
     lines.append(W.S_CHECKS(count=len(result.open_findings)))
     for problem in result.open_findings:
-        where = result.refs.get(problem.cells) or problem.cells or problem.path
+        where = _cells_at(problem.cells, result.refs) if problem.cells else problem.path
         found = msg.S_FOUND(found=problem.found) if problem.found else ""
         lines.append(W.S_CHECK(rule=problem.rule, where=where, message=problem.message, found=found))
     return lines
+
+
+def _cells_at(cells: str, refs: dict[str, str]) -> str:
+    """A finding's cells with where they are in the workbook: 表三!D5 for one, 表三!D5:D27 for a
+    column or a row of them (applications.*.natural_person), when they are on one sheet."""
+    found = [ref for path, ref in refs.items() if fnmatchcase(path, cells)]
+    sheets = {ref.rpartition("!")[0] for ref in found}
+    if len(sheets) != 1:
+        return cells
+    places = [coordinate_from_string(ref.rpartition("!")[2]) for ref in found]
+    columns = [column_index_from_string(column) for column, _ in places]
+    rows = [row for _, row in places]
+    first = f"{get_column_letter(min(columns))}{min(rows)}"
+    last = f"{get_column_letter(max(columns))}{max(rows)}"
+    span = first if first == last else f"{first}:{last}"
+    return W.AT_CELL(ref=f"{sheets.pop()}!{span}", path=cells)
 
 
 def _said(value: str | None) -> str:
