@@ -143,6 +143,7 @@ EXISTING_UNREADABLE = T("{target} 读不了（{error}）：先改正它，再导
 EXISTING_OTHER_FORMAT = T("{target} 是 {existing} 年格式，工作簿是 {found} 年格式：没有写入；两者要用同一种格式",
                           "{target} is format {existing}, the workbook format {found}: nothing written")
 MERGE_FAILED = T("统计表写不进 {target}（{error}）：没有写入", "the tables could not be put into {target} ({error}): nothing written")
+MERGE_NOT_MAPPING = T("文件里没有“键: 值”的内容", "the file holds no keys and values")
 MERGE_DIFFERS = T("写入后读回的内容与工作簿不一致", "the text written would not read back as the workbook")
 BLANK = T("空白", "blank")
 

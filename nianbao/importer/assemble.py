@@ -28,7 +28,7 @@ from .pdf_source import read_pdf
 from .prose import Prose, name_from_title, read_prose
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
-from .workbook_source import read_workbook
+from .workbook_source import WORKBOOK_SUFFIXES, read_workbook
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -41,7 +41,7 @@ UNSUPPORTED: dict[str, Text] = {
 # Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
 # the document. HTML and text are told apart by their content instead, below.
 FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf}
-FILE_READERS[".xlsx"] = read_workbook
+FILE_READERS.update(dict.fromkeys(WORKBOOK_SUFFIXES, read_workbook))  # the tables only: importer/workbook.py
 
 Status = Literal["imported", "partial", "failed"]
 

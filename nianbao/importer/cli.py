@@ -3,7 +3,9 @@
 Imports published reports (HTML pages, plain text, whole folders) into ``data/<body>/<year>.yml``
 (and ``body.yml`` for a new body), then prints per source: the format found, tables found and
 missing, part 六's fees, the new body's guesses, the validator's findings written as acknowledged
-(and the cross-year ones left open), warnings and errors.
+(and the cross-year ones left open), warnings and errors. An Excel workbook holds the statutory
+tables only: they go into the body's report in place of its own, the rest of the file unchanged
+(``_write_workbook``, ``workbook.py``, ``merge.py``).
 
 The body's folder: ``--body``; else the existing body of that name in ``data/*/body.yml``; else a
 new folder from the short name in pinyin (``slug``), with the district in front or a number when

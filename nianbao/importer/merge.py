@@ -51,7 +51,7 @@ def merge_tables(text: str, fmt: Format, tables: Mapping[str, Any]) -> tuple[str
     body = line_ends(text)
     doc = parse_yaml(body)
     if not isinstance(doc.root, yaml.MappingNode) or not isinstance(doc.value, dict):
-        raise MergeError(W.MERGE_DIFFERS())
+        raise MergeError(W.MERGE_NOT_MAPPING())
     given = {t.key: tables[t.key] for t in fmt.tables if t.key in tables}
     expected = {**doc.value, **{key: as_read(value) for key, value in given.items()}}
     changes = [change for key, value in given.items() for change in _changes(fmt.table(key), doc.value.get(key), value)]
