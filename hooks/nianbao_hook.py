@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
+from nianbao.opendata import OPEN_DATA_DIR
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
 from nianbao.render.table_html import quiet_jieba
@@ -152,6 +153,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # thousands of pages makes every page render all of them.
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
+    build: SiteBuild = _state["build"]
+    # The open data as files of the site, so the pages' download links are checked like any link.
+    for path, text in build.open_data.items():
+        files.append(File.generated(config, f"{OPEN_DATA_DIR}/{path}", content=text))
     return files
 
 

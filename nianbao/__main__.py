@@ -1,4 +1,4 @@
-"""Command line: ``python -m nianbao check|schema|pages|shards|excel|rules|import``.
+"""Command line: ``python -m nianbao check|schema|pages|export|shards|excel|rules|import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -120,6 +120,30 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the open data of every report (no site): refused, like a build, when the data has errors."""
+    from .catalogue import opendata as od
+    from .opendata import OpenDataRefused, export_open_data
+
+    data_dir = Path(args.data)
+    try:
+        data, _ = check_site(data_dir, data_dir.parent)
+    except DataDirError as exc:
+        print(words.PAGES_NO_DATA(problem=exc), file=sys.stderr)
+        return 2
+    if data.findings.errors:
+        print(report_text([p for p in data.findings.open if p.severity == "error"]))
+        return 1
+    out = Path(args.out)
+    try:
+        files = export_open_data(data, out)
+    except (OpenDataRefused, OSError) as exc:
+        print(od.EXPORT_FAILED(error=exc), file=sys.stderr)
+        return 1
+    print(od.EXPORT_WROTE(reports=len(data.reports), files=files, out=out))
+    return 0
+
+
 def cmd_shards(args: argparse.Namespace) -> int:
     """Build the site as one MkDocs site per region behind a landing page (for very large data)."""
     from .shards import build_shards
@@ -219,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--config", default="mkdocs.yml", help=m.CLI_PAGES_CONFIG())
     pages.add_argument("--strict", action="store_true", help=m.CLI_STRICT())
     pages.set_defaults(run=cmd_pages)
+    export = sub.add_parser("export", help=m.CLI_EXPORT(), description=m.CLI_EXPORT())
+    export.add_argument("out", help=m.CLI_EXPORT_OUT())
+    export.add_argument("--data", default="data", help=m.CLI_DATA())
+    export.set_defaults(run=cmd_export)
     shards = sub.add_parser("shards", help=m.CLI_SHARDS(), description=m.CLI_SHARDS())
     shards.add_argument("--data", default="data", help=m.CLI_DATA())
     shards.add_argument("--out", default="site", help=m.CLI_SHARDS_OUT())

@@ -7,14 +7,17 @@ and the home page's body listing spliced in at its marker. The MkDocs hook and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import messages
 from .checks import ReportCheck, check_dataset
 from .loader import DataDirError, Dataset, load_data
+from .opendata import open_data_files
 from .problems import Findings, report_text
 from .render.indexes import home_listing, region_pages
+from .render.opendata_page import open_data_page
 from .render.pages import Page, body_page, join_cjk_lines, report_page
 from .render.rules_page import rules_page, statuses_markdown
 
@@ -28,6 +31,8 @@ class SiteBuild:
     checks: dict[tuple[str, int], ReportCheck]
     pages: tuple[Page, ...]
     home_markdown: str
+    # Relative to OPEN_DATA_DIR: path → text of every open-data file (nianbao.opendata).
+    open_data: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def findings(self) -> Findings:
@@ -64,7 +69,9 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
     pages.append(rules_page())
-    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body))
+    open_data = open_data_files(data)
+    pages.append(open_data_page(open_data, data))
+    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)
 
 
 def failure_text(build: SiteBuild, data_dir: Path, strict: bool) -> str | None:

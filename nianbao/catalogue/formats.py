@@ -124,6 +124,10 @@ FORMAT_PARTS = T("报告的各部分", "the report's parts")
 FORMAT_TABLES = T("表，键为表的键", "the tables, keyed by the table's key")
 FORMAT_IDENTITIES = T("勾稽关系", "the arithmetic identities")
 FORMAT_NARRATIVE = T("正文中与表格对应的数字（C.3）", "figures of the text that match the tables (C.3)")
+FORMAT_CONCEPTS = T("各格式含义相同、可以跨格式比较和相加的单元格（以单元格的路径为名）",
+                    "cells that mean the same in every format naming them, by their path")
+CONCEPTS_TABLES = T("每一格都可比较的表格（含可合并为一行的分组行）", "tables whose every cell is comparable")
+CONCEPTS_CELLS = T("其余可比较的单元格", "the other comparable cells")
 FORMAT_UNPAID_FEES = T("逾期未按收费通知缴费而不再处理的申请数所在的单元格",
                        "the cell of the requests no longer processed because the fee notice went unpaid")
 
@@ -209,3 +213,12 @@ def described(description: str) -> str:
 
 
 _BY_CHINESE = {value.zh: value for value in list(globals().values()) if isinstance(value, Text)}
+
+# --- figures.yml (nianbao/figures) -------------------------------------------------------------------
+FIGURES_INVALID = T("{file} 写得不对：{error}", "{file} is not valid: {error}")
+FIGURES_FAULTS = T("{file} 有错误：", "{file} has faults:")
+FIGURES_DOUBLED = T("编号 {id} 用了两次", "id {id} is given twice")
+FIGURES_NOT_A_CONCEPT = T("{id}：{cell} 不是任何格式的 concepts 中的单元格",
+                          "{id}: {cell} is not a concept of any format")
+FIGURES_NO_FIGURE = T("{id}：没有编号为 {figure} 的数字", "{id}: there is no figure {figure}")
+

@@ -179,6 +179,10 @@ CLI_CHECK_PATH = T("数据文件夹、某个机关的文件夹或某份报告的
 CLI_STRICT = T("警告也算作失败，与 mkdocs build --strict 相同", "warnings fail too, as with mkdocs build --strict")
 CLI_SCHEMA = T("把 JSON Schema 写到 DATA/_schema/", "write the JSON Schemas to DATA/_schema/")
 CLI_DATA = T("数据文件夹（默认 data）", "the data folder (default data)")
+CLI_EXPORT = T("把全部报告的数字写成开放数据（CSV、JSON 和 datapackage.json），不生成网站",
+               "write every report's figures as open data (CSV, JSON, datapackage.json), without the site")
+CLI_EXPORT_OUT = T("写到哪个文件夹（整个替换：须是不存在的、空的或上次导出的文件夹）",
+                   "the folder to write (replaced as a whole: missing, empty or an earlier export)")
 CLI_PAGES = T("把整个网站写成一棵文档树，带它自己的 mkdocs.yml（不用 nianbao 的钩子，MkDocs 或 Zensical 都能生成）",
               "write the whole site as a docs tree with its own mkdocs.yml (no hook)")
 CLI_PAGES_OUT = T("写到哪个文件夹（整个替换：须是不存在的、空的或上次导出的文件夹）",

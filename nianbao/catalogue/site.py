@@ -181,6 +181,34 @@ TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺�
 
 # A value the report leaves blank: never 0, never left out.
 PAGE_NOT_STATED = T("未填写", "not stated")
+# The report page's own sections after the report's text (the importer knows a printed page by them).
+SECTION_CHECKS = T("数据核对", "Data checks")
+SECTION_CONTACT = T("联系方式", "Contact")
+SECTION_REPORTS = T("政府信息公开工作年度报告", "Annual reports on government information disclosure")
+REPORTS_HEADER = T("| 年度 | 报告 | 发布日期 | 数据核对 |", "| Year | Report | Published | Data checks |")
+SECTION_DOWNLOADS = T("数据下载", "Downloads")
+DOWNLOADS_REPORT_NOTE = T("本报告三张统计表的全部数字，按格式规定的表格和栏目整理，供下载核对。CSV 文件为 UTF-8 编码，"
+                          "Excel 可直接打开；“未填写”（报告中空着）和“不适用”都照原文标明，不当作 0。",
+                          "Every figure of this report's three tables, to download and check; CSV in UTF-8 that "
+                          "Excel opens; 未填写 and 不适用 are marked as published, never taken for 0.")
+DOWNLOADS_BODY_NOTE = T("各年度报告的全部数字（每格一行，CSV）：", "Every figure of each year's report (CSV):")
+DOWNLOAD_CELLS = T("全部数字（每格一行，CSV）", "every cell, one row per cell (CSV)")
+DOWNLOAD_TABLE = T("{caption}（按原表，CSV）", "{caption} (as the table, CSV)")
+DOWNLOAD_JSON = T("全部数字（JSON）", "every cell (JSON)")
+DOWNLOAD_PACKAGE = T("数据说明（datapackage.json）", "data description (datapackage.json)")
+DOWNLOAD_YEAR = T("{year} 年度", "{year}")
+OPEN_DATA_TITLE = T("开放数据", "Open data")
+OPEN_DATA_INTRO = T(
+    "本站全部年度报告三张统计表的数字，以开放数据的形式提供下载。每个文件都由报告数据直接生成，与报告页面上的表格一致。"
+    "CSV 文件为 UTF-8 编码（带 BOM），Excel 可直接打开。“状态”一栏区分数字、未填写（报告中空着）和不适用：未填写不是 0。"
+    "datapackage.json 按 Data Package 2.0 说明每个文件的栏目和类型。",
+    "Every figure of the site's reports as open data, made from the same data as the pages. CSV in UTF-8 with a BOM; "
+    "状态 tells a number from 未填写 and 不适用. datapackage.json describes each file (Data Package 2.0).")
+OPEN_DATA_HEADER = T("| 文件 | 内容 | 大小 | 数据日期 |", "| File | Content | Size | Data as of |")
+OPEN_DATA_ALL = T("全站", "whole site")
+OPEN_DATA_SIZE_KB = T("{size} KB", "{size} KB")
+# The page's column type (栏目类型), in the meta tags government sites carry.
+COLUMN_TYPE = T("信息公开年报", "Annual disclosure reports")
 # 2021 format, part 六: 信息处理费 (国办函〔2020〕109号), as the report gives them.
 FEES_HEADING = T("信息处理费", "Information processing fees")
 FEES_CAPTION = T("收取信息处理费的情况（按报告原文）", "Information processing fees (as reported)")

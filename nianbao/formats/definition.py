@@ -162,6 +162,16 @@ class NarrativeDef(_Definition):
                                tuple(c.build() for c in self.extra))
 
 
+class ConceptsDef(_Definition):
+    tables: tuple[Key, ...] = Field((), description=F.CONCEPTS_TABLES.zh)
+    cells: tuple[CellDef, ...] = Field((), description=F.CONCEPTS_CELLS.zh)
+
+    def build(self, tables: dict[str, Table]) -> frozenset[CellRef]:
+        whole = {CellRef(key, row, column) for key in self.tables if key in tables
+                 for row, column in tables[key].cell_index}
+        return frozenset(whole | {cell.build() for cell in self.cells})
+
+
 class FormatDef(_Definition):
     id: StrictStr = Field(description=F.FORMAT_ID.zh)
     name: StrictStr = Field(description=F.FORMAT_NAME.zh)
@@ -172,6 +182,7 @@ class FormatDef(_Definition):
     identities: tuple[IdentityDef, ...] = Field((), description=F.FORMAT_IDENTITIES.zh)
     narrative: tuple[NarrativeDef, ...] = Field((), description=F.FORMAT_NARRATIVE.zh)
     unpaid_fees_cell: CellDef | None = Field(None, description=F.FORMAT_UNPAID_FEES.zh)
+    concepts: ConceptsDef = Field(default_factory=ConceptsDef, description=F.FORMAT_CONCEPTS.zh)
 
     def build(self) -> Format:
         tables = {key: t.build(key) for key, t in self.tables.items()}
@@ -181,6 +192,7 @@ class FormatDef(_Definition):
             identities=tuple(i.build(tables) for i in self.identities),
             narrative=tuple(n.build() for n in self.narrative),
             unpaid_fees_cell=self.unpaid_fees_cell.build() if self.unpaid_fees_cell else None,
+            concepts=self.concepts.build(tables),
         )
 
 

@@ -111,6 +111,38 @@ class Table:
     def _column_keys(self) -> dict[str, tuple[str, ...]]:
         return {key: tuple(c for c, _ in block.leaf_columns) for key, (_, block) in self._rows.items()}
 
+    @cached_property
+    def row_labels(self) -> dict[str, tuple[str, ...]]:
+        """Every row's key (groups included) → its labels from the outermost group down."""
+        out: dict[str, tuple[str, ...]] = {}
+
+        def walk(node: Node, prefix: str, labels: tuple[str, ...]) -> None:
+            key = f"{prefix}.{node.key}" if prefix else node.key
+            out[key] = (*labels, node.label)
+            for child in node.children:
+                walk(child, key, out[key])
+
+        for block in self.blocks:
+            for row in block.rows:
+                walk(row, "", ())
+        return out
+
+    def column_labels(self, row_key: str) -> dict[str, tuple[str, ...]]:
+        """The columns of a row's block: each leaf column's key → its labels from the outermost down."""
+        block = self.row(row_key)[1]
+        out: dict[str, tuple[str, ...]] = {}
+
+        def walk(node: Node, prefix: str, labels: tuple[str, ...]) -> None:
+            key = f"{prefix}.{node.key}" if prefix and node.key else (node.key or prefix)
+            if node.is_leaf:
+                out[key] = (*labels, node.label)
+            for child in node.children:
+                walk(child, key, (*labels, node.label))
+
+        for column in block.columns:
+            walk(column, "", ())
+        return out
+
     def collapsed(self, values: Mapping[str, object]) -> frozenset[str]:
         """The collapsible groups a report's values give as one row."""
         return frozenset(key for key in self.collapsible_rows if key in values)
@@ -221,6 +253,9 @@ class Format:
     # The applications cell of requests dropped for fees not paid after a 收费通知 (format-spec C.1);
     # None where the format has no such row (2019).
     unpaid_fees_cell: CellRef | None = None
+    # Cells that mean the same in every format that names them (the formats' `concepts:`): the
+    # figures compared across years and formats, and added up across formats, are made of these.
+    concepts: frozenset[CellRef] = frozenset()
 
     @cached_property
     def _tables(self) -> dict[str, Table]:

@@ -20,6 +20,7 @@ from .definition import (
     KEY_PATTERN,
     BlockDef,
     CellDef,
+    ConceptsDef,
     Fault,
     IdentityDef,
     NarrativeDef,
@@ -56,6 +57,7 @@ class Pieces:
     identities: tuple[tuple[int, IdentityDef], ...]
     narrative: tuple[tuple[int, NarrativeDef], ...]
     unpaid_fees_cell: CellDef | None
+    concepts: ConceptsDef | None
 
     @cached_property
     def tables(self) -> dict[str, Table]:
@@ -78,6 +80,7 @@ def well_typed(raw: Any) -> Pieces:
         identities=_items(IdentityDef, raw.get("identities")),
         narrative=_items(NarrativeDef, raw.get("narrative")),
         unpaid_fees_cell=_valid(CellDef.model_validate, raw.get("unpaid_fees_cell")),
+        concepts=_valid(ConceptsDef.model_validate, raw.get("concepts", {})),
     )
 
 
@@ -129,6 +132,11 @@ def reference_faults(raw: Any) -> Iterator[Fault]:
         for group in ("cells", "extra"):
             for j, cell in enumerate(getattr(figure, group)):
                 yield from _cell(("narrative", i, group, j), cell, found)
+    if found.concepts is not None:
+        for i, key in enumerate(found.concepts.tables):
+            yield from _table_named(("concepts", "tables", i), key, found)
+        for i, cell in enumerate(found.concepts.cells):
+            yield from _cell(("concepts", "cells", i), cell, found)
     if found.unpaid_fees_cell is not None:
         yield from _cell(("unpaid_fees_cell",), found.unpaid_fees_cell, found)
         if found.all_parts and not any(part.fees for _, part in found.parts):

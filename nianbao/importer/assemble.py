@@ -25,7 +25,7 @@ from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
 from .pdf_source import read_pdf
-from .prose import Prose, name_from_title, read_prose
+from .prose import Prose, lift_part_headings, name_from_title, read_prose
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
 from .workbook_source import WORKBOOK_SUFFIXES, read_workbook
@@ -78,6 +78,7 @@ def read_source(path: Path) -> Document:
     reader = FILE_READERS.get(path.suffix.lower())
     doc = reader(path) if reader is not None else _read_markup(path)
     _clean_document(doc)
+    doc.blocks = lift_part_headings(doc.blocks)
     return doc
 
 

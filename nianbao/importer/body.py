@@ -33,6 +33,8 @@ _CITY = re.compile(r"^(.{2,7}?(?:自治州|市|州|盟|地区))")
 _COUNTY = re.compile(r"^(.{1,7}?(?:自治县|自治旗|新区|区|县|旗|市))")
 _TOWNSHIP = re.compile(r"(.{1,10}?(?:镇|乡|街道办事处|街道))(?:人民政府|政府)?$")
 _GOVERNMENT = ("人民政府", "政府")
+# A province the list does not hold (an example's 示例省): two or three characters and 省, before more.
+_OTHER_PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省)(?=[\u4e00-\u9fff]{2})")
 
 # Area codes of the provincial capitals and municipalities, and their province. Exactly these.
 AREA_CODES = {
@@ -67,7 +69,8 @@ def region_of(name: str) -> tuple[list[str], str]:
     """The administrative units a name starts with, and the rest of the name."""
     rest = name
     region: list[str] = []
-    province = next((p for p in PROVINCES if rest.startswith(p)), "")
+    other = _OTHER_PROVINCE.match(rest)
+    province = next((p for p in PROVINCES if rest.startswith(p)), "") or (other[1] if other else "")
     if province:
         region.append(province)
         rest = rest[len(province):]
@@ -96,7 +99,7 @@ def guess_level(name: str, region: list[str], rest: str) -> tuple[str, str]:
     last = region[-1] if region else ""
     if not last or not rest:
         return "", ""
-    if last in PROVINCES:
+    if last == region[0] and (last in PROVINCES or _OTHER_PROVINCE.match(last + rest)):
         kind = "省"
     elif re.search(r"(区|县|旗)$", last) or len(region) >= 3:
         kind = "区县"
@@ -130,6 +133,8 @@ def short_name_of(name: str) -> str:
         return township[1]
     if rest in _GOVERNMENT and region:
         return region[-1]
+    if rest in _OFFICES and region:  # 上海市人民政府办公厅: the office is its government's
+        return region[-1] + rest
     return rest
 
 

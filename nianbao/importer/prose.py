@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any
 
 from ..catalogue import importer as msg
-from ..formats import Format
+from ..catalogue import site as page_words
+from ..formats import Format, all_formats
 from ..numerals import NUMERAL
 from ..text import TEXT_MAX
-from .document import Block, check_time
+from .document import Block, GridCell, check_time
 
 # Where the words looked for are: a date within the start of its line, the report year and contact
 # details within a text block (TEXT_MAX, all that is written of it). NFKC is never given more:
@@ -30,7 +31,7 @@ _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*�
 _CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})年({NUMERAL}{{1,3}})月({NUMERAL}{{1,3}})日")
 _CHROME = re.compile(r"打印|关闭|分享|扫一扫|字号|收藏|返回顶部|上一篇|下一篇|浏览次数|访问量|【|】")
 _META_LINE = re.compile(
-    r"^(发布时间|发布日期|发文日期|成文日期|来源|信息来源|发布机构|索引号|文号|浏览|作者|点击)[:：]")
+    r"^(发布时间|发布日期|发文日期|成文日期|来源|信息来源|发布机构|发布机关|索引号|文号|浏览|作者|点击)[:：]")
 _ORGAN = re.compile(
     r"(人民政府|政府|办公室|办公厅|委员会|局|厅|部|署|院|所|中心|站|处|馆|办事处|管委会|委|办|镇|乡|街道|会)$")
 
@@ -56,6 +57,7 @@ class Prose:
 def read_prose(blocks: list[Block], fmt: Format, meta: dict[str, str]) -> Prose:
     prose = Prose()
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind in ("heading", "paragraph")]
+    texts = _before_page_sections(texts, prose)
     headings = _part_headings(texts, fmt, prose)
     first_part = headings[0][0] if headings else len(blocks)
     closing = _closing(texts, first_part, prose)
@@ -89,6 +91,48 @@ def read_prose(blocks: list[Block], fmt: Format, meta: dict[str, str]) -> Prose:
 
 
 # --- headings -------------------------------------------------------------------------------------
+
+
+def lift_part_headings(blocks: list[Block]) -> list[Block]:
+    """A part heading printed as a table's full-width row (「二、主动公开政府信息情况」 over the table,
+    inside its border, as Word files and printed pages often have it) → a heading before the rest
+    of the table, so the part is found and the row is not taken for a table row."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "table":
+            out.append(block)
+            continue
+        rows: list[list[GridCell]] = []
+        for row in block.grid:
+            texts = {cell.text.strip() for cell in row if cell.text.strip()}
+            if len(texts) == 1 and len({cell.origin for cell in row}) == 1 and _is_part_heading(next(iter(texts))):
+                if rows:
+                    out.append(Block("table", grid=rows))
+                out.append(Block("heading", next(iter(texts)), level=2))
+                rows = []
+            else:
+                rows.append(row)
+        if rows:
+            out.append(Block("table", grid=rows))
+    return out
+
+
+def _is_part_heading(text: str) -> bool:
+    match = _PART_HEADING.match(_clean_heading(text))
+    return match is not None and any(
+        ph in match[2] for fmt in all_formats() for part in fmt.parts for ph in part.phrases)
+
+
+def _before_page_sections(texts: list[tuple[int, Block]], prose: Prose) -> list[tuple[int, Block]]:
+    """A report page of this site, printed or saved: its own sections (数据核对, 数据下载, then 联系方式)
+    follow the report's text and are the site's, not the report's; they are left out (said in
+    ``ignored``)."""
+    own = {page_words.SECTION_CHECKS.zh, page_words.SECTION_DOWNLOADS.zh}
+    for n, (_, block) in enumerate(texts):
+        if block.kind == "heading" and _clean_heading(block.text) in own:
+            prose.ignored += [b.text for _, b in texts[n:]]
+            return texts[:n]
+    return texts
 
 
 def _clean_heading(text: str) -> str:

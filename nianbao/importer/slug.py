@@ -45,6 +45,8 @@ def slug_name(name: str) -> str:
 def base_slug(name: str) -> str:
     """``wanggang-zhen`` for 南岗区王岗镇人民政府; '' when the name gives nothing to spell."""
     stem, suffix = split_suffix(slug_name(name))
+    if suffix.startswith("人民政府"):  # 上海市人民政府办公厅 → shanghai-zhengfuban, the region without 市
+        stem = split_suffix(stem)[0]
     parts = [pinyin(stem), _SUFFIX_READING.get(suffix) or pinyin(suffix)]
     return "-".join(p for p in parts if p)
 

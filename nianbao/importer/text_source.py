@@ -37,15 +37,20 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
             doc.errors += table.notes()
             table.clear()
 
-    for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
-        if not n & 0xFFF:
+    lines = _lines(text)
+    n = steps = 0
+    while n < len(lines):
+        steps += 1
+        if not steps & 0xFFF:
             check_time()
             _check_blocks(doc)
-        line = raw.replace("\ufeff", "").rstrip(" \r\n")
-        if not line.strip():
-            continue  # blank lines separate paragraphs but never end a table: pasted tables have them
-        if _PIPE_RULE.match(line):
+        line = lines[n]
+        wrapped = _wrapped_row(lines, n, is_label)
+        if wrapped is not None:
+            table.add(wrapped[0])
+            n = wrapped[1]
             continue
+        n += 1
         cells = _row_cells(line, is_label)
         if cells is not None:
             table.add(cells)
@@ -65,6 +70,46 @@ def read_text(text: str, is_label: Callable[[str], bool] = lambda s: False,
     if kind_of is not None:
         doc.blocks = _cells_per_line(doc.blocks, kind_of)
     return doc
+
+
+def _lines(text: str) -> list[str]:
+    """The lines that carry something: blank lines separate paragraphs but never end a table (pasted
+    tables have them), and Markdown's |---| rules are layout."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.replace("\ufeff", "").rstrip(" \r\n")
+        if line.strip() and not _PIPE_RULE.match(line):
+            lines.append(line)
+    return lines
+
+
+def _values_only(line: str) -> list[str] | None:
+    """The values of a line that holds only values (「1  0  0」, 「1 | 1 | 0」, 「0」), else None."""
+    tokens = [t for t in re.split(r"[\s|\u3000]+", line.strip()) if t]
+    return tokens if tokens and all(_VALUE.match(t) for t in tokens) else None
+
+
+def _wrapped_row(lines: list[str], n: int, is_label: Callable[[str], bool]) -> tuple[list[str], int] | None:
+    """A row whose label a PDF reader put on a line of its own, its values on the next line and the
+    label's wrapped rest, if any, on the line after (「（二）部分公开（区分处理的，」 「1 0 0 1 0 0 2」
+    「只计这一情形，不计其他情形）」) → the row's cells and the index of the line after it.
+
+    Only a table label (or a label completed by the rest) takes the values; a lone value followed by
+    more lone values is the one-cell-a-line layout, which _cells_per_line rebuilds."""
+    label = lines[n].strip()
+    if n + 1 >= len(lines) or _SENTENCE.search(label) or _values_only(label) or _row_cells(label, is_label):
+        return None
+    values = _values_only(lines[n + 1])
+    if values is None or (len(values) == 1 and n + 2 < len(lines) and _values_only(lines[n + 2])):
+        return None
+    end = n + 2
+    if end < len(lines) and not _values_only(lines[end]) and not _SENTENCE.search(lines[end]):
+        rest = lines[end].strip()
+        if not is_label(rest) and is_label(label + rest):
+            return [label + rest, *values], end + 1
+    if is_label(label):
+        return [label, *values], end
+    return None
 
 
 class _Rows:

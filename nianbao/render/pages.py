@@ -21,6 +21,7 @@ from ..model import Body, Contact, Report
 from ..numerals import PART_NUMBER
 from . import environment
 from .checks import render_checks
+from .downloads import Item, body_items, report_items
 from .table_html import render_table
 
 Blocks = dict[str, str]
@@ -145,9 +146,10 @@ def report_title(report: Report, body: Body) -> str:
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
+    page_uri = f"{report.body}/{report.year}.md"
     meta = page_meta(
         title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
-        column_type="信息公开年报", content_source=report.meta.signed_by or body.name,
+        column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
     )
     md: list[str] = [f"# {md_text(title)}\n"]
     md.append(_years_nav(report.year, years, body))
@@ -168,9 +170,10 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             md.append(_table_heading(report, part.table))
             md.append(placeholder(f"table-{part.table}"))
     md.append(placeholder("signature"))
-    md.append("## 数据核对 {#checks}\n")
+    md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
-    md.append("## 联系方式 {#contact}\n")
+    md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
+    md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
@@ -195,7 +198,12 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["checks"] = render_checks(check)
         return blocks
 
-    return Page(f"{report.body}/{report.year}.md", "\n\n".join(md) + "\n", content, late, meta)
+    return Page(page_uri, "\n\n".join(md) + "\n", content, late, meta)
+
+
+def _downloads(note: str, items: list[Item]) -> str:
+    links = "\n".join(f"- [{md_text(text)}]({link})" for text, link in items)
+    return f"## {words.SECTION_DOWNLOADS()} {{#downloads}}\n\n{note}\n\n{links}\n"
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -300,16 +308,18 @@ def render_contact(body: Body, contact: Contact, note: str) -> str:
 
 
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck]) -> Page:
-    meta = page_meta(title=body.name, article_title=body.name, column_type="信息公开年报")
+    meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE())
     md = [f"# {md_text(body.name)}\n"]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
-    md.append("## 政府信息公开工作年度报告 {#reports}\n")
-    rows = ["| 年度 | 报告 | 发布日期 | 数据核对 |", "|---|---|---|---|"]
+    md.append(f"## {words.SECTION_REPORTS()} {{#reports}}\n")
+    rows = [words.REPORTS_HEADER(), "|---|---|---|---|"]
     for report in sorted(reports, key=lambda r: r.year, reverse=True):
         rows.append(f"| {report.year} | [{md_text(report_title(report, body))}]({report.year}.md) | "
                     f"{report.meta.published.isoformat()} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
-    md.append("## 联系方式 {#contact}\n")
+    if reports:
+        md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
+    md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     latest = max((r.year for r in reports), default=0)
     md.append(placeholder("contact"))
 

@@ -24,6 +24,10 @@ BUREAU = ROOT / "tests" / "fixtures" / "import" / "real-world" / "province-burea
     ("示例市人民政府办公厅", "市级部门", "以本级政府工作部门的身份另发年度报告"),
     ("示例县数据局", "区县部门", "「示例县」和「数据局」"),
     ("示例县人民政府", "区县政府", "示例县人民政府"),
+    # A province the list does not know (an example's) is still a province.
+    ("示例省财政厅", "省级部门", "「示例省」和「财政厅」"),
+    ("示例省人民政府", "省政府", "示例省人民政府"),
+    ("示例省示例市人民政府", "市政府", "示例市人民政府"),
 ])
 def test_the_level_comes_with_its_reason(name: str, level: str, said: str) -> None:
     region, rest = region_of(name)

@@ -142,3 +142,33 @@ def test_a_group_row_with_figures_and_its_sub_rows_reads_the_sub_rows(tmp_path: 
     report = read(written)
     assert report["applications"]["results"]["unavailable"]["not_held"] == ["1", "0", "0", "0", "0", "0", "1"]
     assert report["unplaced"], "the group's own figures are kept for the maintainer to compare"
+
+
+# --- text laid out as a PDF reader gives it ----------------------------------------------------------
+
+
+def test_labels_wrapped_around_their_value_line_are_read(tmp_path: Path) -> None:
+    # 「（二）部分公开（区分处理的，」 / 「1  0  0  1  0  0  2」 / 「只计这一情形，不计其他情形）」, a label
+    # alone with 「1 | 1 | 0 …」 under it, and 「行政强制」 over a lone 「0」.
+    result = import_source(REAL / "pdf-wrapped-2021.txt")
+    assert not result.errors and not result.warnings, (result.errors, result.warnings)
+    code, out = run(str(REAL / "pdf-wrapped-2021.txt"), "--data", str(tmp_path / "data"))
+    assert code == 0, out
+    [written] = (tmp_path / "data").glob("*/2021.yml")
+    report = read(written)
+    assert "unplaced" not in report
+    results = report["applications"]["results"]
+    assert results["partly_disclosed"] == ["1", "0", "0", "1", "0", "0", "2"]
+    assert results["unavailable"]["not_held"] == ["1", "1", "0", "0", "0", "0", "2"]
+    assert results["other_handling"]["no_correction"] == ["0"] * 7
+    assert results["other_handling"]["unpaid_fees"] == ["0"] * 7
+    assert report["active_disclosure"]["enforcement"] == "0"
+
+
+def test_only_a_table_label_takes_the_value_line_under_it() -> None:
+    from nianbao.importer.labels import is_table_label
+    from nianbao.importer.text_source import read_text
+
+    assert [b.kind for b in read_text("行政强制\n0\n", is_table_label).blocks] == ["table"]
+    prose = read_text("本年度共收到申请\n3\n", is_table_label)
+    assert [b.kind for b in prose.blocks] == ["paragraph", "paragraph"]

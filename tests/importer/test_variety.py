@@ -241,6 +241,9 @@ def test_slug_from_the_short_name() -> None:
     assert base_slug("示例县某某局") == "moumou-ju"
     assert base_slug("某某县人民政府") == "moumou-xian"
     assert base_slug("北京市朝阳区人民政府") == "chaoyang-qu"
+    # A government's own office is named after its government, not "renminzhengfu-bangongting".
+    assert base_slug("上海市人民政府办公厅") == "shanghai-zhengfuban"
+    assert base_slug("示例市人民政府办公室") == "shili-zhengfuban"
     assert short_name_of("南岗区王岗镇人民政府") == "王岗镇"
     assert [s for s, _ in slug_candidates("南岗区王岗镇人民政府")][:3] == [
         "wanggang-zhen", "nangang-wanggang-zhen", "wanggang-zhen-2"]
@@ -365,8 +368,10 @@ def test_an_identity_reading_last_year_is_left_open_though_its_id_says_nothing(t
 
 # --- done when #3: every imported report renders, its findings as the source's arithmetic ----------
 
+# Every kind of source: HTML, text, text as PDF readers give it, and PDF files (one per body and year).
 IMPORTABLE = [*sorted(VARIETY.iterdir()), *sorted(MIXED.iterdir()), FIXTURES / "word-2021-gbk.html",
-              FIXTURES / "blank-2019-tables-2022.html"]
+              FIXTURES / "blank-2019-tables-2022.html", *sorted((FIXTURES / "real-world").iterdir()),
+              FIXTURES / "office" / "shili-2021.pdf", FIXTURES / "office" / "wanggang-2020.pdf"]
 # What the arithmetic of each source gives (worked out by hand from the fixture), acknowledged.
 EXPECTED_FINDINGS = {
     ("zi-zhen", 2021): {("T4.1", "reviews_litigation.review.*")},  # 1 + 0 + 0 + 1 printed as 3
@@ -386,6 +391,9 @@ EXPECTED_FINDINGS = {
                                                  "confirmation")),
         *(f"results.other_handling.{k}" for k in ("no_correction", "unpaid_fees", "other")),
         "results.total", "carried_forward")},  # no 总计 column: 总计 not stated in any row
+    ("shilishiwu-weiyuanhui", 2021): {("T4.1", "reviews_litigation.review.*")},  # 1 + 0 + 0 + 1 printed as 3
+    ("you-zhen", 2021): {("C.4", "parts.一")},  # a government's report without 考核、评议、责任追究
+    ("wanggang-zhen", 2020): {("P.1", "parts.六")},  # the real report has five parts
 }
 
 

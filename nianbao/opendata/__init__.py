@@ -1,0 +1,110 @@
+"""Open data: every figure of every report as files a supervisor opens in Excel and a program reads.
+
+    opendata/
+      datapackage.json            Data Package v2 of the whole site
+      cells.csv, cells.json       every cell of every report, one row per cell (records.py)
+      <body>/<year>/
+        datapackage.json          the report's own package
+        cells.csv, cells.json     its cells, one row per cell
+        <table>.csv               each statutory table in its own rows and columns (wide.py)
+
+The files are made from the loaded data alone (no page is needed), by the site build and by
+``python -m nianbao export OUT``; the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..atomic import write_text_atomic
+from ..catalogue import opendata as W
+from ..loader import Dataset
+from ..model import Body, Report
+from ..sitedir import discard, remove_stale, staging_dir, swap_in
+from . import wide
+from .files import csv_text, json_text
+from .package import cells_schema, csv_resource, json_resource, package, table_schema
+from .records import FIELDS, records
+
+OPEN_DATA_DIR = "opendata"
+CELLS_CSV, CELLS_JSON, PACKAGE = "cells.csv", "cells.json", "datapackage.json"
+
+
+def open_data_files(data: Dataset) -> dict[str, str]:
+    """Relative path → text of every open-data file, the site's package last."""
+    files: dict[str, str] = {}
+    every: list[dict[str, Any]] = []
+    reports = sorted(data.reports.values(), key=lambda r: (r.body, r.year))
+    for report in reports:
+        body = data.bodies[report.body]
+        rows = list(records(body, report))
+        every += rows
+        files.update(_report_files(body, report, rows))
+    header = [f.zh for f in FIELDS]
+    files[CELLS_CSV] = csv_text(header, ([r[h] for h in header] for r in every))
+    files[CELLS_JSON] = json_text(every)
+    dates = [r.meta.published for r in reports]
+    files[PACKAGE] = json_text(package(
+        "nianbao-figures", W.PACKAGE_TITLE.zh,
+        [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
+         json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)],
+        providers=len({r.body for r in reports}), published=min(dates, default=date(2019, 1, 1)),
+        updated=max(dates, default=date(2019, 1, 1))))
+    return files
+
+
+def report_folder(report: Report) -> str:
+    return f"{report.body}/{report.year}"
+
+
+def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    folder = report_folder(report)
+    header = [f.zh for f in FIELDS]
+    yield f"{folder}/{CELLS_CSV}", csv_text(header, ([r[h] for h in header] for r in rows))
+    yield f"{folder}/{CELLS_JSON}", json_text(rows)
+    resources = [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
+                 json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)]
+    for table in report.format.tables:
+        if table.key not in report.tables:
+            continue
+        name = f"{table.key}.csv"
+        yield f"{folder}/{name}", csv_text(wide.header(table), wide.rows(report, table))
+        resources.append(csv_resource(table.key.replace("_", "-"), name, W.TABLE_TITLE.zh.format(
+            caption=table.caption), table_schema(table)))
+    title = W.REPORT_PACKAGE_TITLE.zh.format(name=body.name, year=report.year)
+    yield f"{folder}/{PACKAGE}", json_text(package(
+        f"nianbao-{report.body}-{report.year}", title, resources, providers=1,
+        published=report.meta.published, updated=report.meta.published))
+
+
+def write_open_data(files: dict[str, str], out: Path) -> None:
+    """Write the files under out (each whole or not at all: nianbao.atomic)."""
+    for relative, text in files.items():
+        write_text_atomic(out / relative, text, within=out)
+
+
+class OpenDataRefused(Exception):
+    """OUT is not a folder the export may replace; the message (Chinese) says why."""
+
+
+def export_open_data(data: Dataset, out: Path) -> int:
+    """Write the open data as the folder OUT, replaced as a whole once complete (nianbao.sitedir);
+    OUT must be missing, empty or an earlier export. The number of files written."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OpenDataRefused(W.EXPORT_NOT_FOLDER(out=out))
+    if out.is_dir() and any(out.iterdir()) and not (out / PACKAGE).is_file():
+        raise OpenDataRefused(W.EXPORT_NOT_OURS(out=out, package=PACKAGE))
+    files = open_data_files(data)
+    remove_stale(out)
+    staging = staging_dir(out)
+    discard(staging)
+    try:
+        staging.mkdir(parents=True)
+        write_open_data(files, staging)
+        swap_in(staging, out)
+    finally:
+        discard(staging)
+    return len(files)

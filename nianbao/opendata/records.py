@@ -1,0 +1,58 @@
+"""A report's cells as records: one per cell of its three tables, in table order, with the body,
+the labels and the cell's state, so that a cell that is 0, one left blank and one 不适用 come out
+three different ways (状态), and the number itself stays a number (数值)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from ..catalogue import opendata as W
+from ..cells import Cell
+from ..checks.identities import format_number
+from ..formats import CellRef, Table
+from ..model import Body, Report
+
+# The tidy table's fields, in order: the CSV's header and the JSON's keys (the Chinese names).
+FIELDS = (W.F_BODY, W.F_BODY_NAME, W.F_LEVEL, W.F_REGION, W.F_YEAR, W.F_FORMAT, W.F_TABLE, W.F_TABLE_LABEL,
+          W.F_ROW, W.F_ROW_LABEL, W.F_COLUMN, W.F_COLUMN_LABEL, W.F_VALUE, W.F_STATUS, W.F_TEXT, W.F_UNIT,
+          W.F_CONCEPT)
+STATUS = {"number": W.STATUS_NUMBER, "blank": W.STATUS_BLANK, "na": W.STATUS_NA}
+
+
+def row_label(table: Table, row: str) -> str:
+    """The row's labels joined, its 第二十条 band first where the table has bands (二)."""
+    block = table.row(row)[1]
+    labels = (block.band, *table.row_labels[row]) if block.band else table.row_labels[row]
+    return W.LABEL_JOIN.zh.join(labels)
+
+
+def cells_of(report: Report) -> Iterator[tuple[Table, str, str, Cell]]:
+    """(table, row key, column key, cell) for every cell the report's values give, in table order."""
+    for table in report.format.tables:
+        values = report.tables.get(table.key, {})
+        for row in table.row_labels:
+            cells = values.get(row)
+            if cells is None:
+                continue  # a group, or a row under a group printed as one row
+            for column, cell in zip(table.column_keys(row), cells, strict=True):
+                yield table, row, column, cell
+
+
+def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
+    """One record per cell, keyed by the Chinese field names; 数值 is a Decimal or None."""
+    region = W.LABEL_JOIN.zh.join(body.region)
+    concepts = report.format.concepts
+    for table, row, column, cell in cells_of(report):
+        columns = table.column_labels(row)
+        yield dict(zip((f.zh for f in FIELDS), (
+            report.body, body.name, body.level, region, report.year, report.format.id, table.key, table.caption,
+            row, row_label(table, row), column, W.LABEL_JOIN.zh.join(columns[column]),
+            cell.value if cell.state == "number" else None, STATUS[cell.state].zh, cell.text if cell.state != "blank"
+            else "", cell.unit, f"{table.key}.{row}.{column}" if CellRef(table.key, row, column) in concepts else "",
+        ), strict=True))
+
+
+def number_text(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value)
