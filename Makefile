@@ -1,5 +1,6 @@
 # GNU make. Everything runs from the project's own venv; a fresh clone needs only python3 (and root
-# or sudo once, for Debian's chromium used by the browser tests).
+# or sudo once, for Debian's chromium used by the browser tests and Debian's nginx used by the
+# deployment test).
 PYTHON ?= python3
 VENV = .venv
 BIN = $(VENV)/bin
@@ -13,7 +14,7 @@ export NO_MKDOCS_2_WARNING = 1
 # Paths that exist (bench/ arrives later); ruff fails on a missing path.
 LINT_PATHS = $(wildcard nianbao hooks tests bench)
 
-.PHONY: site test chromium lint serve bench clean distclean
+.PHONY: site test chromium nginx lint serve bench clean distclean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -39,6 +40,21 @@ chromium:
 	  exit 1; \
 	fi
 
+# tests/test_nginx.py serves the built site through Debian's nginx with the maintainer guide's example
+# configuration; never skipped, so a missing nginx is installed (root + apt) or is an error. The test
+# runs its own unprivileged nginx on a free port; the package's service is not used.
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "nginx not found: installing Debian's nginx for the deployment test"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx; \
+	else \
+	  echo "error: nginx is required by tests/test_nginx.py and was not found." >&2; \
+	  echo "Install it with:  sudo apt-get install nginx" >&2; \
+	  exit 1; \
+	fi
+
 # axe-core for tests/test_accessibility.py, exactly as package-lock.json pins it, into node_modules/.
 # --ignore-scripts: nothing from the registry runs at install time.
 $(NODE_STAMP): package.json package-lock.json
@@ -53,7 +69,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy nianbao hooks bench
 
-test: $(STAMP) chromium $(NODE_STAMP) lint
+test: $(STAMP) chromium nginx $(NODE_STAMP) lint
 	NIANBAO_CHROMIUM="$$(command -v chromium || echo /usr/bin/chromium)" $(BIN)/pytest -q
 
 # BODY=slug[,slug] previews just those bodies' pages: a rebuild then takes a second, not a minute.
@@ -63,6 +79,7 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_SIZES)
 	$(BIN)/python bench/long_text.py
+	$(BIN)/python bench/serve_errors.py
 
 clean:
 	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -7,6 +7,8 @@ Data is checked in ``on_config``, before MkDocs touches ``site/``: when the data
 warnings under ``--strict``) the build stops with one clean message and the old site stays as it was.
 ``mkdocs build`` writes into a hidden folder beside ``site/`` and swaps it in only when the whole
 build has succeeded (``nianbao.sitedir``): a build that fails, or is killed, leaves the old site whole.
+``mkdocs serve`` (a live preview) does not stop instead: every page it serves shows the problems, and
+reloads by itself once they are fixed (see on_serve for why a stopped build would hang the browser).
 Environment variables (NIANBAO_DATA, NIANBAO_ONLY, …): see nianbao.settings.
 """
 
@@ -15,11 +17,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -28,6 +32,7 @@ from nianbao.loader import DataDirError
 from nianbao.opendata import OPEN_DATA_DIR
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
+from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
 from nianbao.render.table_html import quiet_jieba
 from nianbao.settings import Settings, SettingsError
 from nianbao.site import (
@@ -36,6 +41,10 @@ from nianbao.site import (
     build_site,
     data_dir_failure,
     failure_text,
+    preview_crash,
+    preview_data_dir_failure,
+    preview_failure,
+    preview_uris,
     splice_markers,
     warning_messages,
 )
@@ -75,8 +84,15 @@ _state: dict[str, Any] = {}
 _staged: dict[str, Any] = {"command": None}
 
 
+# `mkdocs serve`: "failure" is what the pages show while the site cannot be built (None when it
+# can), "pages" the HTML files of the site being previewed, "written" the failure pages on disk.
+_preview: dict[str, Any] = {"on": False, "failure": None, "pages": set(), "targets": (), "written": []}
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _staged.update(command=command if command in ("build", "gh-deploy") and not dirty else None)
+    # `serve --clean` says "build": its first build is one of `mkdocs build`, stops included (on_serve).
+    _preview.update(on=command == "serve")
 
 
 def _stage(config: MkDocsConfig) -> None:
@@ -91,9 +107,16 @@ def _stage(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    failure: FailurePage | None = _preview["failure"]
+    if failure is not None:
+        _write_failure(site_dir, failure, _preview["targets"])
+        return
     # No off-site address in Material's bundle (nianbao.theme_bundle).
-    localize_site(Path(config.site_dir))
+    localize_site(site_dir)
     _staged["succeeded"] = True
+    if _preview["on"]:
+        _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
 
 
 def on_build_error(error: Exception) -> None:
@@ -126,16 +149,25 @@ def _data_dir(config: MkDocsConfig, settings: Settings) -> tuple[Path, Path]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = _settings()
     data_dir, root = _data_dir(config, settings)
+    _preview["failure"] = None
     try:
         bodies = settings.shard_bodies()
         build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir))
     except SettingsError as exc:
         raise PluginError(words.HOOK_FAILED(error=exc)) from None
     except DataDirError as exc:
-        raise PluginError(data_dir_failure(exc)) from None
-    failure = failure_text(build, data_dir, strict=bool(config.strict))
+        if not _preview["on"]:
+            raise PluginError(data_dir_failure(exc)) from None
+        return _show_failure(config, data_dir_failure(exc), preview_data_dir_failure(exc), data_dir)
+    strict = bool(config.strict)
+    failure = failure_text(build, data_dir, strict=strict, preview=_preview["on"])
     if failure:
-        raise PluginError(failure)
+        if not _preview["on"]:
+            raise PluginError(failure)
+        page = preview_failure(build, strict)
+        assert page is not None  # failure_text and preview_failure read the same findings
+        return _show_failure(config, failure, page, data_dir)
+    _forget_failure()
     for message in warning_messages(build):
         log.warning(message)
     note = acknowledged_note(build)
@@ -147,7 +179,54 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _show_failure(config: MkDocsConfig, text: str, page: FailurePage, data_dir: Path) -> MkDocsConfig:
+    """A preview of data that stops the build: no page is built, and every address the maintainer
+    may have open shows the problems instead (on_files, on_post_build)."""
+    # Under --strict MkDocs counts what it logs at warning or above and aborts the build after
+    # on_post_build, which would leave the server waiting again: there the text goes out as info.
+    log.log(logging.INFO if config.strict else logging.ERROR, text)
+    _preview["failure"] = page
+    _preview["uris"] = preview_uris(data_dir)
+    _state["pages"] = {}
+    # No page is built: a nav naming docs/ pages would warn of each one missing.
+    config.nav = None
+    return config
+
+
+def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) -> None:
+    """The failure page at every address of the site as last previewed, and of the pages docs/ and
+    the data's files name; also as the 404 page, which MkDocs' server answers any other address with
+    (without putting its live-reload script in: that one carries its own)."""
+    html = page.html()
+    written = []
+    for name in sorted({*_preview["pages"], *targets} - {"404.html"}):
+        path = site_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+        written.append(path)
+    missing = site_dir / "404.html"
+    missing.write_text(page.html(reload_by_itself=True), encoding="utf-8")
+    _preview["written"] = [*written, missing]
+    _preview["pages"] = {*_preview["pages"], *targets}
+
+
+def _forget_failure() -> None:
+    # A --dirty rebuild skips a docs/ page whose HTML is newer than its source; the failure pages
+    # are, so they go, and every page they stood for is built again.
+    for path in _preview["written"]:
+        path.unlink(missing_ok=True)
+    _preview["written"] = []
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _preview["failure"] is not None:
+        # Where the failure page goes: the docs/ pages' addresses and the data files' (a report
+        # whose page the last good build did not have, or no good build yet).
+        _preview["targets"] = (*(f.dest_uri for f in files.documentation_pages()),
+                               *(File.generated(config, uri, content="").dest_uri for uri in _preview["uris"]))
+        return Files([])
+    if _preview["on"]:
+        files.append(File.generated(config, LIVE_RELOAD_FILE, content=LIVE_RELOAD_JS))
     for page in _state["pages"].values():
         # Report and body pages are reached from index pages, not the sidebar: a nav of
         # thousands of pages makes every page render all of them.
@@ -179,9 +258,55 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Tables and the check panel go in after the theme: search leaves them out anyway, and this
     # way neither the search plugin's parser nor the pages MkDocs keeps in memory carry them.
     generated: GeneratedPage | None = _state["pages"].get(page.file.src_uri)
-    return fill(output, generated.render_late()) if generated else output
+    return _live_reload(fill(output, generated.render_late()) if generated else output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The page MkDocs' server answers a missing address with: it reloads too once the page is there.
+    return _live_reload(output_content, config) if template_name == "404.html" else output_content
+
+
+def _live_reload(html: str, config: MkDocsConfig) -> str:
+    """A preview's page with the live-reload script the site's Content-Security-Policy lets run (a
+    file of the site, nianbao.render.preview), from the server's root: 404.html answers at any depth."""
+    if not _preview["on"]:
+        return html
+    src = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + LIVE_RELOAD_FILE
+    return html.replace("</head>", f'<script src="{src}" defer></script></head>', 1)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(_data_dir(config, _settings())[0]))
+    # `serve --clean` built its first build into a staging folder, as `mkdocs build` does: put it
+    # where the server serves from, and let the rebuilds write there directly, as `serve` does.
+    staging = _staged.pop("staging", None)
+    if staging is not None:
+        swap_in(staging, _staged["site_dir"])
+    _staged["command"] = None
+    _preview["on"] = True
+    data_dir = _data_dir(config, _settings())[0]
+    if data_dir.is_dir():  # a folder that is not there yet cannot be watched
+        server.watch(str(data_dir))
+    server.builder = _answering(server.builder, Path(config.site_dir))
     return server
+
+
+def _answering(rebuild: Callable[[], None], site_dir: Path) -> Callable[[], None]:
+    """MkDocs' server holds every request until the rebuild under way has finished, and a rebuild
+    that raises never finishes for it: each request would wait until a later rebuild succeeds.
+    Data that stops the build does not raise here (on_config); anything else that does (a broken
+    mkdocs.yml, --strict stopping on a warning, a fault) is shown on the pages the same way, and
+    the server answers."""
+
+    def answering() -> None:
+        try:
+            rebuild()
+        except Exception as exc:
+            # MkDocs' own exceptions say what to fix (a broken mkdocs.yml, --strict stopping on a
+            # warning it has logged); anything else is a fault, and its traceback goes with it.
+            said = isinstance(exc, MkDocsException)
+            error = str(exc) if said else f"{type(exc).__name__}: {exc}"
+            log.error(f"{words.PREVIEW_BUILD_CRASHED()}\n{error}", exc_info=not said)
+            _preview["failure"] = None
+            _write_failure(site_dir, preview_crash(error), ())
+
+    return answering

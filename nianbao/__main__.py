@@ -1,4 +1,4 @@
-"""Command line: ``python -m nianbao check|schema|pages|export|shards|excel|rules|import``.
+"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|shards|excel|rules|import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -15,7 +15,7 @@ from .catalogue import site as words
 from .cli_parser import Parser
 from .datafiles import BODY_FILE, kind, report_files
 from .loader import DataDirError
-from .problems import Problem, report_text
+from .problems import Problem, display_path, report_text
 from .schema import write_schemas
 from .settings import Settings, SettingsError
 from .site import acknowledged_note, build_site, check_site, failure_text, warning_messages
@@ -72,6 +72,51 @@ def cmd_check(args: argparse.Namespace) -> int:
     summary = messages.SUMMARY(errors=errors, warnings=len(open_) - errors, acknowledged=acknowledged)
     print(messages.CHECKED(reports=len(reports), bodies=len(bodies), summary=summary))
     return 1 if failing else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the blank report of a body for a year, with last year's carried-over figures."""
+    from .catalogue import newfiles as w
+    from .newfiles import NewFileError, new_report
+
+    root = Path.cwd()
+    try:
+        made = new_report(Path(args.data), args.body, args.year, root)
+    except NewFileError as exc:
+        print(w.FAILED(command="new", message=exc), file=sys.stderr)
+        return exc.code
+    shown = display_path(made.path, root)
+    print(w.WROTE_REPORT(file=shown, year=args.year, format=made.format.name, notice=made.format.notice))
+    if not made.previous_file:
+        print(w.NO_PREVIOUS(year=args.year - 1))
+    elif not made.previous_read:
+        print(w.PREVIOUS_UNREADABLE(file=made.previous_file))
+    rows = {kind: [w.TOOK_ROW(row=c.row_label, count=len(getattr(c, kind))) for c in made.carried if getattr(c, kind)]
+            for kind in ("taken", "left", "shown")}
+    if rows["taken"]:
+        print(w.TOOK(file=made.previous_file, what=w.JOIN().join(rows["taken"])))
+    if rows["left"]:
+        print(w.LEFT(what=w.JOIN().join(rows["left"])))
+    if rows["shown"]:
+        print(w.SHOWN(what=w.JOIN().join(rows["shown"])))
+    print(w.NEXT_REPORT(file=shown))
+    return 0
+
+
+def cmd_new_body(args: argparse.Namespace) -> int:
+    """Write body.yml for a new body, every field explained."""
+    from .catalogue import newfiles as w
+    from .newfiles import NewFileError, data_option, new_body
+
+    root = Path.cwd()
+    try:
+        path = new_body(Path(args.data), args.body, args.name, root)
+    except NewFileError as exc:
+        print(w.FAILED(command="new-body", message=exc), file=sys.stderr)
+        return exc.code
+    print(w.WROTE_BODY(file=display_path(path, root), name=args.name.strip()))
+    print(w.NEXT_BODY(slug=args.body, data=data_option(Path(args.data))))
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -234,6 +279,18 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("path", nargs="?", default="data", help=m.CLI_CHECK_PATH())
     check.add_argument("--strict", action="store_true", help=m.CLI_STRICT())
     check.set_defaults(run=cmd_check)
+    from .catalogue import newfiles as w
+
+    new = sub.add_parser("new", help=w.CLI_NEW_HELP(), description=f"{w.CLI_NEW()}\n{w.CLI_EXIT()}")
+    new.add_argument("body", metavar=w.METAVAR_BODY(), help=w.CLI_BODY())
+    new.add_argument("year", metavar=w.METAVAR_YEAR(), type=int, help=w.CLI_YEAR())
+    new.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=w.CLI_DATA())
+    new.set_defaults(run=cmd_new)
+    new_body = sub.add_parser("new-body", help=w.CLI_NEW_BODY_HELP(), description=f"{w.CLI_NEW_BODY()}\n{w.CLI_EXIT()}")
+    new_body.add_argument("body", metavar=w.METAVAR_BODY(), help=w.CLI_BODY())
+    new_body.add_argument("name", metavar=w.METAVAR_NAME(), help=w.CLI_NAME())
+    new_body.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=w.CLI_DATA())
+    new_body.set_defaults(run=cmd_new_body)
     schema = sub.add_parser("schema", help=m.CLI_SCHEMA(), description=m.CLI_SCHEMA())
     schema.add_argument("--data", default="data", help=m.CLI_DATA())
     schema.set_defaults(run=cmd_schema)
@@ -255,11 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     shards.set_defaults(run=cmd_shards)
     from .catalogue import workbook as W
 
-    excel = sub.add_parser("excel", help=W.CLI_EXCEL(), description=W.CLI_EXCEL())
-    excel.add_argument("body", help=W.CLI_EXCEL_BODY())
-    excel.add_argument("year", type=int, help=W.CLI_EXCEL_YEAR())
-    excel.add_argument("--data", default="data", help=m.CLI_DATA())
-    excel.add_argument("--out", help=W.CLI_EXCEL_OUT())
+    excel = sub.add_parser("excel", help=W.CLI_EXCEL_HELP(), description=f"{W.CLI_EXCEL()}\n{W.CLI_EXCEL_EXIT()}")
+    excel.add_argument("body", metavar=w.METAVAR_BODY(), help=W.CLI_EXCEL_BODY())
+    excel.add_argument("year", metavar=w.METAVAR_YEAR(), type=int, help=W.CLI_EXCEL_YEAR())
+    excel.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=m.CLI_DATA())
+    excel.add_argument("--out", metavar=W.METAVAR_FILE(), help=W.CLI_EXCEL_OUT())
     excel.add_argument("--force", action="store_true", help=W.CLI_EXCEL_FORCE())
     excel.set_defaults(run=cmd_excel)
     rules = sub.add_parser("rules", help=m.CLI_RULES(), description=m.CLI_RULES())

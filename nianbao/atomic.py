@@ -14,6 +14,7 @@ named.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -31,18 +32,19 @@ class WriteRefused(Exception):
     """The target cannot be written safely (a link, outside the folder, not a file); nothing was written."""
 
 
-def write_text_atomic(path: Path, text: str, *, within: Path) -> None:
+def write_text_atomic(path: Path, text: str, *, within: Path, replace: bool = True) -> None:
     """Write text (UTF-8) to path, a file inside the folder within, in one step.
 
     Missing folders between within and path are made. Raises WriteRefused for a link, a target
     outside within or one that is not a regular file; OSError when the disk refuses (the old file,
-    if any, is then untouched and no temporary file is left).
+    if any, is then untouched and no temporary file is left). With replace=False an existing file
+    is never replaced, even one that appears while the text is written: FileExistsError.
     """
     # Encoded before touching the disk: text that cannot be encoded leaves nothing behind.
-    write_bytes_atomic(path, text.encode("utf-8"), within=within)
+    write_bytes_atomic(path, text.encode("utf-8"), within=within, replace=replace)
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, within: Path) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, within: Path, replace: bool = True) -> None:
     """write_text_atomic for a file that is not text (a workbook)."""
     folder = _safe_folder(path, within)
     mode = _target_mode(path)
@@ -57,7 +59,10 @@ def write_bytes_atomic(path: Path, data: bytes, *, within: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        if replace:
+            os.replace(temp, path)
+        else:
+            _place_new(temp, path)
     except BaseException:  # Ctrl-C too: the old file stays whole and no temporary file is left
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -114,6 +119,22 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
             return os.open(temp, flags, 0o666), temp
         except FileExistsError:
             continue
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give the written file its name only if the name is free: a hard link fails on an existing
+    name, where a rename would replace it. Where the disk has no hard links (FAT), the name is
+    checked just before the rename instead."""
+    try:
+        os.link(temp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.rename(temp, path)  # Windows' rename refuses an existing name too
+        return
+    os.unlink(temp)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -37,6 +37,7 @@ from .export_config import (
     is_generated,
     tree_config,
 )
+from .opendata import OPEN_DATA_DIR
 from .render.pages import Page
 from .settings import Settings
 from .site import SiteBuild, splice_markers
@@ -94,6 +95,10 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
             raise ExportError(words.EXPORT_PAGE_CLASH(page=page.src_uri, docs=project.docs_dir.name))
         _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
         written += 1
+    # The open data as files of the docs tree, as the hook adds them to the site: the pages link them.
+    for path, text in build.open_data.items():
+        _write(docs / OPEN_DATA_DIR / path, text.encode("utf-8"))
+        written += 1
     if project.custom_dir is not None:
         overridden = set()
         for source, relative in _files(project.custom_dir):
@@ -111,7 +116,10 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
     if project.jieba_dict is not None:
         _write(tree / JIEBA_DICT, _read(project.jieba_dict))
         written += 1
-    folders = {page.src_uri.split("/", 1)[0] for page in build.pages if "/" in page.src_uri}
+    # Folders of the pages reached from index pages; a generated page the nav lists (guide/keys.md) is in the nav.
+    listed = set(_nav_paths(project.config.get("nav") or []))
+    folders = {page.src_uri.split("/", 1)[0] for page in build.pages
+               if "/" in page.src_uri and page.src_uri not in listed}
     _write(tree / CONFIG, dump_config(tree_config(project, settings, folders)).encode("utf-8"))
     nav = yaml.safe_dump(site_nav(project, build.pages), allow_unicode=True, sort_keys=False, width=1_000_000)
     _write(tree / NAV, (words.NAV_COMMENT + nav).encode("utf-8"))

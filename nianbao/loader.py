@@ -85,7 +85,7 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
         unusable = slug_problem(folder.name, reserved)
         if unusable:
             data.findings.add(where.problem(R.SLUG, (), problem=unusable, found=folder.name,
-                                            suggestion=_slug_hint(folder.name)))
+                                            suggestion=slug_hint(folder.name)))
             continue
         body = _load_body(folder, data, root)
         report_files = _report_files(folder, data, root)
@@ -114,7 +114,8 @@ def _check_region_folders(data: Dataset) -> None:
         data.add_layout(data.body_files[slug].problem(R.REGION_CLASH, ("region", level), other=other, name=name))
 
 
-def _slug_hint(name: str) -> str:
+def slug_hint(name: str) -> str:
+    """A folder name to suggest instead of one the folder rule refuses."""
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not ascii_part or slug_problem(ascii_part):
         return messages.UNUSABLE_SLUG_EXAMPLE()
@@ -358,12 +359,13 @@ def _without_faulty(exc: ValidationError, meta_raw: dict[str, Any]) -> ReportMet
     """The report's metadata without the optional top-level keys that hold the faults, or None.
 
     The faults are reported already; what remains still lets the tables be checked, so one run
-    reports a mistyped key and a wrong total together. A fault in a required key (format,
-    published) leaves nothing to check against.
+    reports a mistyped key and a wrong total together. A fault in a required key (format) or in the
+    date leaves nothing to check against.
     """
     faulty = {err["loc"][0] for err in exc.errors() if err["loc"]}
     required = {name for name, field in ReportMeta.model_fields.items() if field.is_required()}
-    if faulty & required:
+    # A faulty date is reported already: left out, it would also read as not stated yet (D.3).
+    if faulty & (required | {"published"}):
         return None
     try:
         return ReportMeta.model_validate({k: v for k, v in meta_raw.items() if k not in faulty})

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, cast, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from .catalogue import messages
@@ -195,6 +195,42 @@ class Acknowledgement(_Model):
     reason: Annotated[str, Field(min_length=1), _one_line(1000)] = Field(description="理由，如 与原文一致")
 
 
+# A value as first published. The loader keeps every scalar text (None for ~), and the checks read
+# it with the grammar of the cell it names (cells.parse_cell) or as the part's text; an editor
+# reads 48 as a number, so the schema admits what a table cell or a text may be.
+OldValue = Annotated[
+    Prose | None,
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "number"}, {"type": "string"}, {"type": "null"}],
+                    "description": "修订前的值：单元格照表格的写法（数字；~ 未填写；不适用），正文照原文"}),
+]
+
+
+class RevisionChange(_Model):
+    """One cell, or one part's text, that a revision changed; the value now is the report's own."""
+
+    # Either a cell or a part, never both: the schema says so to an editor, the validator to check.
+    model_config = ConfigDict(**_Model.model_config,
+                              json_schema_extra={"oneOf": [{"required": ["cell"]}, {"required": ["part"]}]})
+
+    cell: Name | None = Field(None, description="改动的单元格：表.行.栏，如 applications.results.total.natural_person")
+    part: PartKey | None = Field(None, description="改动了正文的部分：一 至 六")
+    old: OldValue = Field(description="修订前的值：单元格照表格的写法（数字；~ 未填写；不适用），正文照原文")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> RevisionChange:
+        if (self.cell is None) == (self.part is None):
+            raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_REVISION_TARGET()})
+        return self
+
+
+class Revision(_Model):
+    """A correction of the published report (修订记录): when, why, and what it was before."""
+
+    date: PublishedDate = Field(description="修订日期，如 2022-03-15")
+    reason: Annotated[str, Field(min_length=1), _one_line(1000)] = Field(description="修订理由，如 原表格数字录入有误")
+    changes: list[RevisionChange] = Field(min_length=1, description="改动之处，每处写明修订前的值")
+
+
 class ReportMeta(_Model):
     """Everything in data/<body>/<year>.yml except the statutory tables."""
 
@@ -203,11 +239,17 @@ class ReportMeta(_Model):
         json_schema_extra={"enum": [f.id for f in all_formats()]},
     )
     title: Title | None = Field(None, description="标题，照原文")
-    published: PublishedDate = Field(description="发布日期，如 2021-01-26")
+    # Optional: a report is written before it is published (python -m nianbao new), and its date
+    # is known only then. Not stated, it is a warning (D.3), so a draft previews but does not deploy.
+    published: PublishedDate | None = Field(None, description="发布日期，如 2021-01-26；报告公布后填写")
     signed_by: Name | None = Field(None, description="落款单位")
     source_url: WebAddress | None = Field(None, description="原文网址")
     preamble: Prose | None = Field(None, description="引言（报告开头的说明），一行一段")
     parts: dict[PartKey, Part] = Field(default_factory=dict, description="正文各部分，键为 一 至 六")
+    revisions: list[Revision] = Field(
+        default_factory=list,
+        description="修订记录：报告公开后更正的数字或正文；表格和正文写更正后的值，这里写原值和理由",
+    )
     acknowledged: list[Acknowledgement] = Field(
         default_factory=list, description="已确认的核对结果：报告照原文发布，数据核对中仍显示"
     )

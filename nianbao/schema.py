@@ -92,10 +92,17 @@ def _table_schema(table: Table) -> dict[str, Any]:
     }
 
 
+def _revision_cells(fmt: Format) -> dict[str, Any]:
+    """revisions[].changes[].cell: the data path of a cell of this format, so an editor completes it."""
+    cell = {"enum": list(fmt.cells), "description": "改动的单元格：表.行.栏"}
+    change = {"properties": {"cell": cell}}
+    return {"items": {"properties": {"changes": {"items": change}}}}
+
+
 def _format_branch(fmt: Format) -> dict[str, Any]:
     return {
         "if": {"properties": {"format": {"const": fmt.id}}},
-        "then": {"properties": {t.key: _table_schema(t) for t in fmt.tables}},
+        "then": {"properties": {**{t.key: _table_schema(t) for t in fmt.tables}, "revisions": _revision_cells(fmt)}},
     }
 
 

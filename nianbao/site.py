@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .catalogue import messages
+from .catalogue import site as words
 from .checks import ReportCheck, check_dataset
+from .datafiles import kind, report_files, report_year
 from .loader import DataDirError, Dataset, load_data
 from .opendata import open_data_files
-from .problems import Findings, report_text
+from .problems import Findings, Problem, report_text
 from .render.indexes import home_listing, region_pages
+from .render.keys_table import keys_page
 from .render.opendata_page import open_data_page
-from .render.pages import Page, body_page, join_cjk_lines, report_page
-from .render.rules_page import rules_page, statuses_markdown
+from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
+from .render.preview import FailurePage
+from .render.rules_page import RULES_PAGE, rules_page, statuses_markdown
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
 STATUSES_MARKER = "<!-- nianbao:statuses -->"
@@ -40,20 +45,24 @@ class SiteBuild:
 
 
 def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None,
-               docs_dir: Path | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+               docs_dir: Path | None = None,
+               today: date | None = None) -> tuple[Dataset, dict[tuple[str, int], ReportCheck]]:
+    """Load and check data_dir; ``today``, the day revisions may not be dated after, is the
+    clock's unless given (tests give one)."""
     data = load_data(data_dir, root, bodies, docs_dir)
-    return data, check_dataset(data)
+    return data, check_dataset(data, today)
 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
-               load_only: frozenset[str] | None = None, docs_dir: Path | None = None) -> SiteBuild:
+               load_only: frozenset[str] | None = None, docs_dir: Path | None = None,
+               today: date | None = None) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
     still checked, so what builds here builds in full too. ``load_only`` limits what is loaded at
     all (one shard of a province-sized site).
     """
-    data, checks = check_site(data_dir, root, load_only, docs_dir)
+    data, checks = check_site(data_dir, root, load_only, docs_dir, today)
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []
@@ -68,21 +77,62 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
             pages.append(report_page(report, body, checks[(slug, report.year)], years))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
-    pages.append(rules_page())
+    pages += [rules_page(), keys_page()]
     open_data = open_data_files(data)
     pages.append(open_data_page(open_data, data))
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)
 
 
-def failure_text(build: SiteBuild, data_dir: Path, strict: bool) -> str | None:
-    """Why the build must stop (errors; warnings too under --strict), or None to go on."""
+def failure_text(build: SiteBuild, data_dir: Path, strict: bool, *, preview: bool = False) -> str | None:
+    """Why the build must stop (errors; warnings too under --strict), or None to go on.
+    ``preview``: said by a live preview, which shows the problems instead of stopping."""
     findings = build.findings
     failing = findings.failing(strict=strict)
     if not failing:
         return None
-    mode = messages.BUILD_STRICT() if any(p.severity == "warning" for p in failing) else ""
-    return messages.BUILD_FAILED(data=data_dir.name, mode=mode) + "\n\n" + report_text(failing) + \
+    head = words.PREVIEW_FAILED if preview else messages.BUILD_FAILED
+    return head(data=data_dir.name, mode=_mode(failing)) + "\n\n" + report_text(failing) + \
         f"\n\n{findings.summary()}"
+
+
+def _mode(failing: list[Problem]) -> str:
+    return messages.BUILD_STRICT() if any(p.severity == "warning" for p in failing) else ""
+
+
+def preview_failure(build: SiteBuild, strict: bool) -> FailurePage | None:
+    """What a live preview shows in place of its pages when the data stops the build, or None:
+    the problems as ``check`` prints them."""
+    failing = build.findings.failing(strict=strict)
+    if not failing:
+        return None
+    return FailurePage(words.PREVIEW_DATA_ERRORS(mode=_mode(failing)), report_text(failing),
+                       build.findings.summary())
+
+
+def preview_data_dir_failure(exc: DataDirError) -> FailurePage:
+    return FailurePage(words.PREVIEW_DATA_DIR(), data_dir_failure(exc))
+
+
+def preview_crash(error: str) -> FailurePage:
+    return FailurePage(words.PREVIEW_CRASHED(), error, detail=words.PREVIEW_CRASH_DETAIL(), as_check=False)
+
+
+def preview_uris(data_dir: Path) -> list[str]:
+    """The pages the data's files name (each body's page and each of its reports'), and the rules
+    page: what a maintainer may have open in a live preview. Read from the names alone, since a
+    preview asks while the data does not load."""
+    uris = [RULES_PAGE]
+    try:
+        folders = sorted(data_dir.iterdir()) if kind(data_dir) == "folder" else []
+        for folder in folders:
+            if folder.name.startswith(("_", ".")) or kind(folder) != "folder":
+                continue
+            uris.append(body_uri(folder.name))
+            uris += [report_uri(folder.name, year) for p in report_files(folder)
+                     if (year := report_year(p.name)) is not None]
+    except OSError:  # a folder that cannot be listed: its pages fall back to the preview's 404 page
+        pass
+    return uris
 
 
 def warning_messages(build: SiteBuild) -> list[str]:

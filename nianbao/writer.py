@@ -8,6 +8,10 @@ quotes only where a value would otherwise not read back as the same text.
 The data may come from the importer (ints, None) or from a YAML file read as strings (the data
 loader's way): both give the same text, so ``dump_report(load(file)) == file``.
 
+A new file for a maintainer to fill in (``python -m nianbao new``, ``new-body``) is written the same
+way with ``Annotations``: comment lines above chosen keys, each table row's official label beside
+it, and empty texts as empty ``|`` blocks to type the paragraphs into.
+
 Every string reads back as written: text a ``|`` block or a plain scalar cannot hold exactly goes
 in double quotes with escapes. Before returning, the text is read back with the loader's own
 parser and compared with the data; a difference raises ``YamlWriteError`` instead of handing out
@@ -19,12 +23,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from .catalogue import site as words
 from .formats import Format, Node, Table, get_format
-from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Section
+from .model import Acknowledgement, Body, Contact, Fees, Part, ReportMeta, Revision, RevisionChange, Section
 from .numerals import NUMERALS
 from .problems import dotted
 from .text import FORBIDDEN, char_name
@@ -34,14 +39,17 @@ REPORT_SCHEMA = "# yaml-language-server: $schema=../_schema/report.schema.json"
 BODY_SCHEMA = "# yaml-language-server: $schema=../_schema/body.schema.json"
 
 # Keys in the model's field order, so a file reads in the order the schema and the model list them.
-# The statutory tables go between the head and the tail: what the importer could not place and
-# the acknowledgements come last, after the tables they are about.
-REPORT_TAIL_KEYS = ("acknowledged", "unplaced")
+# The statutory tables go between the head and the tail: the revisions, the acknowledgements and
+# what the importer could not place come last, after the tables they are about.
+REPORT_TAIL_KEYS = ("revisions", "acknowledged", "unplaced")
 REPORT_KEYS = tuple(k for k in ReportMeta.model_fields if k not in REPORT_TAIL_KEYS)
 PART_KEYS = tuple(Part.model_fields)
 SECTION_KEYS = tuple(Section.model_fields)
 FEES_KEYS = tuple(Fees.model_fields)
 ACK_KEYS = tuple(Acknowledgement.model_fields)
+# The entries of a list of mappings, by the list's key, each in its model's field order.
+ITEM_KEYS = {"acknowledged": ACK_KEYS, "revisions": tuple(Revision.model_fields),
+             "changes": tuple(RevisionChange.model_fields)}
 BODY_KEYS = tuple(Body.model_fields)
 # since first: it says from which year the details below it apply.
 CONTACT_KEYS = ("since", *Contact.model_fields)
@@ -89,6 +97,25 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _IMPLICIT_KEY_MAX = 1000
 
 
+@dataclass(frozen=True)
+class Annotations:
+    """Comments for the maintainer who fills a new file in. Comments are no data: the read-back
+    guard compares the values only, so they cannot change what the file says."""
+
+    header: tuple[str, ...] = ()  # comment lines right after the schema comment
+    above: Mapping[DataPath, tuple[str, ...]] = field(default_factory=dict)  # lines above the key at a path
+    # Each table row's official label after it (a group's on its key's line), and above each
+    # block of a table whose blocks differ in columns (T2), that block's columns.
+    row_labels: bool = False
+    # An empty text (preamble, a part's text) as an empty | block: the paragraphs are typed under it.
+    open_text: bool = False
+    # A value not stated (None) as ~, as maintainers write it and as table cells always are.
+    tilde: bool = False
+
+
+_PLAIN = Annotations()
+
+
 class YamlWriteError(ValueError):
     """The data cannot be written as YAML that reads back the same. ``path`` names the value."""
 
@@ -98,89 +125,118 @@ class YamlWriteError(ValueError):
         self.message = message
 
 
-def dump_report(data: Mapping[str, Any]) -> str:
+def dump_report(data: Mapping[str, Any], annotations: Annotations | None = None) -> str:
     """The text of data/<body>/<year>.yml for one report; YamlWriteError if it would not read back."""
-    return _checked(data, _report_text)
+    notes = annotations or _PLAIN
+    return _checked(data, lambda d: _report_text(d, notes))
 
 
-def dump_body(data: Mapping[str, Any]) -> str:
+def dump_body(data: Mapping[str, Any], annotations: Annotations | None = None) -> str:
     """The text of data/<body>/body.yml; YamlWriteError if it would not read back."""
-    return _checked(data, _body_text)
+    notes = annotations or _PLAIN
+    return _checked(data, lambda d: _body_text(d, notes))
 
 
-def _report_text(data: Mapping[str, Any]) -> str:
+def _report_text(data: Mapping[str, Any], notes: Annotations) -> str:
     fmt = _format_of(data)
-    out = [REPORT_SCHEMA]
+    out = [REPORT_SCHEMA, *_comments(notes.header, 0)]
     table_keys = [t.key for t in fmt.tables] if fmt else []
     for key in _ordered(data, REPORT_KEYS, exclude=(*table_keys, *REPORT_TAIL_KEYS)):
+        out += _above(notes, (key,), 0)
         if key == "parts" and isinstance(data[key], Mapping) and data[key]:
-            out += _parts(data["parts"])
+            out += _parts(data["parts"], notes)
         else:
-            out += _entry(key, data[key], 0)
+            out += _entry(key, data[key], 0, notes=notes)
     if fmt is not None:
         for table in fmt.tables:
             if table.key in data:
-                out += _table(fmt, table, data[table.key])
+                out += _above(notes, (table.key,), 0)
+                out += _table(fmt, table, data[table.key], notes)
     for key in REPORT_TAIL_KEYS:
         if key in data:
+            out += _above(notes, (key,), 0)
             out += _entry(key, data[key], 0, block_list=True)
     return _document(out)
 
 
-def _body_text(data: Mapping[str, Any]) -> str:
-    out = [BODY_SCHEMA]
+def _body_text(data: Mapping[str, Any], notes: Annotations) -> str:
+    out = [BODY_SCHEMA, *_comments(notes.header, 0)]
     for key in _ordered(data, BODY_KEYS):
         value = data[key]
+        out += _above(notes, (key,), 0)
         if key == "contact" and isinstance(value, Mapping) and value:
             out.append("contact:")
-            out += _mapping(value, 2, CONTACT_KEYS)
+            out += _mapping(value, 2, CONTACT_KEYS, notes, (key,))
         elif key == "contact_changes" and isinstance(value, list) and value:
             out.append("contact_changes:")
             for item in value:
                 out += _list_item_mapping(item, 2, CONTACT_KEYS)
         else:
-            out += _entry(key, value, 0)
+            out += _entry(key, value, 0, notes=notes)
     return _document(out)
 
 
+def _comments(lines: Iterable[str], indent: int) -> list[str]:
+    """Comment lines; a line break or a character YAML refuses raw in one would end the comment or
+    the file's readability, so each becomes a space."""
+    pad = " " * indent
+    return [f"{pad}# {_NOT_RAW.sub(' ', line.replace(chr(10), ' '))}".rstrip() for line in lines]
+
+
+def _above(notes: Annotations, path: DataPath, indent: int) -> list[str]:
+    return _comments(notes.above.get(path, ()), indent)
+
+
+def _beside(line: str, comment: str) -> str:
+    return f"{line}  {_comments((comment,), 0)[0]}" if comment else line
+
+
 def _document(lines: list[str]) -> str:
-    if len(lines) == 1:
-        lines.append("{}")  # a file of only the schema comment would read as null, not as no keys
+    if all(line.startswith("#") for line in lines):
+        lines.append("{}")  # a file of only comments would read as null, not as no keys
     return "\n".join(lines) + "\n"
 
 
 # --- report parts ------------------------------------------------------------------------------
 
 
-def _parts(parts: Mapping[str, Any]) -> list[str]:
+def _parts(parts: Mapping[str, Any], notes: Annotations) -> list[str]:
     out = ["parts:"]
     for key in sorted(parts, key=lambda k: _PART_ORDER.get(k, len(_PART_ORDER))):
         part = parts[key]
+        out += _above(notes, ("parts", key), 2)
         out.append(f"  {_key(key, '  ')}:")
         if not isinstance(part, Mapping) or not part:
             out[-1] = f"  {_key(key, '  ')}: {_scalar(part)}"
             continue
-        for field in _ordered(part, PART_KEYS):
-            if field == "sections" and isinstance(part[field], list) and part[field]:
-                out.append(f"    {_key(field, '    ')}:")
-                for section in part[field]:
+        for name in _ordered(part, PART_KEYS):
+            out += _above(notes, ("parts", key, name), 4)
+            if name == "sections" and isinstance(part[name], list) and part[name]:
+                out.append(f"    {_key(name, '    ')}:")
+                for section in part[name]:
                     out += _list_item_mapping(section, 6, SECTION_KEYS)
-            elif field == "fees" and isinstance(part[field], Mapping):
-                fees = part[field]
+            elif name == "fees" and isinstance(part[name], Mapping):
+                fees = part[name]
                 out.append("    fees: {" + ", ".join(f"{_key(k, flow=True)}: {_cell(fees[k])}"
                                                      for k in _ordered(fees, FEES_KEYS)) + "}")
             else:
-                out += _entry(field, part[field], 4)
+                out += _entry(name, part[name], 4, notes=notes)
     return out
 
 
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _table(fmt: Format, table: Table, values: Any) -> list[str]:
+def _table(fmt: Format, table: Table, values: Any, notes: Annotations) -> list[str]:
     part = next((p for p in fmt.parts if p.table == table.key), None)
     title = f"{part.key}、{table.caption}" if part else table.caption
     column_sets = {tuple(c.label for _, c in block.leaf_columns) for block in table.blocks}
+    # With row labels, a table whose blocks differ in columns names each block's columns above it.
+    heads: dict[str, str] = {}
+    if notes.row_labels and len(column_sets) > 1:
+        for block in table.blocks:
+            columns = words.TABLE_COLUMN_JOIN.join(c.label for _, c in block.leaf_columns)
+            heads[block.rows[0].key] = words.TABLE_BLOCK_COLUMNS.format(band=block.band, columns=columns).strip()
     if len(column_sets) == 1:
         columns = words.TABLE_COLUMN_JOIN.join(next(iter(column_sets)))
         out = [words.TABLE_TITLE.format(title=title), words.TABLE_COLUMNS.format(columns=columns)]
@@ -192,24 +248,29 @@ def _table(fmt: Format, table: Table, values: Any) -> list[str]:
     if not isinstance(values, Mapping) or not values:
         return [*out[:-1], f"{table.key}: {_scalar(values)}"]
     rows = tuple(row for block in table.blocks for row in block.rows)
-    out += _rows(values, rows, 2)
+    out += _rows(values, rows, 2, (table.key,), notes, heads)
     return out
 
 
-def _rows(values: Mapping[str, Any], nodes: Sequence[Node], indent: int) -> list[str]:
+def _rows(values: Mapping[str, Any], nodes: Sequence[Node], indent: int, path: DataPath, notes: Annotations,
+          heads: Mapping[str, str] | None = None) -> list[str]:
     out: list[str] = []
     pad = " " * indent
     by_key = {n.key: n for n in nodes}
     for key in _ordered(values, tuple(by_key)):
         value = values[key]
         node = by_key.get(key)
+        label = node.label if notes.row_labels and node is not None else ""
+        if heads and key in heads:
+            out += _comments((heads[key],), indent)
+        out += _above(notes, (*path, key), indent)
         if isinstance(value, Mapping) and value:
-            out.append(f"{pad}{_key(key, pad)}:")
-            out += _rows(value, node.children if node else (), indent + 2)
+            out.append(_beside(f"{pad}{_key(key, pad)}:", label))
+            out += _rows(value, node.children if node else (), indent + 2, (*path, key), notes)
         elif isinstance(value, (list, tuple)):
-            out.append(f"{pad}{_key(key, pad)}: [" + ", ".join(_cell(v) for v in value) + "]")
+            out.append(_beside(f"{pad}{_key(key, pad)}: [" + ", ".join(_cell(v) for v in value) + "]", label))
         else:
-            out.append(f"{pad}{_key(key, pad)}: {_cell(value)}")
+            out.append(_beside(f"{pad}{_key(key, pad)}: {_cell(value)}", label))
     return out
 
 
@@ -225,9 +286,14 @@ def _cell(value: Any) -> str:
 # --- generic emitters ----------------------------------------------------------------------------
 
 
-def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> list[str]:
+def _entry(key: str, value: Any, indent: int, *, block_list: bool = False, notes: Annotations = _PLAIN) -> list[str]:
     pad = " " * indent
     head = f"{pad}{_key(key, pad)}:"
+    if notes.open_text and value == "":
+        # An empty block reads as "": the maintainer types the paragraphs under it, indented.
+        return [f"{head} |"]
+    if notes.tilde and value is None:
+        return [f"{head} ~"]
     if isinstance(value, Mapping) and value:
         return [head, *_mapping(value, indent + 2, ())]
     if isinstance(value, (list, tuple)) and value:
@@ -236,7 +302,7 @@ def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> li
         out = [head]
         for item in value:
             if isinstance(item, Mapping):
-                out += _list_item_mapping(item, indent + 2, ACK_KEYS)
+                out += _list_item_mapping(item, indent + 2, ITEM_KEYS.get(key, ()))
             else:
                 out += _list_item_scalar(item, indent + 2)
         return out
@@ -245,11 +311,22 @@ def _entry(key: str, value: Any, indent: int, *, block_list: bool = False) -> li
     return [f"{head} {_scalar(value)}"]
 
 
-def _mapping(value: Mapping[str, Any], indent: int, order: tuple[str, ...]) -> list[str]:
+def _mapping(value: Mapping[str, Any], indent: int, order: tuple[str, ...], notes: Annotations = _PLAIN,
+             path: DataPath = ()) -> list[str]:
     out: list[str] = []
     for key in _ordered(value, order):
-        out += _entry(key, value[key], indent)
+        out += _above(notes, (*path, key), indent)
+        if order == ITEM_KEYS["changes"] and key == "old" and _is_cell(value[key]):
+            # A revised cell's old value is written as the table writes its cells: 48, ~, 不适用.
+            out.append(f"{' ' * indent}old: {_cell(value[key])}")
+        else:
+            out += _entry(key, value[key], indent, notes=notes)
     return out
+
+
+def _is_cell(value: Any) -> bool:
+    return value is None or isinstance(value, (int, Decimal)) or (
+        isinstance(value, str) and bool(_NUMBER_CELL.fullmatch(value)))
 
 
 def _list_item_mapping(item: Any, indent: int, order: tuple[str, ...]) -> list[str]:
@@ -486,7 +563,7 @@ def _placeholders(value: Any, keep: DataPath, path: DataPath) -> Any:
 
 def table_lines(fmt: Format, table: Table, values: Any) -> list[str]:
     """A statutory table as the writer writes it: its comment lines, its key, its rows."""
-    return _table(fmt, table, values)
+    return _table(fmt, table, values, _PLAIN)
 
 
 def cell_text(value: Any) -> str:

@@ -9,11 +9,12 @@ headers=; row labels are th.nb-label; the page has section.nb-checks and section
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from browser import ARTIFACTS, RequestLog
+from browser import ARTIFACTS, REPO, SUBPATH, RequestLog, build_site, serve
 from playwright.sync_api import expect
 
 BODY = "wanggang-zhen"
@@ -336,3 +337,163 @@ def test_contact_card_fits_320_px(visit: Visit, base_url: str, path: str) -> Non
     assert fit["outside"] == [], f"content sticks out of the card: {fit}"
     assert_only_local(log, base_url)
     screenshot(page, f"contact-320-{path.strip('/').replace('/', '-')}.png")
+
+
+# ---------- 修订记录: a corrected report (tests/fixtures/2021, 2021.yml: 表三 自然人 and 总计 of
+# （一）予以公开 revised, and part 五's text) ----------
+
+REVISED = "shili-xian-shujuju"
+A4_CONTENT = {"width": 680, "height": 960}  # CSS px between the print margins: 210 mm - 2 × 15 mm
+
+
+@pytest.fixture(scope="module")
+def revised_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("revised")
+    shutil.copytree(REPO / "tests" / "fixtures" / "2021" / REVISED, root / "data" / REVISED)
+    build_site(root / "www" / SUBPATH, data=root / "data")
+    with serve(root / "www") as origin:
+        yield origin
+
+
+@pytest.fixture
+def open_revised(chromium: Any, revised_origin: str) -> Iterator[Callable[..., tuple[Any, RequestLog]]]:
+    contexts: list[Any] = []
+
+    def _open(viewport: dict[str, int], **options: Any) -> tuple[Any, RequestLog]:
+        context = chromium.new_context(viewport=viewport, locale="zh-CN", **options)
+        contexts.append(context)
+        log = RequestLog(context, revised_origin)
+        page = context.new_page()
+        response = page.goto(f"{revised_origin}/{SUBPATH}/{REVISED}/2021/", wait_until="networkidle")
+        assert response is not None and response.status == 200
+        return page, log
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+# The contrast of an element's text against the first opaque background behind it (WCAG 2).
+CONTRAST_JS = """
+el => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  let bg = null;
+  for (let a = el; a && !bg; a = a.parentElement) {
+    const c = rgb(getComputedStyle(a).backgroundColor);
+    if (c.length < 4 || c[3] > 0.99) bg = c;
+  }
+  const [l1, l2] = [lum(rgb(getComputedStyle(el).color)), lum(bg || [255, 255, 255])].sort((a, b) => b - a);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+"""
+
+# Each revised cell: its box, its value's and its mark's (the value is the cell's first text node).
+MARKED_JS = """
+() => [...document.querySelectorAll('table.nb-table td.nb-revised')].map(td => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+  const range = document.createRange();
+  range.selectNodeContents(td.firstChild);
+  return {label: td.dataset.label, cell: box(td), value: box(range), mark: box(td.querySelector('a.nb-rev-mark')),
+          page: document.documentElement.clientWidth};
+})
+"""
+
+
+@pytest.mark.parametrize(("scheme", "body_scheme"), [("light", "default"), ("dark", "slate")])
+def test_revisions_marks_lead_to_their_entry(open_revised: Callable[..., tuple[Any, RequestLog]], revised_origin: str,
+                                             scheme: str, body_scheme: str) -> None:
+    page, log = open_revised(DESKTOP, color_scheme=scheme)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", body_scheme)
+    expect(page.locator("h2#revisions")).to_contain_text("修订记录")
+    marks = page.locator("table#table-applications a.nb-rev-mark")
+    expect(marks).to_have_count(2)
+    for i in range(2):
+        expect(marks.nth(i)).to_be_visible()
+        expect(marks.nth(i)).to_have_text(re.compile("^修1"))
+        # Heard as a sentence, not as "修1".
+        expect(marks.nth(i)).to_have_accessible_name("（已修订，见修订记录 1）")
+        assert marks.nth(i).evaluate(CONTRAST_JS) >= 4.5, f"{scheme}: the mark is hard to read"
+    for element in page.locator("section.nb-revisions :is(p, th, td, a, h3)").all():
+        assert element.evaluate(CONTRAST_JS) >= 4.5, f"{scheme}: {element.text_content()!r} is hard to read"
+    marks.first.click()
+    expect(page).to_have_url(re.compile("#revision-1$"))
+    expect(page.locator("#revision-1")).to_be_in_viewport()
+    expect(page.locator("#revision-1 table.nb-revision-cells tbody tr")).to_have_count(2)
+    expect(page.locator("#revision-2 .nb-revision-old")).to_contain_text("每季度检查一次")
+    expect(page.locator("#revision-2 .nb-revision-new")).to_contain_text("每月检查一次")
+    # The byline's note leads to the section.
+    page.locator(".nb-byline a[href='#revisions']").click()
+    expect(page.locator("section.nb-revisions")).to_be_in_viewport()
+    assert_only_local(log, f"{revised_origin}/{SUBPATH}/")
+    screenshot(page, f"revisions-desktop-{scheme}.png")
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_revisions_on_a_phone(open_revised: Callable[..., tuple[Any, RequestLog]], width: int) -> None:
+    """A revised cell's value and its mark stay together at the card's right; the section fits."""
+    page, _ = open_revised({"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    marked = page.evaluate(MARKED_JS)
+    assert [m["label"] for m in marked] == ["自然人", "总计"]
+    for m in marked:
+        (left, right, top, bottom), (vl, vr, vt, vb), (ml, mr, mt, mb) = m["cell"], m["value"], m["mark"]
+        assert 0 <= left and right <= m["page"], m
+        assert vl >= left - 0.5 and mr <= right + 0.5, f"value or mark outside its cell: {m}"
+        assert mt >= top - 0.5 and mb <= bottom + 0.5, f"the mark sticks out of its cell: {m}"
+        assert 0 <= ml - vr <= 8, f"the mark is not beside the value: {m}"
+        assert mt < vb and mb > vt, f"the mark is not on the value's line: {m}"
+    section = page.locator("section.nb-revisions")
+    sizes = section.evaluate("el => [el.scrollWidth, el.clientWidth, el.getBoundingClientRect().right]")
+    assert sizes[0] <= sizes[1] and sizes[2] <= width, f"the section sticks out: {sizes}"
+    screenshot(page, f"revisions-phone-{width}.png")
+
+
+def test_revisions_print(open_revised: Callable[..., tuple[Any, RequestLog]]) -> None:
+    page, _ = open_revised(A4_CONTENT)
+    page.emulate_media(media="print")
+    section = page.locator("section.nb-revisions")
+    expect(section).to_be_visible()
+    expect(section.locator("li.nb-revision")).to_have_count(2)
+    # On paper the mark reads 修1; the sentence for screen readers stays out of sight.
+    mark = page.locator("table#table-applications a.nb-rev-mark").first
+    expect(mark.locator("sup")).to_be_visible()
+    assert mark.locator(".nb-sr-only").evaluate("el => el.getBoundingClientRect().width") <= 1
+    assert page.locator("table#table-applications").evaluate("t => t.getBoundingClientRect().right") <= 680
+    for m in page.evaluate(MARKED_JS):
+        assert m["mark"][1] <= m["cell"][1] + 0.5, f"the mark sticks out of its cell on paper: {m}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(path=str(ARTIFACTS / "revisions.pdf"), format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+# ---------- make serve: the open page follows the data ----------
+
+
+def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: Any, tmp_path: Any) -> None:
+    """The report page the maintainer has open in `make serve` turns into the problems by itself
+    when its file is saved broken, and back into the page when it is fixed: MkDocs' own live
+    reload is inline, which the pages' Content-Security-Policy refuses to run."""
+    from nbdata import edit
+    from serving import BROKEN, DATA_FAILURE, GOOD, REAL_PAGE, REPORT, TIMEOUT, is_real, project_copy, serving
+
+    wait = TIMEOUT * 1000
+    with serving(project_copy(tmp_path)) as preview:
+        preview.wait_for(REPORT, is_real, "the report page")
+        context = chromium.new_context(locale="zh-CN")
+        try:
+            page = context.new_page()
+            page.goto(preview.url + REPORT)
+            expect(page).to_have_title(re.compile(REAL_PAGE))
+            edit(preview.report, GOOD, BROKEN)
+            expect(page).to_have_title(re.compile(re.escape(DATA_FAILURE)), timeout=wait)
+            expect(page.locator("pre")).to_contain_text("data/wanggang-zhen/2020.yml:88: 错误 [T4.1]")
+            edit(preview.report, BROKEN, GOOD)
+            expect(page).to_have_title(re.compile(REAL_PAGE), timeout=wait)
+            expect(page.locator("table.nb-table--reviews_litigation")).to_be_visible()
+            preview.alive()
+        finally:
+            context.close()

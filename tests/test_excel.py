@@ -490,3 +490,30 @@ def test_a_folder_name_that_cannot_be_is_a_usage_error(tmp_path: Path) -> None:
     with redirect_stderr(errors), redirect_stdout(io.StringIO()):
         code = nianbao_main(["excel", "Wanggang", "2020", "--data", str(_data(tmp_path, "wanggang-zhen"))])
     assert code == 2 and "不是机关的文件夹名" in errors.getvalue()
+
+
+def test_a_new_reports_skeleton_filled_in_the_workbook_keeps_its_comments(tmp_path: Path) -> None:
+    """new-body, new BODY 2024, excel, the cells typed in the workbook, import: the skeleton's row
+    comments (each row's official label) stay beside the figures typed."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with redirect_stdout(io.StringIO()):
+        assert nianbao_main(["new-body", "ceshi-zhen", "测试镇人民政府", "--data", str(data)]) == 0
+        assert nianbao_main(["new", "ceshi-zhen", "2024", "--data", str(data)]) == 0
+    report = data / "ceshi-zhen" / "2024.yml"
+    skeleton = report.read_text(encoding="utf-8")
+    path = tmp_path / "2024.xlsx"
+    _export(data, "ceshi-zhen", 2024, path)
+    book = openpyxl.load_workbook(path)
+    t3 = book["表三"]
+    t3["D5"], t3["E5"], t3["J5"] = 3, 0, 3
+    book["表二"]["B15"] = 0.5  # 本年收费金额（单位：万元）
+    book.save(path)
+    code, out = _import(path, "--data", data)
+    assert code == 0, out
+    filled = report.read_text(encoding="utf-8")
+    assert "  new: [3, 0, ~, ~, ~, ~, 3]  # 一、本年新收政府信息公开申请数量" in filled
+    assert "  fees: 0.5  # 行政事业性收费" in filled
+    comments = [line.partition("#")[2] for line in skeleton.splitlines() if "#" in line]
+    assert [line.partition("#")[2] for line in filled.splitlines() if "#" in line] == comments
+    assert len(filled.splitlines()) == len(skeleton.splitlines())

@@ -22,8 +22,9 @@ def two_bodies(tmp_path: Path) -> Path:
 
 def test_only_limits_pages_and_home_listing(tmp_path: Path):
     build = build_site(two_bodies(tmp_path), tmp_path, frozenset({"wanggang-zhen"}))
-    # The site-wide 核对规则 page stays: the nav names it.
-    assert sorted(p.src_uri for p in build.pages) == ["rules.md", "wanggang-zhen/2020.md", "wanggang-zhen/index.md"]
+    # The site-wide 核对规则, 开放数据 and 栏目与键名对照表 pages stay: the nav names them.
+    assert sorted(p.src_uri for p in build.pages) == ["guide/keys.md", "opendata.md", "rules.md",
+                                                      "wanggang-zhen/2020.md", "wanggang-zhen/index.md"]
     assert "wanggang-zhen/index.md" in build.home_markdown and "shili-xian-shujuju" not in build.home_markdown
     assert len(build.data.reports) == 4  # every report was still loaded and checked
 

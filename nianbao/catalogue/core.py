@@ -92,4 +92,5 @@ CATEGORIES: dict[str, Text] = {
     "identity": Text("勾稽关系", "arithmetic identities"),
     "cross_year": Text("跨年度核对", "checks across years"),
     "acknowledgement": Text("确认记录", "acknowledgements"),
+    "revision": Text("修订记录", "revisions"),
 }

@@ -73,6 +73,14 @@ CELL_SHAPE = T("{row} / {column}：一格只写一个值", "{row} / {column}: a 
 ONE_VALUE = T("一个值", "one value")
 ROW_GROUP_EXAMPLE = T("一组行：{keys}", "a mapping of {keys}")
 UNKNOWN_ROW = T("{table} 中没有这一行", "{table} has no such row")
+EXPECT_REVISION_TARGET = T("写 cell（改动的单元格）或 part（改动了正文的部分）之一，再写 old（修订前的值）",
+                           "either cell (the cell changed) or part (the part whose text changed), and old")
+# How a revision's finding names what it changed, when no label of a table does.
+CELL_BLANK = T("~（未填写）", "~ (not stated)")
+PART_TEXT = T("第{part}部分的正文", "the text of part {part}")
+SAME_TEXT = T("与现在的正文相同", "the same as the text now")
+GROUP_AS_ONE_ROW = T("把这一组写成一行（只写合计）", "prints this group as one row (its total)")
+GROUP_AS_ROWS = T("把这一组逐行填写", "gives this group row by row")
 UNUSABLE_SLUG_EXAMPLE = T("拼音名 wanggang-zhen 这样的名字", "a pinyin name such as wanggang-zhen")
 
 # Table cells.

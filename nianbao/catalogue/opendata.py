@@ -24,6 +24,9 @@ F_STATUS = T("状态", "数字, 未填写 (not stated) or 不适用")
 F_TEXT = T("原文", "the cell as published (+1, 461.7 万元)")
 F_UNIT = T("单位", "unit, where the cell gives one")
 F_CONCEPT = T("可比概念", "the concept shared with the other format, where there is one")
+F_REVISED = T("修订日期", "the dates of the revisions (修订记录) that changed the cell, joined by 、; empty if none")
+F_FIRST_PUBLISHED = T("原公布", "a revised cell as first published (a number as printed, 未填写 or 不适用); empty if "
+                      "never revised")
 LABEL_JOIN = T(" / ", " / ")
 
 STATUS_NUMBER = T("数字", "number")

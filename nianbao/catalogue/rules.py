@@ -270,6 +270,16 @@ PUBLISHED_IN_YEAR = Rule(
     "年度报告统计的是一整年的情况，只能在这一年结束后公布。", "年度报告格式：统计时限为本年度1月1日至12月31日",
     acknowledgeable=True,
 )
+PUBLISHED_MISSING = Rule(
+    "D.3", "warning", "report", "未填写发布日期",
+    W(T("报告还没有填写发布日期", "the report has no publication date yet"),
+      expected=T("发布日期，年-月-日，如 {example}", "the date it was published, e.g. {example}"),
+      found=T("未填写", "not stated"),
+      hint=T("报告公布后，照公布的日期填写 published；未填写时网站仍可预览，但 --strict 生成会停下",
+             "once the report is published, write its date under published; until then the site previews "
+             "but a --strict build stops")),
+    "报告的数据里还没有公布日期：这份报告多半还没有公布。", "《中华人民共和国政府信息公开条例》第四十九条",
+)
 PART_MISSING = Rule(
     "P.1", "error", "report", "缺少一个部分",
     W(T("年度报告应包括第{part}部分：{heading}", "the report has part {part}: {heading}"),
@@ -350,6 +360,70 @@ STALE_ACKNOWLEDGEMENT = Rule(
       found=T("{{rule: {ack_rule}, cells: {ack_cells}}}", "{{rule: {ack_rule}, cells: {ack_cells}}}"),
       hint=T("数据里已没有这个问题：删去这条确认记录", "the data no longer has this finding: remove it")),
     "维护者曾确认某处与原文一致，但数据修改后那处问题已经不存在。", "确认记录只用于如实保留原文的问题",
+)
+
+# --- revisions (修订记录): corrections of a published report ------------------------------------
+
+_REVISIONS = "更正已公开的报告：表格和正文写更正后的值，修订记录写原值、日期和理由（见维护指南）"
+
+REVISION_TARGET = Rule(
+    "R.1", "error", "revision", "修订记录所指的单元格或部分不存在",
+    W(T("修订记录所指的单元格在{format}中没有", "the revision names a cell that {format} does not have"),
+      expected=T("表.行.栏，如 {example}", "table.row.column, e.g. {example}"), found=T("{cell}", "{cell}"),
+      hint=T("{suggestion}", "{suggestion}")),
+    "修订记录应指明报告中实际有的单元格或部分，读者才知道改的是哪一处。", _REVISIONS,
+    variants={
+        "row": W(T("{row}：这份报告{how}，修订记录所指的这一格不在报告的表格中",
+                   "{row}: this report {how}, so the cell the revision names is not in its table"),
+                 expected=T("报告表格中有的一格", "a cell of the report's table"), found=T("{cell}", "{cell}"),
+                 hint=T("照报告表格的写法指明单元格", "name the cell as the report's table gives it")),
+        "part": W(T("修订记录所指的第{part}部分在报告中没有", "the revision names part {part}, which the report lacks"),
+                  expected=T("报告中有的部分：{parts}", "a part of the report: {parts}"),
+                  found=T("parts.{part}", "parts.{part}")),
+    },
+)
+REVISION_OLD_VALUE = Rule(
+    "R.2", "error", "revision", "修订前的值写法不对",
+    W(T("{row} / {column}：修订前的值也照表格的写法：{problem}", "{row} / {column}: the old value is written as the "
+        "table's cells are: {problem}"),
+      expected=T("{expected}", "{expected}"), found=T("{found}", "{found}")),
+    "修订前的值是报告最初公布的数字，和表格里的数字一样只能是数字、空白或“不适用”。", _REVISIONS,
+)
+REVISION_UNCHANGED = Rule(
+    "R.3", "warning", "revision", "修订前后的值相同",
+    W(T("{what}：修订前的值与修订后的值相同，这一处没有改动", "{what}: the old value equals the new one: nothing changed"),
+      expected=T("与 {new} 不同的原值", "an old value other than {new}"), found=T("{found}", "{found}"),
+      hint=T("核对修订前公布的值；这一处确实没有改动的，从修订记录中删去",
+             "check the value first published; if this did not change, remove it from the revision")),
+    "修订记录只记改动过的地方。", _REVISIONS,
+)
+REVISION_BEFORE_PUBLISHED = Rule(
+    "R.4", "error", "revision", "修订日期早于发布日期",
+    W(T("报告发布之后才能修订", "a report is revised after it is published"),
+      expected=T("{published} 或以后的日期", "{published} or later"), found=T("{found}", "{found}"),
+      hint=T("核对修订日期和报告的发布日期（published）", "check the revision's date and the report's published")),
+    "修订是对已公开报告的更正，日期不会早于报告的发布日期。", _REVISIONS,
+)
+REVISION_IN_FUTURE = Rule(
+    "R.5", "error", "revision", "修订日期晚于今天",
+    W(T("修订日期不能晚于生成网站的日期", "a revision is not dated after the day the site is built"),
+      expected=T("{today} 或以前的日期", "{today} or earlier"), found=T("{found}", "{found}"),
+      hint=T("核对修订日期的年份和月份", "check the year and month of the date")),
+    "修订记录记的是已经做过的更正。", _REVISIONS,
+)
+REVISION_ORDER = Rule(
+    "R.6", "warning", "revision", "修订记录未按日期先后排列",
+    W(T("修订记录按日期先后排列，网页上依次编号", "revisions are listed oldest first, as the page numbers them"),
+      expected=T("{previous} 或以后的日期", "{previous} or later"), found=T("{found}", "{found}"),
+      hint=T("把这条修订移到日期更早的修订之前", "move this revision before the later ones")),
+    "修订记录按时间顺序排列，读者才能看出每次改了什么。", _REVISIONS,
+)
+REVISION_TWICE = Rule(
+    "R.7", "error", "revision", "一条修订把同一处写了两次",
+    W(T("同一条修订中，{what} 写了两次", "one revision names {what} twice"),
+      expected=T("每处只写一次", "each place once"), found=T("第 {first} 处和第 {second} 处", "changes {first} and {second}"),
+      hint=T("删去其中一处", "delete one of them")),
+    "同一次修订中，一处只有一个原值。", _REVISIONS,
 )
 
 # --- identities (勾稽关系): their arithmetic is in the format definitions -----------------------

@@ -63,6 +63,29 @@ HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有�
                       "nianbao: an environment variable holds a value that cannot be used; nothing was built.\n{error}")
 HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
 
+# --- the live preview (`make serve`): the page shown in place of every page while the site cannot be built ---
+
+PREVIEW_TITLE = T("网站没有重新生成：{reason}", "The site was not rebuilt: {reason}")
+PREVIEW_DATA_ERRORS = T("数据有问题{mode}", "the data has problems{mode}")
+PREVIEW_DATA_DIR = T("数据文件夹有问题", "the data folder has a problem")
+PREVIEW_CRASHED = T("生成时出错", "the build failed")
+PREVIEW_RELOADS = T("网站因为下面这些问题没有重新生成。把文件改好并保存后，网站会重新生成，"
+                    "这一页会自己刷新，显示改好的页面（不用手动刷新）。",
+                    "The site was not rebuilt because of the problems below. Once the file is fixed and saved, the "
+                    "site is rebuilt and this page reloads by itself, showing the fixed page (no need to reload it).")
+PREVIEW_PROBLEMS = T("问题（与 python -m nianbao check 列出的相同）",
+                     "Problems (as python -m nianbao check lists them)")
+PREVIEW_CRASH_DETAIL = T("终端里有完整的出错信息。改正之后保存文件，这一页会自己刷新。",
+                         "The terminal shows the whole error. Save the fixed file and this page reloads by itself.")
+# The log line of `mkdocs serve` when the data has errors: the terminal says what the browser shows.
+PREVIEW_FAILED = T("nianbao：{data}/ 中的数据有问题{mode}，网站没有重新生成；预览的页面都改为显示这些问题，"
+                   "文件改好并保存后自动刷新。",
+                   "nianbao: the data in {data}/ has problems{mode}; the site was not rebuilt. The preview's pages "
+                   "show these problems instead, and reload once the file is fixed and saved.")
+PREVIEW_BUILD_CRASHED = T("nianbao：生成网站时出错，预览的页面都改为显示这个错误，文件改好并保存后自动刷新。",
+                          "nianbao: the build failed; the preview's pages show the error instead, and reload once "
+                          "the file is fixed and saved.")
+
 # --- the build's settings (environment variables) -------------------------------------------------------
 
 SETTING_BAD = T("环境变量 {name}={value}：{reason}", "environment variable {name}={value}: {reason}")
@@ -176,6 +199,7 @@ TABLE_COLUMNS = "# 各栏：{columns}"
 TABLE_COLUMN_JOIN = "、"
 TABLE_ROWS = "# {title}：每行一个列表，按表格的栏目顺序"
 TABLE_ROWS_ONE_VALUE = "# {title}：每行一个列表，按表格的栏目顺序；只有一栏的行写一个值"
+TABLE_BLOCK_COLUMNS = "{band} 各栏：{columns}"
 
 # --- the site's pages --------------------------------------------------------------------------------
 
@@ -221,3 +245,105 @@ FEES_YUAN = T("{amount} 元", "{amount} yuan")
 CONTACT_OF_REPORT = T("{year} 年度报告所载联系方式", "Contact details as given in the {year} report")
 CONTACT_OF_LATEST = T("最新一份报告（{year} 年度）所载联系方式", "Contact details as given in the latest report ({year})")
 CONTACT_OF_BODY = T("机关登记的联系方式", "The body's contact details")
+# 修订记录: a report corrected after it was published. The page shows the figures as corrected;
+# each revised cell carries a mark linking to its entry, which gives the value first published.
+REVISIONS_HEADING = T("修订记录", "Revisions")
+REVISIONS_INTRO = T("本报告公开后作过更正。表格和正文是更正后的内容；表格中标有“修”字的数字改过，"
+                    "原来公布的数字和改动的理由列在下面。",
+                    "This report was corrected after it was published. The tables and text show it as corrected; "
+                    "a figure marked “修” was changed, and the figure first published and the reason are listed below.")
+REVISION_TITLE = T("修订 {number}：{date}", "Revision {number}: {date}")
+REVISION_REASON = T("理由：", "Reason: ")
+REVISION_CELLS = T("改动的数字", "Figures changed")
+REVISION_PLACE = T("项目", "Item")
+REVISION_OLD = T("原公布", "First published")
+REVISION_NEW = T("现为", "Now")
+REVISION_TEXT = T("{part}（正文）", "{part} (text)")
+REVISION_NO_TEXT = T("（无正文）", "(no text)")
+REVISION_TABLE = T("表：{caption}", "Table: {caption}")
+# The mark beside a revised figure: seen as a superscript 修1, heard as the sentence.
+REVISION_MARK = T("修{number}", "rev. {number}")
+REVISION_MARK_SPOKEN = T("（已修订，见修订记录 {number}）", " (revised: see revision {number})")
+REVISED_ON = T("最近修订：", "Last revised: ")
+# A date as the report prints one: 2022年3月15日.
+PAGE_DATE = T("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}")
+
+# --- the 栏目与键名对照表 page (维护指南) ------------------------------------------------------------
+# Generated from the format definitions (nianbao.render.keys_table): the words around the labels.
+
+KEYS_TITLE = T("栏目与键名对照表", "Labels and their keys")
+KEYS_INTRO = T("报告文件（`data/机关文件夹/年度.yml`）里，统计表的每一行都用英文键名书写，一行写成它各栏的列表。"
+               "本页列出每个键名对应的官方栏目名称，由格式定义（`nianbao/formats/` 里的 2019.yml 和 2021.yml）"
+               "在生成网站时自动写出，与检查、导入和网站页面用的是同一份定义，所以不会与它们不一致。",
+               "In a report file (`data/<body folder>/<year>.yml`) every row of a statutory table is written under "
+               "an English key, as the list of its cells. This page lists every key with its official label. It is "
+               "written from the format definitions (2019.yml and 2021.yml in `nianbao/formats/`) when the site is "
+               "built, the same definitions the checks, the importer and the pages use, so it cannot disagree "
+               "with them.")
+KEYS_HOW_HEADING = T("怎样读这张表", "How to read these tables")
+KEYS_HOW_PATH = T("**数据路径**是报告文件里写到这一行要经过的键名，用 `.` 连起来。例如 `{path}`（{label}）在文件里写成：",
+                  "The **data path** is the keys that lead to the row in the report file, joined by `.`. For "
+                  "example `{path}` ({label}) is written:")
+KEYS_HOW_ROW = T("方括号里依次是各栏的数，顺序见每张表的“各栏”。0 写 `0`，原文空白写 `~`，不适用写 `不适用`。",
+                 "The brackets hold the row's cells in the order of the table's columns. Write 0 as `0`, a blank "
+                 "cell of the original as `~`, and not applicable as `不适用`.")
+KEYS_HOW_CELL = T("一个单元格是数据路径再加上栏的键名，如 `{cell}`：检查结果、`acknowledged:`（确认）和 "
+                  "`revisions:`（修订记录）都这样指明单元格。",
+                  "A single cell is the data path followed by the column's key, e.g. `{cell}`: findings, "
+                  "`acknowledged:` and `revisions:` name cells this way.")
+KEYS_HOW_GROUP = T("标着“分组”的行自己不写数字，只在它下面写各行。",
+                   "A row marked as a group carries no numbers of its own: write the rows under it.")
+KEYS_FORMAT_HEADING = T("{name}", "{name}")
+KEYS_FORMAT_INTRO = T("依据{notice}，适用于{years}的报告；报告文件写 `format: \"{id}\"`（要加引号）。",
+                      "Under {notice}, for the reports of {years}; the report file says `format: \"{id}\"` "
+                      "(with the quotes).")
+KEYS_YEARS_RANGE = T("{first}—{last}年度", "{first}–{last}")
+KEYS_YEARS_OPEN = T("{first}年度起", "{first} on")
+KEYS_PARTS_HEADING = T("正文各部分", "Parts")
+KEYS_PARTS_HEAD = T("| 键名 | 官方标题 | 统计表的键名 |", "| Key | Official heading | Key of its table |")
+KEYS_PARTS_FEES = T("信息处理费写在 `{path}`，见下", "fees go under `{path}`, see below")
+KEYS_TABLE_HEADING = T("{part}、{caption}", "{part}. {caption}")
+KEYS_TABLE_KEY = T("这张表的键名是 `{key}`。", "The table's key is `{key}`.")
+KEYS_COLUMNS = T("各栏（按顺序）：", "Columns, in order:")
+KEYS_COLUMNS_HEAD = T("| 序号 | 栏的键名 | 栏目 | 上级栏目 | 怎样填 |", "| No. | Column key | Label | Under | What to write |")
+KEYS_ROWS = T("各行：", "Rows:")
+KEYS_ROWS_HEAD = T("| 数据路径 | 栏目 | 说明 |", "| Data path | Label | Note |")
+KEYS_GROUP = T("分组：不写数字，写下面各行", "a group: no numbers, write the rows under it")
+KEYS_COLLAPSIBLE = T("分组：写下面各行；原文只印了这一行（它的合计）时，也可以照原文写成一行",
+                     "a group: write the rows under it; where the original prints only this row (its total), "
+                     "it may be written as one row, as printed")
+KEYS_VARIANTS = T("导入时也认：{labels}", "the importer also reads: {labels}")
+KEYS_ONE_VALUE_HEADING = T("只有一栏的行", "Rows of one column")
+KEYS_ONE_VALUE_INTRO = T("这些行只有一个数，可以写成列表，也可以只写这个数：`{key}: [5]` 与 `{key}: 5` 相同。",
+                         "These rows hold one value, written as a list or as the value alone: `{key}: [5]` is the "
+                         "same as `{key}: 5`.")
+KEYS_ONE_VALUE_HEAD = T("| 数据路径 | 栏目 | 栏 |", "| Data path | Label | Column |")
+KEYS_NO_ONE_VALUE = T("这一格式的每一行都有两栏以上，都写成列表。", "Every row of this format has two columns or more: write each as a list.")
+KEYS_FEES_HEADING = T("第{part}部分的信息处理费", "Fees in part {part}")
+KEYS_FEES_INTRO = T("信息处理费（国办函〔2020〕109号）不在统计表里，写在第{part}部分的 `fees:` 下。原文说了的才写："
+                    "原文写“未收取信息处理费”，就写 `collected_amount_yuan: 0`；原文没有提到的一项不写。",
+                    "The information processing fees (国办函〔2020〕109号) are not in a table: they go under `fees:` "
+                    "of part {part}. Write only what the original says: where it says no fee was collected, write "
+                    "`collected_amount_yuan: 0`; leave out an item it does not mention.")
+KEYS_FEES_HEAD = T("| 数据路径 | 含义 | 怎样填 |", "| Data path | Meaning | What to write |")
+KEYS_FEES_EXAMPLE = T("例如原文写“本年度未发出收费通知，未收取信息处理费”：",
+                      "For example, where the original says no fee notice was sent and no fee collected:")
+KEYS_NO_FEES = T("这一格式没有信息处理费一项：第六部分不写 `fees:`。", "This format has no fees item: part 六 takes no `fees:`.")
+KEYS_KIND = {
+    "count": T("件数：0 或正整数", "a count: 0 or a whole number"),
+    "signed": T("增减数：可带 + 或 -，如 +1、-3", "a change: may carry + or -, e.g. +1, -3"),
+    "amount": T("金额（{unit}）：数字，可有小数", "an amount ({unit}): a number, decimals allowed"),
+    "amount_with_unit": T("金额：照原文带上单位，如 461.7 万元", "an amount: with its unit as printed, e.g. 461.7 万元"),
+}
+KEYS_FEES_KIND = {
+    "count": T("件数：0 或正整数", "a count: 0 or a whole number"),
+    "yuan": T("金额，单位元：数字，可有小数", "an amount in yuan: a number, decimals allowed"),
+}
+KEYS_LEVELS_HEADING = T("机关的层级（body.yml 的 level）", "Levels of a body (level in body.yml)")
+KEYS_LEVELS_INTRO = T("`body.yml` 的 `level:` 只能写下面之一，照样写（包括“/”）。层级决定年度报告的公布期限（《条例》第四十九条），"
+                      "检查时据此核对公布日期。",
+                      "`level:` in `body.yml` is one of these, written exactly so (the \"/\" included). The level "
+                      "sets the report's deadline (art. 49), which the checks hold the publication date to.")
+KEYS_LEVELS_HEAD = T("| level | 公布期限 |", "| level | Deadline |")
+KEYS_DEADLINE_GOVERNMENT = T("次年 3 月 31 日前", "by 31 March of the next year")
+KEYS_DEADLINE_OTHER = T("次年 1 月 31 日前", "by 31 January of the next year")

@@ -8,6 +8,7 @@ the meta sheet by these labels, and a workbook must read the same whatever langu
 
 from __future__ import annotations
 
+from . import importer
 from .core import Text
 
 T = Text
@@ -17,6 +18,10 @@ T = Text
 CLI_EXCEL = T("把一份报告的统计表写成 Excel 工作簿（.xlsx），照官方格式排版；在 Excel 或 WPS 表格里填好后，用 import 导回",
               "write a report's statutory tables as an Excel workbook (.xlsx) in the official layout; fill it in "
               "Excel or WPS and bring it back with import")
+CLI_EXCEL_HELP = T("把统计表写成 Excel 工作簿，填好后用 import 导回", "the statutory tables as an Excel workbook, to import back")
+CLI_EXCEL_EXIT = T("退出码：0 已写出，1 没有写出（报告的表格有错、文件已存在），2 命令有误。",
+                   "exit status: 0 written, 1 not written (faulty tables, the file exists), 2 usage error.")
+METAVAR_FILE = T("文件", "FILE")
 CLI_EXCEL_BODY = T("机关的文件夹名（如 wanggang-zhen）", "the body's folder (e.g. wanggang-zhen)")
 CLI_EXCEL_YEAR = T("报告年度（如 2020）", "the report year (e.g. 2020)")
 CLI_EXCEL_OUT = T("写到哪个文件（默认为当前文件夹的 机关-年度.xlsx）", "the file to write (default BODY-YEAR.xlsx here)")
@@ -81,6 +86,24 @@ VALIDATION_ERROR = {
 # --- import: reading a workbook ---------------------------------------------------------------------
 
 AT_CELL = T("{ref}（{path}）", "{ref} ({path})")
+# What the table reader says of a row it cannot place, as said of a workbook: nothing of a workbook
+# is kept under unplaced (the report file gains nothing but its tables).
+IN_WORKBOOK = {
+    importer.ROW_UNRECOGNISED: T("认不出这一行表格，没有读取：{row}", "table row not recognised, not read: {row}"),
+    importer.GROUP_ROW_WITH_VALUES: T("「{label}」一行有数字，但在 {format} 格式中它只是下面各行的分组名：请把数字填到其下各行",
+                                      "row 「{label}」 carries values, but in the {format} format it only groups "
+                                      "sub-rows: enter them in the sub-rows"),
+    importer.GROUP_AND_ROWS: T("「{label}」一行有数字，其下各行也有：读取其下各行，这一行的数字没有读取",
+                               "row 「{label}」 carries figures and so do its sub-rows: the sub-rows are read, "
+                               "this row is not"),
+    importer.ROW_WIDTH: T("{label} 一行有 {cells} 格（{filled} 格有内容），表格有 {width} 栏：分不清哪个数字属于哪一栏",
+                          "row {label}: {cells} cells ({filled} filled) for {width} columns; cannot tell which is which"),
+    importer.ROW_TWICE: T("{label} 一行出现了两次", "row {label} appears twice"),
+    importer.SIDE_ROW_WIDTH: T("{caption}：数据行有 {count} 个数字，应有 {expected} 个",
+                               "{caption}: the data row has {count} values, expected {expected}"),
+    importer.HEADER_UNKNOWN: T("表头中的「{text}」不是 {format} 格式的内容，没有读取",
+                               "header text not in the {format} format, not read: 「{text}」"),
+}
 AT_ROW = T("{ref} 这一行：{message}", "the row of {ref}: {message}")
 XLS_REFUSED = T("旧版 Excel 文件（.xls）读不了：请在 Excel 或 WPS 表格中“另存为”Excel 工作簿（.xlsx），再导入",
                 "old Excel files (.xls) cannot be read: save it as an Excel workbook (.xlsx) in Excel or WPS, "

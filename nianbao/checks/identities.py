@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..catalogue import identity_rule, messages
 from ..cells import Cell
-from ..formats import Block, Identity, Term
+from ..formats import Block, Format, Identity, Term
 from ..model import Report
 from ..numerals import NUMERAL
 from ..problems import Locator, Problem
@@ -35,7 +35,7 @@ class Outcome:
 
 def evaluate(identity: Identity, report: Report, previous: Report | None, where: Locator) -> Iterator[Outcome]:
     terms = tuple(_collapse(side, identity, report, previous) for side in _expand(identity, report))
-    for subject, label in _collapsed_subjects(_subjects(identity, report), identity, report):
+    for subject, label in _collapsed_subjects(subjects(identity, report.format), identity, report):
         if identity.cross_year and previous is None:
             yield Outcome(identity, subject, label, "no_previous")
             continue
@@ -189,8 +189,9 @@ def _expand(identity: Identity, report: Report) -> tuple[tuple[Term, ...], tuple
     return expand(identity.lhs), expand(identity.rhs)
 
 
-def _subjects(identity: Identity, report: Report) -> list[tuple[str, str]]:
-    table = report.format.table(identity.table)
+def subjects(identity: Identity, fmt: Format) -> list[tuple[str, str]]:
+    """(key, label) of each column (each: column) or row (each: row) the identity is checked at."""
+    table = fmt.table(identity.table)
     if identity.each == "column":
         block = table.blocks[identity.block]
         return [(key, node.label) for key, node in block.leaf_columns]

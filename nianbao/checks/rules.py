@@ -18,6 +18,7 @@ from .identities import format_number
 
 def rule_checks(report: Report, body: Body | None, where: Locator) -> Iterator[Problem]:
     yield from _format_year(report, where)
+    yield from _published_stated(report, where)
     yield from _parts(report, where)
     yield from _narrative(report, where)
     yield from _fees(report, where)
@@ -39,8 +40,17 @@ def statutory_deadline(year: int, body: Body) -> date:
     return date(year + 1, 3, 31) if body.level in GOVERNMENT_LEVELS else date(year + 1, 1, 31)
 
 
+def _published_stated(report: Report, where: Locator) -> Iterator[Problem]:
+    if report.meta.published is None:
+        # The example falls where a report of that year is published: early in the next year.
+        # No cells: nothing to acknowledge, the date is filled in once the report is published.
+        yield where.problem(R.PUBLISHED_MISSING, ("published",), example=f"{report.year + 1}-01-20")
+
+
 def _deadline(report: Report, body: Body, where: Locator) -> Iterator[Problem]:
     published = report.meta.published
+    if published is None:  # said by _published_stated
+        return
     deadline = statutory_deadline(report.year, body)
     if published > deadline:
         yield where.problem(R.DEADLINE, ("published",), cells="published", deadline=deadline.isoformat(),

@@ -267,6 +267,14 @@ class Format:
         except KeyError:
             raise KeyError(F.OBJECT_NO_TABLE(format=self.id, key=repr(key))) from None
 
+    @cached_property
+    def cells(self) -> dict[str, CellRef]:
+        """Every cell a report of this format can hold, by its data path (table.row.column, the
+        path problems and revisions name it by): the leaf rows in table order, then the rows of
+        collapsible groups printed as one row."""
+        return {f"{t.key}.{row}.{column}": CellRef(t.key, row, column)
+                for t in self.tables for (row, column) in t.cell_index}
+
     @property
     def fees_part(self) -> Part | None:
         """The part that reports 信息处理费 (2021: 六); None where the format has none (2019)."""

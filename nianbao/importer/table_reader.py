@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue import Text
 from ..catalogue import importer as msg
 from ..catalogue import workbook as wmsg
 from ..formats import Block as FormatBlock
@@ -104,6 +105,10 @@ class _Reader:
         self.read_cell: CellReader = read_published
         self.typed = False  # a workbook: every cell right of a row's label is a value cell
 
+    def words(self, text: Text) -> Text:
+        """A text as said of this source: of a workbook, without the unplaced it does not write."""
+        return wmsg.IN_WORKBOOK.get(text, text) if self.typed else text
+
     def warn(self, message: str) -> None:
         if message and message not in self.noted:
             self.noted.add(message)
@@ -136,7 +141,7 @@ class _Reader:
 
     def warn_unplaced(self, texts: list[str]) -> None:
         shown = " | ".join(t.replace("\n", " ") for t in texts if t.strip())
-        self.result.warnings.append(msg.ROW_UNRECOGNISED(row=shown[:80]))
+        self.result.warnings.append(self.words(msg.ROW_UNRECOGNISED)(row=shown[:80]))
 
     # --- one physical row -----------------------------------------------------------------------
 
@@ -168,7 +173,8 @@ class _Reader:
                 self.warn(msg.GROUP_AS_ONE_ROW(label=match.label.label))
                 return self.data_row(match, values, texts)
             elif any(v.text.strip() for v in values):
-                self.result.errors.append(msg.GROUP_ROW_WITH_VALUES(label=match.published, format=self.fmt.id))
+                said = self.words(msg.GROUP_ROW_WITH_VALUES)
+                self.result.errors.append(said(label=match.published, format=self.fmt.id))
                 self.result.unplaced.append(_unplaced_row(texts))
                 return True
             else:
@@ -225,8 +231,8 @@ class _Reader:
                 fitted = [_NO_CELL] * width
             else:
                 stated = len([v for v in values if v.text.strip()])
-                self.result.errors.append(msg.ROW_WIDTH(label=match.label.label, cells=len(values), filled=stated,
-                                                        width=width))
+                said = self.words(msg.ROW_WIDTH)
+                self.result.errors.append(said(label=match.label.label, cells=len(values), filled=stated, width=width))
                 self.result.unplaced.append(_unplaced_row(texts))
                 return True
         self.store(table, match.label.key, fitted, block)
@@ -236,7 +242,7 @@ class _Reader:
         rows = self.rows.setdefault(table.key, {})
         node, _ = table.row(row_key)
         if row_key in rows:
-            self.result.errors.append(msg.ROW_TWICE(label=node.label))
+            self.result.errors.append(self.words(msg.ROW_TWICE)(label=node.label))
             self.result.unplaced.append(msg.UNPLACED_DUPLICATE_ROW.format(
                 label=node.label, cells=" | ".join(c.text for c in cells)))
             return
@@ -267,7 +273,7 @@ class _Reader:
             self.warn(msg.SIDE_ROW_BLANK(caption=table.caption))
         if fitted is None:
             stated = len([v for v in values if v.text.strip()])
-            self.result.errors.append(msg.SIDE_ROW_WIDTH(caption=table.caption, count=stated,
+            self.result.errors.append(self.words(msg.SIDE_ROW_WIDTH)(caption=table.caption, count=stated,
                                                          expected=len(columns) * len(leaf_rows)))
             return False
         cells = fitted
@@ -309,7 +315,7 @@ class _Reader:
                 self.pending_side = None
         if recognised and unknown:
             for text in unknown:
-                self.warn(msg.HEADER_UNKNOWN(text=text, format=self.fmt.id))
+                self.warn(self.words(msg.HEADER_UNKNOWN)(text=text, format=self.fmt.id))
                 self.result.unplaced.append(msg.UNPLACED_HEADER.format(text=text))
         return recognised > 0
 
@@ -390,7 +396,7 @@ class _Reader:
             if cells is None:
                 continue
             if any(leaf in rows for leaf in leaves):
-                self.warn(msg.GROUP_AND_ROWS(label=node.label))
+                self.warn(self.words(msg.GROUP_AND_ROWS)(label=node.label))
                 self.result.unplaced.append(_unplaced_row([node.label, *(_shown(c) for c in cells)]))
                 continue
             _put(nested, group, cells)

@@ -15,7 +15,6 @@ The files are made from the loaded data alone (no page is needed), by the site b
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +45,13 @@ def open_data_files(data: Dataset) -> dict[str, str]:
     header = [f.zh for f in FIELDS]
     files[CELLS_CSV] = csv_text(header, ([r[h] for h in header] for r in every))
     files[CELLS_JSON] = json_text(every)
-    dates = [r.meta.published for r in reports]
+    dates = [r.meta.published for r in reports if r.meta.published is not None]
     files[PACKAGE] = json_text(package(
         "nianbao-figures", W.PACKAGE_TITLE.zh,
         [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
          json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)],
-        providers=len({r.body for r in reports}), published=min(dates, default=date(2019, 1, 1)),
-        updated=max(dates, default=date(2019, 1, 1))))
+        providers=len({r.body for r in reports}), published=min(dates, default=None),
+        updated=max(dates, default=None)))
     return files
 
 

@@ -46,16 +46,18 @@ def json_resource(name: str, path: str, title: str) -> dict[str, Any]:
             "encoding": "utf-8"}
 
 
-def package(name: str, title: str, resources: list[dict[str, Any]], providers: int, published: date,
-            updated: date) -> dict[str, Any]:
+def package(name: str, title: str, resources: list[dict[str, Any]], providers: int, published: date | None,
+            updated: date | None) -> dict[str, Any]:
+    """The descriptor; its dates are the reports' publication dates (none for a draft not yet dated),
+    never the day of the build, so the same data gives the same file."""
     formats = sorted({r["format"].upper() for r in resources})
+    dated = {"version": updated.isoformat(), "created": f"{updated.isoformat()}T00:00:00Z"} if updated else {}
     return {
         "$schema": PROFILE,
         "name": name,
         "title": title,
         "description": W.PACKAGE_DESCRIPTION.zh,
-        "version": updated.isoformat(),
-        "created": f"{updated.isoformat()}T00:00:00Z",
+        **dated,
         "licenses": [{"name": "other-pd", "title": W.LICENSE_TITLE.zh}],
         "sources": [{"title": W.SOURCE_TITLE.zh}],
         "resources": resources,
@@ -64,8 +66,8 @@ def package(name: str, title: str, resources: list[dict[str, Any]], providers: i
             W.CATALOGUE_NAME.zh: title,
             W.CATALOGUE_SUMMARY.zh: W.PACKAGE_DESCRIPTION.zh,
             W.CATALOGUE_PROVIDER.zh: W.CATALOGUE_PROVIDERS.zh.format(count=providers),
-            W.CATALOGUE_PUBLISHED.zh: published.isoformat(),
-            W.CATALOGUE_UPDATED.zh: updated.isoformat(),
+            W.CATALOGUE_PUBLISHED.zh: published.isoformat() if published else "",
+            W.CATALOGUE_UPDATED.zh: updated.isoformat() if updated else "",
             W.CATALOGUE_FORMAT.zh: "、".join(formats),
         },
     }

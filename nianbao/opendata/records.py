@@ -13,11 +13,12 @@ from ..cells import Cell
 from ..checks.identities import format_number
 from ..formats import CellRef, Table
 from ..model import Body, Report
+from ..revisions import first_published, resolve, revised_cells
 
 # The tidy table's fields, in order: the CSV's header and the JSON's keys (the Chinese names).
 FIELDS = (W.F_BODY, W.F_BODY_NAME, W.F_LEVEL, W.F_REGION, W.F_YEAR, W.F_FORMAT, W.F_TABLE, W.F_TABLE_LABEL,
           W.F_ROW, W.F_ROW_LABEL, W.F_COLUMN, W.F_COLUMN_LABEL, W.F_VALUE, W.F_STATUS, W.F_TEXT, W.F_UNIT,
-          W.F_CONCEPT)
+          W.F_CONCEPT, W.F_REVISED, W.F_FIRST_PUBLISHED)
 STATUS = {"number": W.STATUS_NUMBER, "blank": W.STATUS_BLANK, "na": W.STATUS_NA}
 
 
@@ -44,13 +45,22 @@ def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
     """One record per cell, keyed by the Chinese field names; 数值 is a Decimal or None."""
     region = W.LABEL_JOIN.zh.join(body.region)
     concepts = report.format.concepts
+    # A corrected report's cells hold the figures now; a revised cell also says when it changed and
+    # what was first published (修订记录), a blank then written out, never left empty.
+    views = resolve(report)
+    first = first_published(views)
+    revised = {ref: "、".join(views[n - 1].date.isoformat() for n in numbers)
+               for ref, numbers in revised_cells(views).items()}
     for table, row, column, cell in cells_of(report):
         columns = table.column_labels(row)
+        ref = CellRef(table.key, row, column)
+        before = first.get(ref)
         yield dict(zip((f.zh for f in FIELDS), (
             report.body, body.name, body.level, region, report.year, report.format.id, table.key, table.caption,
             row, row_label(table, row), column, W.LABEL_JOIN.zh.join(columns[column]),
             cell.value if cell.state == "number" else None, STATUS[cell.state].zh, cell.text if cell.state != "blank"
-            else "", cell.unit, f"{table.key}.{row}.{column}" if CellRef(table.key, row, column) in concepts else "",
+            else "", cell.unit, f"{table.key}.{row}.{column}" if ref in concepts else "", revised.get(ref, ""),
+            "" if before is None else before.text if before.state != "blank" else W.STATUS_BLANK.zh,
         ), strict=True))
 
 

@@ -17,13 +17,14 @@ def open_data_page(files: Mapping[str, str], data: Dataset) -> Page:
     title = words.OPEN_DATA_TITLE()
     md = [f"# {title}\n", words.OPEN_DATA_INTRO() + "\n", words.OPEN_DATA_HEADER(), "|---|---|---|---|"]
     reports = {report_folder(r): r for r in data.reports.values()}
-    latest = max((r.meta.published.isoformat() for r in reports.values()), default="")
+    latest = max((r.meta.published.isoformat() for r in reports.values() if r.meta.published), default="")
     for path, text in files.items():
         folder, _, name = path.rpartition("/")
         report = reports.get(folder)
         what = md_text(f"{data.bodies[report.body].name} {report.year}") if report else words.OPEN_DATA_ALL()
         size = words.OPEN_DATA_SIZE_KB(size=f"{len(text.encode('utf-8')) / 1024:.1f}")
-        date = report.meta.published.isoformat() if report else latest
+        published = report.meta.published if report else None
+        date = published.isoformat() if published else ("" if report else latest)
         md.append(f"| [{md_text(name)}]({relative(OPEN_DATA_PAGE, f'{OPEN_DATA_DIR}/{path}')}) | {what} | {size} | "
                   f"{date} |")
     return Page(OPEN_DATA_PAGE, "\n".join(md) + "\n", meta=page_meta(title=title, article_title=title))

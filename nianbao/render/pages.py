@@ -19,9 +19,11 @@ from ..catalogue import statuses as S
 from ..checks import ReportCheck
 from ..model import Body, Contact, Report
 from ..numerals import PART_NUMBER
+from ..revisions import resolve
 from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
+from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
 Blocks = dict[str, str]
@@ -140,15 +142,41 @@ def front_matter(meta: Mapping[str, str]) -> str:
     return "---\n" + text + "---\n\n"
 
 
+def default_title(name: str, year: int) -> str:
+    """The title a report without its own is shown under."""
+    return f"{name}{year}年政府信息公开工作年度报告"
+
+
+def report_uri(slug: str, year: int) -> str:
+    """The page of a body's report of one year, as MkDocs names its source: wanggang-zhen/2020.md."""
+    return f"{slug}/{year}.md"
+
+
+def body_uri(slug: str) -> str:
+    """A body's own page: wanggang-zhen/index.md."""
+    return f"{slug}/index.md"
+
+
 def report_title(report: Report, body: Body) -> str:
-    return report.meta.title or f"{body.name}{report.year}年政府信息公开工作年度报告"
+    return report.meta.title or default_title(body.name, report.year)
+
+
+def _pub_date(report: Report) -> str:
+    """The page's PubDate; empty (left out) for a report whose date is not stated yet (a draft)."""
+    published = report.meta.published
+    return f"{published.isoformat()} 00:00" if published is not None else ""
+
+
+def _published_text(report: Report) -> str:
+    published = report.meta.published
+    return published.isoformat() if published is not None else words.PAGE_NOT_STATED()
 
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
     title = report_title(report, body)
-    page_uri = f"{report.body}/{report.year}.md"
+    page_uri = report_uri(report.body, report.year)
     meta = page_meta(
-        title=title, article_title=title, pub_date=f"{report.meta.published.isoformat()} 00:00",
+        title=title, article_title=title, pub_date=_pub_date(report),
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
     )
     md: list[str] = [f"# {md_text(title)}\n"]
@@ -170,6 +198,10 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
             md.append(_table_heading(report, part.table))
             md.append(placeholder(f"table-{part.table}"))
     md.append(placeholder("signature"))
+    revisions = resolve(report)
+    if revisions:
+        md.append(f"## {words.REVISIONS_HEADING()} {{#revisions}}\n")
+        md.append(placeholder("revisions"))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
     md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
@@ -179,7 +211,8 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     def content() -> Blocks:
         env = environment()
         prose = env.get_template("prose.html.j2")
-        blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body)}
+        blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body,
+                                                                        revised=revised_on(revisions))}
         if report.meta.preamble:
             blocks["preamble"] = prose.render(text=report.meta.preamble, sections=[], anchor="preamble")
         for key, given in report.meta.parts.items():
@@ -189,12 +222,16 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         if _fees_part(report) is not None:
             blocks["fees"] = render_fees(report)
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
+        if revisions:
+            blocks["revisions"] = render_revisions(report, revisions)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
         return blocks
 
     def late() -> Blocks:
-        blocks = {f"table-{key}": render_table(report.format, key, values) for key, values in report.tables.items()}
+        marks = table_marks(report, revisions)
+        blocks = {f"table-{key}": render_table(report.format, key, values, marks.get(key))
+                  for key, values in report.tables.items()}
         blocks["checks"] = render_checks(check)
         return blocks
 
@@ -315,7 +352,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     rows = [words.REPORTS_HEADER(), "|---|---|---|---|"]
     for report in sorted(reports, key=lambda r: r.year, reverse=True):
         rows.append(f"| {report.year} | [{md_text(report_title(report, body))}]({report.year}.md) | "
-                    f"{report.meta.published.isoformat()} | {_check_summary(checks[report.year])} |")
+                    f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
     if reports:
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
@@ -328,7 +365,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
             return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
         return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
 
-    return Page(f"{slug}/index.md", "\n\n".join(md) + "\n", content, meta=meta)
+    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, meta=meta)
 
 
 def _check_summary(check: ReportCheck) -> str:

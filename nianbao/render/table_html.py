@@ -7,6 +7,7 @@ slot for each value; a report's table is its values put into the slots.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -81,25 +82,34 @@ def _attrs(slot: GridCell) -> tuple[str, str]:
     return f'{span} headers="{slot.headers}"{names}', " nb-total" if slot.total else ""
 
 
-def _value_td(cell: Cell, slot: Slot) -> str:
+def _value_td(cell: Cell, slot: Slot, mark: str = "") -> str:
+    """A value cell; ``mark`` is the HTML marking a revised cell (render.revisions.mark_html)."""
     attrs, extra = slot.attrs, slot.extra
+    if mark:
+        extra += " nb-revised"
     if cell.state == "number":
-        # A zero exactly as printed: the phone layout lists a row's zeros together, after its other cells.
-        zero = " nb-zero" if cell.text == "0" else ""
-        return f'<td{attrs} class="nb-num{zero}{extra}">{escape(cell.text)}</td>'
+        # A zero exactly as printed: the phone layout lists a row's zeros together, after its other
+        # cells; a revised zero stands alone there, with its mark.
+        zero = " nb-zero" if cell.text == "0" and not mark else ""
+        return f'<td{attrs} class="nb-num{zero}{extra}">{escape(cell.text)}{mark}</td>'
     if cell.state == "na":
-        return f'<td{attrs} class="nb-na{extra}">{escape(cell.text)}</td>'
+        return f'<td{attrs} class="nb-na{extra}">{escape(cell.text)}{mark}</td>'
     # Blank: the report did not state it. Empty on screen and paper, said aloud by screen readers
     # (and written out on a phone, where each cell stands alone).
-    return f'<td{attrs} class="nb-blank{extra}"><span class="nb-sr-only">未填写</span></td>'
+    return f'<td{attrs} class="nb-blank{extra}"><span class="nb-sr-only">未填写</span>{mark}</td>'
 
 
-def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None) -> str:
+def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None,
+                 marks: Mapping[tuple[str, int], str] | None = None) -> str:
+    """The table with a report's values; ``marks`` holds the HTML of the marks of revised cells by
+    their slot (row key, column index)."""
     values = values or {}
+    marks = marks or {}
     fragments, slots = _skeleton(fmt, table_key, fmt.table(table_key).collapsed(values))
     out = [fragments[0]]
     for slot, fragment in zip(slots, fragments[1:], strict=True):
         row = values.get(slot.row)
-        out.append(_value_td(row[slot.column] if row is not None else BLANK, slot))
+        out.append(_value_td(row[slot.column] if row is not None else BLANK, slot,
+                             marks.get((slot.row, slot.column), "")))
         out.append(fragment)
     return "".join(out)
