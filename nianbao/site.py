@@ -73,8 +73,8 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     for slug, body in sorted(bodies.items()):
         reports = by_body[slug]
         years = [r.year for r in reports]
-        for report in reports:
-            pages.append(report_page(report, body, checks[(slug, report.year)], years))
+        for previous, report in zip([None, *reports], reports, strict=False):
+            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous))
         pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
     pages += region_pages(bodies, by_body)
     pages += [rules_page(), keys_page()]

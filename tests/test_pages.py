@@ -57,6 +57,7 @@ def test_report_headings_follow_the_published_parts():
         "## 四、政府信息公开行政复议、行政诉讼情况 {#part-4}",
         "### 表：政府信息公开行政复议、行政诉讼情况 {#tab-reviews-litigation .nb-table-heading}",
         "## 五、存在的主要问题及改进措施 {#part-5}",
+        "## 与上年比较 {#compare}",
         "## 数据核对 {#checks}",
         "## 数据下载 {#downloads}",
         "## 联系方式 {#contact}",

@@ -15,13 +15,15 @@ T = Text
 # --- the command line ------------------------------------------------------------------------------
 
 PROG = "python -m nianbao import"
-DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本、文字版 PDF，或装有它们的文件夹）导入 data/ 文件夹。",
-                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, text-based PDF, folders of them) into data/.")
+DESCRIPTION = T("把公开的政府信息公开工作年度报告（网页、纯文本、文字版 PDF、Word，或装有它们的文件夹）导入 data/ 文件夹。",
+                "Import published 政府信息公开工作年度报告 (HTML pages, plain text, text-based PDF, Word, folders of "
+                "them) into data/.")
 METAVAR_SOURCE = T("来源", "SOURCE")
 METAVAR_SLUG = T("文件夹名", "SLUG")
 METAVAR_YEAR = T("年度", "YYYY")
 METAVAR_DIR = T("文件夹", "DIR")
-HELP_SOURCE = T("要导入的网页、文本或 PDF 文件，或装有它们的文件夹", "HTML, text or PDF files, or folders of them")
+HELP_SOURCE = T("要导入的网页、文本、PDF 或 Word 文件，或装有它们的文件夹",
+                "HTML, text, PDF or Word files, or folders of them")
 HELP_BODY = T("机关在 data/ 下的文件夹名（如 wanggang-zhen）；不写时，按报告落款的名称在 data/*/body.yml 中"
               "查找机关，新机关的文件夹名取其简称的拼音",
               "the body's folder under data/ (e.g. wanggang-zhen); without it, the body is looked up by name "
@@ -459,3 +461,75 @@ S_FINDING = T("    - {rule} {cells}：{message}{found}", "    - {rule} {cells}: 
 S_FOUND = T("（实为 {found}）", " (found {found})")
 
 # --- Word files (nianbao/importer/docx_source.py) ----------------------------------------------------
+
+_WORD_INSTEAD = "请用 Word 或 WPS 打开后另存为 .docx 再导入，或改用报告的网页、PDF"
+_WORD_INSTEAD_EN = "open it in Word or WPS and save it as .docx, or use the report's web page or PDF"
+WORD_EMPTY = T("文件是空的（0 字节），不是 Word 文件：请重新下载报告的 Word 原件再导入",
+               "the file is empty (0 bytes), not a Word file: download the report's Word original again")
+WORD_NOT_WORD = T("文件名是 {suffix}，内容却不是 Word 文件：请确认下载的是报告本身（而不是网页或错误提示），"
+                  + _WORD_INSTEAD,
+                  "the file is named {suffix} but is not a Word file: check that the download is the report "
+                  "itself (not a web page or an error), or " + _WORD_INSTEAD_EN)
+WORD_NOT_DOCX = T("这是一个压缩包，但不是 Word 文档（.docx）：里面没有 Word 的正文；请确认下载的是报告本身，"
+                  + _WORD_INSTEAD,
+                  "this is a zip archive but not a Word document (.docx): it holds no Word body; check the "
+                  "download, or " + _WORD_INSTEAD_EN)
+WORD_CORRUPT = T("Word 文件已损坏或不完整，读不了：" + _WORD_INSTEAD + "；或重新下载",
+                 "the Word file is damaged or incomplete and cannot be read: " + _WORD_INSTEAD_EN
+                 + ", or download it again")
+WORD_ENCRYPTED = T("Word 文件加了密码保护，读不了：请向发布机关索取未加密的文件，或打开后取消密码再另存为 .docx",
+                   "the Word file is password-protected and cannot be read: ask the publishing body for an "
+                   "unprotected file, or remove the password and save it as .docx")
+WORD_IS_MARKUP = T("文件名是 {suffix}，内容却是网页（HTML）或纯文本，已按网页或文本读取：请对照原文核对",
+                   "the file is named {suffix} but holds a web page (HTML) or plain text, read as such: check "
+                   "against the source")
+WORD_FILE_TOO_LARGE = T("Word 文件过大：{size} 字节，超过上限 {limit} 字节，没有读取；年度报告的 Word 文件通常不到 "
+                        "5 MB，大的多半插入了原尺寸的图片：请删去或压缩图片后另存为 .docx，或改用报告的网页、PDF",
+                        "the Word file is too large: {size} bytes, over the limit of {limit}; not read. A report "
+                        "in Word is usually under 5 MB, a larger one holds full-size pictures: delete or compress "
+                        "them and save as .docx, or use the report's web page or PDF")
+WORD_TOO_MANY_PARTS = T("Word 文件里的部件超过 {limit} 个，没有读取：不像一份年度报告（可能是压缩炸弹）；" + _WORD_INSTEAD,
+                        "the Word file holds more than {limit} parts and was not read: it is not like a report "
+                        "(perhaps a zip bomb); " + _WORD_INSTEAD_EN)
+WORD_UNPACKED_TOO_LARGE = T("Word 文件解压后有 {size} 字节，超过上限 {limit} 字节，没有读取：不像一份年度报告"
+                            "（可能是压缩炸弹）；" + _WORD_INSTEAD,
+                            "the Word file unpacks to {size} bytes, over the limit of {limit}; not read: it is "
+                            "not like a report (perhaps a zip bomb); " + _WORD_INSTEAD_EN)
+WORD_PART_TOO_LARGE = T("Word 文件的 {part} 解压后有 {size} 字节，超过上限 {limit} 字节，没有读取：不像一份年度报告"
+                        "（可能是压缩炸弹）；" + _WORD_INSTEAD,
+                        "{part} of the Word file unpacks to {size} bytes, over the limit of {limit}; not read: "
+                        "it is not like a report (perhaps a zip bomb); " + _WORD_INSTEAD_EN)
+WORD_TOO_MANY_ELEMENTS = T("Word 文件的 XML 元素超过上限 {limit} 个，没有读取：不像一份年度报告；" + _WORD_INSTEAD,
+                           "the Word file has more than {limit} XML elements and was not read: it is not like "
+                           "a report; " + _WORD_INSTEAD_EN)
+WORD_TOO_DEEP = T("Word 文件的 XML 嵌套超过 {limit} 层，没有读取：不像一份年度报告；" + _WORD_INSTEAD,
+                  "the Word file's XML is nested deeper than {limit} and was not read: it is not like a "
+                  "report; " + _WORD_INSTEAD_EN)
+WORD_TOO_MANY_BLOCKS = T("Word 文件超过 {limit} 段，没有读取：不像一份年度报告；请检查原文",
+                         "the Word file has more than {limit} paragraphs and was not read: it is not like a "
+                         "report. Check the source")
+WORD_TOO_MANY_TABLES = T("Word 文件的表格超过上限 {limit} 个，没有读取：不像一份年度报告；请检查原文",
+                         "the Word file has more than {limit} tables and was not read: it is not like a report. "
+                         "Check the source")
+WORD_NEEDS_LIBREOFFICE = T(
+    "{name} 是旧版 Word 或 WPS 格式（{suffix}），要先转换成 .docx 才能读取，本机没有 LibreOffice（找不到 soffice 命令），"
+    "没有读取。可以安装 LibreOffice 后再导入：sudo apt-get install libreoffice-writer-nogui；"
+    "或者手工转换：soffice --headless --convert-to docx 文件，再导入生成的 .docx；"
+    "也可以用 Word 或 WPS 打开后另存为 .docx",
+    "{name} is in the older Word or WPS format ({suffix}) and must be converted to .docx first; "
+    "LibreOffice (the soffice command) is not on this machine, so it was not read. Install it and import "
+    "again: sudo apt-get install libreoffice-writer-nogui; or convert by hand: soffice --headless "
+    "--convert-to docx FILE, and import the .docx; or save it as .docx from Word or WPS")
+WORD_CONVERT_NOT_RUN = T("LibreOffice（soffice）启动不了：{error}；请检查它的安装，或用 Word、WPS 另存为 .docx 再导入",
+                         "LibreOffice (soffice) could not be started: {error}; check its installation, or save "
+                         "the file as .docx from Word or WPS")
+WORD_CONVERT_FAILED = T("LibreOffice 没能把 {name} 转换成 .docx（退出码 {code}，没有生成文件），没有读取：文件可能已损坏"
+                        "或加了密码；" + _WORD_INSTEAD,
+                        "LibreOffice did not convert {name} to .docx (exit code {code}, no file made); not read: "
+                        "the file may be damaged or password-protected; " + _WORD_INSTEAD_EN)
+WORD_CONVERT_TIMEOUT = T("LibreOffice 转换超过 {seconds} 秒，已停止，没有读取：文件过大或结构异常；" + _WORD_INSTEAD,
+                         "the LibreOffice conversion took longer than {seconds} s and was stopped; not read: the "
+                         "file is too large or unusual; " + _WORD_INSTEAD_EN)
+WORD_CONVERTED = T("{suffix} 文件由 LibreOffice 转换成 .docx 后读取：转换可能改变表格的合并单元格和编号，请逐格核对",
+                   "the {suffix} file was read once LibreOffice converted it to .docx: the conversion may change "
+                   "merged cells and numbering, check every cell")

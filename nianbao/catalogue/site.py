@@ -205,6 +205,7 @@ TABLE_BLOCK_COLUMNS = "{band} 各栏：{columns}"
 
 # A value the report leaves blank: never 0, never left out.
 PAGE_NOT_STATED = T("未填写", "not stated")
+PAGE_NOT_APPLICABLE = T("不适用", "not applicable")
 # The report page's own sections after the report's text (the importer knows a printed page by them).
 SECTION_CHECKS = T("数据核对", "Data checks")
 SECTION_CONTACT = T("联系方式", "Contact")
@@ -347,3 +348,33 @@ KEYS_LEVELS_INTRO = T("`body.yml` 的 `level:` 只能写下面之一，照样写
 KEYS_LEVELS_HEAD = T("| level | 公布期限 |", "| level | Deadline |")
 KEYS_DEADLINE_GOVERNMENT = T("次年 3 月 31 日前", "by 31 March of the next year")
 KEYS_DEADLINE_OTHER = T("次年 1 月 31 日前", "by 31 January of the next year")
+
+
+# --- 与上年比较 (report page) and 历年数据 (body page): nianbao.render.history ----------------------
+SECTION_COMPARE = T("与上年比较", "Compared with the previous year")
+COMPARE_WITH = T("与本机关 {year} 年度报告比较。两种格式含义相同的数字才比较；有格未填写的数字只列出、不计算变化。",
+                 "Compared with the body's {year} report; only figures that mean the same in both formats, and "
+                 "none with a cell left blank.")
+COMPARE_NONE = T("本站没有本机关更早年度的报告，无法比较。", "There is no earlier report of this body to compare with.")
+COMPARE_HEADER = T("| 项目 | {year} 年度 | {before} 年度 | 变化 |", "| Figure | {year} | {before} | Change |")
+COMPARE_NOT_GIVEN = T("—", "—")
+CHANGE_UP_SENTENCE = T("{label}由 {before_year} 年度的 {before} 增至 {now}，增加 {delta}。", "{label} rose from {before} ({before_year}) to "
+                       "{now} (+{delta}).")
+CHANGE_DOWN_SENTENCE = T("{label}由 {before_year} 年度的 {before} 减至 {now}，减少 {delta}。", "{label} fell from {before} ({before_year}) "
+                         "to {now} (−{delta}).")
+RATE_UP_SENTENCE = T("{label}由 {before_year} 年度的 {before} 升至 {now}，提高 {delta} 个百分点。",
+                     "{label} rose from {before} ({before_year}) to {now} (+{delta} points).")
+RATE_DOWN_SENTENCE = T("{label}由 {before_year} 年度的 {before} 降至 {now}，降低 {delta} 个百分点。",
+                       "{label} fell from {before} ({before_year}) to {now} (−{delta} points).")
+POINTS = T("{sign}{points} 个百分点", "{sign}{points} points")
+AMOUNT_PARTIAL = T("{value}（另有 {blanks} 格未填写）", "{value} ({blanks} cell(s) not stated)")
+RATE_NONE = T("无法计算", "cannot be computed")
+RATE_PARTIAL = T("{value}（不全）", "{value} (incomplete)")
+SECTION_HISTORY = T("历年数据", "Figures by year")
+HISTORY_NOTE = T("各年度报告中含义相同的数字（两种格式都有的才列出）。图与表的数字相同；“未填写”的年份在图中断开。",
+                 "The figures that mean the same in each year's report; a year not stated leaves a gap in the chart.")
+HISTORY_FIGURE = T("项目", "Figure")
+CHART_LEGEND = T("图例", "Legend")
+CHART_SUMMARY = T("{title}，{first}—{last} 年度：{series}。", "{title}, {first}–{last}: {series}.")
+CHART_SERIES = T("{label} {values}", "{label} {values}")
+CHART_YEAR_VALUE = T("{year} 年 {value}", "{year}: {value}")

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
 
 from ..catalogue import formats as F
 from ..formats import CellRef, all_formats
@@ -23,6 +23,7 @@ class FigureDef(_Def):
     id: StrictStr
     label: StrictStr
     cells: tuple[StrictStr, ...] = Field(min_length=1)
+    key: StrictBool = False
 
 
 class RateDef(_Def):
@@ -30,11 +31,19 @@ class RateDef(_Def):
     label: StrictStr
     numerator: tuple[StrictStr, ...] = Field(min_length=1)
     denominator: tuple[StrictStr, ...] = Field(min_length=1)
+    key: StrictBool = False
+
+
+class ChartDef(_Def):
+    id: StrictStr
+    title: StrictStr
+    series: tuple[StrictStr, ...] = Field(min_length=1)
 
 
 class FiguresDef(_Def):
     figures: tuple[FigureDef, ...] = Field(min_length=1)
     rates: tuple[RateDef, ...] = ()
+    charts: tuple[ChartDef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Figure:
     id: str
     label: str
     cells: tuple[CellRef, ...]
+    key: bool = False  # shown in a report's 与上年比较
 
 
 @dataclass(frozen=True)
@@ -52,12 +62,25 @@ class Rate:
     label: str
     numerator: tuple[str, ...]  # figure ids
     denominator: tuple[str, ...]
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    series: tuple[str, ...]  # figure or rate ids
 
 
 @dataclass(frozen=True)
 class Figures:
     figures: tuple[Figure, ...]
     rates: tuple[Rate, ...]
+    charts: tuple[Chart, ...] = ()
+
+    def label(self, id_: str) -> str:
+        labels = {f.id: f.label for f in self.figures} | {r.id: r.label for r in self.rates}
+        return labels[id_]
 
 
 class FiguresDefinitionError(Exception):
@@ -89,11 +112,15 @@ def parse_figures(text: str, name: str = "figures.yml") -> Figures:
     for rate in raw.rates:
         faults += [F.FIGURES_NO_FIGURE(id=rate.id, figure=f) for f in (*rate.numerator, *rate.denominator)
                    if f not in figure_ids]
+    rate_ids = {r.id for r in raw.rates}
+    for chart in raw.charts:
+        faults += [F.FIGURES_NO_FIGURE(id=chart.id, figure=f) for f in chart.series if f not in figure_ids | rate_ids]
     if faults:
         raise FiguresDefinitionError(F.FIGURES_FAULTS(file=name) + "\n" + "\n".join(f"  {f}" for f in faults))
     return Figures(
-        figures=tuple(Figure(f.id, f.label, tuple(map(cell_ref, f.cells))) for f in raw.figures),
-        rates=tuple(Rate(r.id, r.label, r.numerator, r.denominator) for r in raw.rates),
+        figures=tuple(Figure(f.id, f.label, tuple(map(cell_ref, f.cells)), f.key) for f in raw.figures),
+        rates=tuple(Rate(r.id, r.label, r.numerator, r.denominator, r.key) for r in raw.rates),
+        charts=tuple(Chart(c.id, c.title, c.series) for c in raw.charts),
     )
 
 

@@ -21,11 +21,12 @@ from ..problems import Problem
 from ..text import FILE_MAX_BYTES, FORBIDDEN, NAME_MAX, TEXT_MAX, TITLE_MAX, char_name, fold_line
 from .decode import decode_bytes
 from .document import MAX_DIGITS, MAX_FILE_BYTES, URL_MAX, Block, Document, GridCell, LimitReached, time_budget
+from .docx_source import MAX_WORD_BYTES, WORD_SUFFIXES, read_word
 from .fees import read_fees
 from .html_source import read_html
 from .labels import is_table_label, label_kind
 from .pdf_source import read_pdf
-from .prose import Prose, lift_part_headings, name_from_title, read_prose
+from .prose import Prose, lift_part_headings, name_from_title, read_prose, without_page_sections
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
 from .workbook_source import WORKBOOK_SUFFIXES, read_workbook
@@ -34,14 +35,23 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 _KIND = msg.KINDS
 UNSUPPORTED: dict[str, Text] = {
-    ".doc": _KIND["word"], ".docx": _KIND["word"], ".wps": _KIND["wps"], ".xls": _KIND["excel"],
-    ".png": _KIND["image"], ".jpg": _KIND["image"], ".jpeg": _KIND["image"],
-    ".gif": _KIND["image"]}
+    ".xls": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"],
+    ".jpeg": _KIND["image"], ".gif": _KIND["image"]}
+
+
+def _read_word(path: Path) -> Document:
+    """A Word file; a web page or text saved under a Word name (portals publish such .doc files) is
+    read as what it is."""
+    return read_word(path, _read_markup)
+
 
 # Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
 # the document. HTML and text are told apart by their content instead, below.
-FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf}
+FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf, **dict.fromkeys(WORD_SUFFIXES, _read_word)}
 FILE_READERS.update(dict.fromkeys(WORKBOOK_SUFFIXES, read_workbook))  # the tables only: importer/workbook.py
+# The largest file read, by suffix, and what is said of a larger one: Word files hold pictures,
+# which are not read.
+SIZE_LIMITS: dict[str, tuple[int, Text]] = dict.fromkeys(WORD_SUFFIXES, (MAX_WORD_BYTES, msg.WORD_FILE_TOO_LARGE))
 
 Status = Literal["imported", "partial", "failed"]
 
@@ -73,12 +83,13 @@ def read_source(path: Path) -> Document:
     """The source's document; LimitReached when it is past a limit (the file's size first, before
     a byte of it is read)."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise LimitReached(msg.FILE_TOO_LARGE(size=size, limit=MAX_FILE_BYTES))
+    limit, too_large = SIZE_LIMITS.get(path.suffix.lower(), (MAX_FILE_BYTES, msg.FILE_TOO_LARGE))
+    if size > limit:
+        raise LimitReached(too_large(size=size, limit=limit))
     reader = FILE_READERS.get(path.suffix.lower())
     doc = reader(path) if reader is not None else _read_markup(path)
     _clean_document(doc)
-    doc.blocks = lift_part_headings(doc.blocks)
+    doc.blocks = without_page_sections(lift_part_headings(doc.blocks))
     return doc
 
 

@@ -10,6 +10,7 @@ The limits every reader keeps to are here too, with the time budget a source is 
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,15 @@ MAX_SPAN = 100  # rowspan or colspan of one cell
 URL_MAX = 2000  # a web address, as nianbao.model allows one
 MAX_BLOCKS = 50_000  # headings, paragraphs, tables and images of one document
 TIME_BUDGET = 30.0  # seconds to read one source
+# A data table's cells hold labels and numbers; a cell longer than this holds an article (a layout table).
+MAX_DATA_CELL = 160
+# A long cell of digits is an overlong number (the values reader refuses it), not an article.
+_DIGITS_ONLY = re.compile(r"[0-9０-９,，.． +-]+")
+
+
+def holds_article(cell_text: str) -> bool:
+    """The cell is too long for a label or a number: its table lays out an article, not data."""
+    return len(cell_text) > MAX_DATA_CELL and not _DIGITS_ONLY.fullmatch(cell_text)
 
 
 class LimitReached(Exception):
@@ -56,6 +66,11 @@ def time_budget(seconds: float | None = None) -> Iterator[None]:
         yield
     finally:
         _Budget.deadline, _Budget.seconds = saved
+
+
+def time_left() -> float:
+    """Seconds left of the budget (inf outside one): what a program run for the source may take."""
+    return _Budget.deadline - time.monotonic()
 
 
 def check_time() -> None:

@@ -36,6 +36,7 @@ from .document import (
     LimitReached,
     check_time,
     expand_spans,
+    holds_article,
 )
 
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "select", "button", "svg",
@@ -51,16 +52,13 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 _META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource": "source", "url": "url",
                "firstimagesource": "", "description": "description"}
 # Page furniture that is not the report: MkDocs permalinks and chrome, and what nianbao's own
-# pages add around a report (years links, byline, table headings, check panel, contact card, and
+# pages add around a report (years links, byline, table headings, check panel, contact card, the
+# marks of revised cells, and
 # the 信息处理费 table of part 六: the importer reads fees from the part's text, as on any
 # published report), so that a page this site rendered reads back to the data it was rendered from.
 _CHROME = ("a.headerlink", ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search", ".md-dialog",
            ".md-content__button", "p.nb-years", "p.nb-byline", "h3.nb-table-heading", "section.nb-checks",
-           "section.nb-contact", "h2#checks", "h2#contact", "table.nb-fees", "h3#fees")
-# A data table's cells hold labels and numbers; a cell longer than this holds an article (a layout table).
-_MAX_DATA_CELL = 160
-# A long cell of digits is an overlong number (the values reader refuses it), not an article.
-_DIGITS_ONLY = re.compile(r"[0-9０-９,，.． +-]+")
+           "section.nb-contact", "h2#checks", "h2#contact", "table.nb-fees", "h3#fees", "a.nb-rev-mark")
 
 
 def read_html(text: str) -> Document:
@@ -80,7 +78,7 @@ def read_html(text: str) -> Document:
         tag.decompose()
     for tag in soup.find_all(_hidden):
         tag.decompose()
-    original = soup.select_one("p.nb-byline a[href]")  # nianbao's link to the published original
+    original = soup.select_one("p.nb-byline a[rel~=external][href]")  # nianbao's link to the published original
     if original is not None:
         doc.meta["url"] = str(original["href"])
     for tag in soup.select(", ".join(_CHROME)):
@@ -255,7 +253,7 @@ def _is_layout_table(table: Tag) -> bool:
         return True
     for cell in table.find_all(["td", "th"]):
         text = _clean(cell.get_text(" "))
-        if len(text) > _MAX_DATA_CELL and not _DIGITS_ONLY.fullmatch(text):
+        if holds_article(text):
             return True
     return False
 

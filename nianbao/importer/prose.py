@@ -57,7 +57,6 @@ class Prose:
 def read_prose(blocks: list[Block], fmt: Format, meta: dict[str, str]) -> Prose:
     prose = Prose()
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind in ("heading", "paragraph")]
-    texts = _before_page_sections(texts, prose)
     headings = _part_headings(texts, fmt, prose)
     first_part = headings[0][0] if headings else len(blocks)
     closing = _closing(texts, first_part, prose)
@@ -123,16 +122,21 @@ def _is_part_heading(text: str) -> bool:
         ph in match[2] for fmt in all_formats() for part in fmt.parts for ph in part.phrases)
 
 
-def _before_page_sections(texts: list[tuple[int, Block]], prose: Prose) -> list[tuple[int, Block]]:
-    """A report page of this site, printed or saved: its own sections (数据核对, 数据下载, then 联系方式)
-    follow the report's text and are the site's, not the report's; they are left out (said in
-    ``ignored``)."""
-    own = {page_words.SECTION_CHECKS.zh, page_words.SECTION_DOWNLOADS.zh}
-    for n, (_, block) in enumerate(texts):
-        if block.kind == "heading" and _clean_heading(block.text) in own:
-            prose.ignored += [b.text for _, b in texts[n:]]
-            return texts[:n]
-    return texts
+def without_page_sections(blocks: list[Block]) -> list[Block]:
+    """A report page of this site, printed or saved: its own sections (修订记录, 与上年比较, 数据核对,
+    数据下载, then 联系方式) follow the report's text and are the site's, not the report's; they end
+    the document, tables included (与上年比较 is a table)."""
+    own = {page_words.REVISIONS_HEADING.zh, page_words.SECTION_COMPARE.zh, page_words.SECTION_CHECKS.zh,
+           page_words.SECTION_DOWNLOADS.zh}
+    parts = False
+    for n, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        text = _clean_heading(block.text)
+        if parts and text in own:
+            return blocks[:n]
+        parts = parts or _is_part_heading(text)
+    return blocks
 
 
 def _clean_heading(text: str) -> str:

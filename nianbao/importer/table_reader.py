@@ -76,8 +76,9 @@ def read_tables(doc: Document, format_id: str, read_cell: CellReader = read_publ
     fmt = get_format(format_id)
     reader = _Reader(fmt)
     reader.read_cell = read_cell
-    # Merged cells expanded (a web page's, a workbook's): positions compare across header rows.
-    reader.spans = doc.kind in ("html", "excel")
+    # Merged cells expanded (a web page's, a Word table's, a workbook's): positions compare across
+    # header rows.
+    reader.spans = doc.kind in ("html", "word", "excel")
     reader.typed = doc.kind == "excel"
     for index, block in enumerate(doc.blocks):
         if block.kind == "table":

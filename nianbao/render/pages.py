@@ -23,6 +23,7 @@ from ..revisions import resolve
 from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
+from .history import compare_section, history_charts, history_section
 from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
@@ -172,7 +173,9 @@ def _published_text(report: Report) -> str:
     return published.isoformat() if published is not None else words.PAGE_NOT_STATED()
 
 
-def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]) -> Page:
+def report_page(report: Report, body: Body, check: ReportCheck, years: list[int],
+                previous: Report | None = None) -> Page:
+    """The report's page; previous is the body's latest earlier report, for 与上年比较."""
     title = report_title(report, body)
     page_uri = report_uri(report.body, report.year)
     meta = page_meta(
@@ -202,6 +205,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     if revisions:
         md.append(f"## {words.REVISIONS_HEADING()} {{#revisions}}\n")
         md.append(placeholder("revisions"))
+    md.append(compare_section(report, previous))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
     md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
@@ -355,6 +359,8 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
                     f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
     if reports:
+        md.append(history_section(reports))
+        md.append(placeholder("charts"))
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     latest = max((r.year for r in reports), default=0)
@@ -365,7 +371,11 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
             return {"contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}
         return {"contact": render_contact(body, body.contact, words.CONTACT_OF_BODY())}
 
-    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, meta=meta)
+    def late() -> Blocks:
+        # The charts are drawn after the theme, as the tables are: search has no use for them.
+        return {"charts": history_charts(reports)} if reports else {}
+
+    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, late, meta=meta)
 
 
 def _check_summary(check: ReportCheck) -> str:

@@ -1,0 +1,110 @@
+"""与上年比较 on a report page and 历年数据 on a body page, from the figures defined once
+(nianbao/figures): values shown as the sums give them (a partial sum says how many cells were
+blank, a rate that cannot be computed says so), changes only between complete values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..catalogue import site as words
+from ..checks.identities import format_number
+from ..figures import Amount, RateValue, shipped_figures
+from ..figures.compare import Change, Value, compare, history
+from ..model import Report
+from .charts import chart_svg
+
+# Markdown table cells of text from the catalogue and numbers only: nothing a maintainer typed.
+
+
+def shown(value: Value | None) -> str:
+    if value is None:
+        return words.COMPARE_NOT_GIVEN()
+    if isinstance(value, RateValue):
+        if value.value is None:
+            return words.RATE_NONE()
+        text = _percent(value.value)
+        return words.RATE_PARTIAL(value=text) if value.partial else text
+    if value.state == "number" and value.value is not None:
+        return format_number(value.value)
+    if value.state == "partial" and value.value is not None:
+        return words.AMOUNT_PARTIAL(value=format_number(value.value), blanks=value.blanks)
+    return words.PAGE_NOT_STATED() if value.state == "blank" else words.PAGE_NOT_APPLICABLE()
+
+
+def _percent(ratio: Decimal) -> str:
+    return f"{ratio * 100:.1f}%"
+
+
+def _delta(change: Change) -> str:
+    if change.delta is None:
+        return words.COMPARE_NOT_GIVEN()
+    sign = "+" if change.delta > 0 else ("−" if change.delta < 0 else "")
+    if change.kind == "rate":
+        return words.POINTS(sign=sign, points=f"{abs(change.delta) * 100:.1f}")
+    return sign + format_number(abs(change.delta))
+
+
+def _sentence(change: Change, before_year: int) -> str:
+    assert change.delta is not None
+    params = {"label": change.label, "now": shown(change.now), "before": shown(change.before),
+              "before_year": before_year}
+    if change.kind == "rate":
+        text = words.RATE_UP_SENTENCE if change.large == "up" else words.RATE_DOWN_SENTENCE
+        return text(delta=f"{abs(change.delta) * 100:.1f}", **params)
+    text = words.CHANGE_UP_SENTENCE if change.large == "up" else words.CHANGE_DOWN_SENTENCE
+    return text(delta=format_number(abs(change.delta)), **params)
+
+
+def compare_section(report: Report, previous: Report | None) -> str:
+    """The 与上年比较 section's Markdown."""
+    lines = [f"## {words.SECTION_COMPARE()} {{#compare}}\n"]
+    if previous is None:
+        return "\n".join([*lines, words.COMPARE_NONE()]) + "\n"
+    changes = compare(report, previous)
+    lines.append(words.COMPARE_WITH(year=previous.year) + "\n")
+    lines += [words.COMPARE_HEADER(year=report.year, before=previous.year), "|---|---:|---:|---:|"]
+    lines += [f"| {c.label} | {shown(c.now)} | {shown(c.before)} | {_delta(c)} |" for c in changes]
+    sentences = [_sentence(c, previous.year) for c in changes if c.large]
+    if sentences:
+        lines.append("")
+        lines += [f"- {s}" for s in sentences]
+    return "\n".join(lines) + "\n"
+
+
+def history_section(reports: list[Report]) -> str:
+    """The 历年数据 section's Markdown: the table of every figure and rate by year (the charts go in
+    the placeholder after it, history_charts)."""
+    years, table = history(reports)
+    defs = shipped_figures()
+    ids = [f.id for f in defs.figures] + [r.id for r in defs.rates]
+    lines = [f"## {words.SECTION_HISTORY()} {{#history}}\n", words.HISTORY_NOTE() + "\n"]
+    lines.append("| " + " | ".join([words.HISTORY_FIGURE(), *map(str, years)]) + " |")
+    lines.append("|---|" + "---:|" * len(years))
+    for id_ in ids:
+        if id_ in table:
+            lines.append(f"| {defs.label(id_)} | " + " | ".join(shown(table[id_].get(y)) for y in years) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _plotted(value: Value | None) -> Decimal | None:
+    if isinstance(value, Amount):
+        return value.value if value.known else None
+    if isinstance(value, RateValue):
+        return None if value.partial else value.value
+    return None
+
+
+def history_charts(reports: list[Report]) -> str:
+    """The charts' HTML, one <figure> per chart of figures.yml."""
+    years, table = history(reports)
+    defs = shipped_figures()
+    out = []
+    for chart in defs.charts:
+        series = [(defs.label(s), [(y, _plotted(table.get(s, {}).get(y))) for y in years]) for s in chart.series]
+        percent = all(s in {r.id for r in defs.rates} for s in chart.series)
+        said = "；".join(words.CHART_SERIES(label=label, values="、".join(
+            words.CHART_YEAR_VALUE(year=y, value=shown(table.get(s, {}).get(y))) for y in years))
+            for s, (label, _) in zip(chart.series, series, strict=True))
+        summary = words.CHART_SUMMARY(title=chart.title, first=years[0], last=years[-1], series=said)
+        out.append(chart_svg(chart.id, chart.title, series, percent, summary))
+    return "<div class=\"nb-charts\">\n" + "\n".join(out) + "\n</div>"
