@@ -225,7 +225,6 @@ def _write_workbook(result: WorkbookImported, args: argparse.Namespace, written:
     fmt = get_format(result.report["format"])
     tables = {t.key: result.report[t.key] for t in fmt.tables if t.key in result.report}
     absent = [W.SHEET_NAME.format(part=p.key) for p in fmt.parts if p.table and p.table not in tables]
-    existing = None
     if os.path.lexists(target):
         try:
             existing = read_bytes(target).decode("utf-8")
