@@ -1,4 +1,4 @@
-"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|shards|rules|import``.
+"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|shards|excel|rules|import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -211,6 +211,24 @@ def cmd_shards(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_excel(args: argparse.Namespace) -> int:
+    """Write a report's statutory tables as an Excel workbook, to be filled and imported back."""
+    from .catalogue import workbook as W
+    from .excel import ExcelError, ExcelUsageError, export_workbook
+
+    try:
+        done = export_workbook(Path(args.data), args.body, args.year, Path(args.out) if args.out else None,
+                               args.force)
+    except ExcelError as exc:
+        print(W.EXCEL_FAILED(error=exc), file=sys.stderr)
+        return 2 if isinstance(exc, ExcelUsageError) else 1
+    if done.blank:
+        report = Path(args.data) / args.body / f"{args.year}.yml"
+        print(W.EXCEL_BLANK(report=report, format=done.format.name))
+    print(W.EXCEL_WROTE(path=done.path, sheets="、".join(done.sheets), format=done.format.name, data=args.data))
+    return 0
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     """Print the rule catalogue: every rule, what it checks, why, and how it is treated."""
     m = messages
@@ -292,6 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     shards.add_argument("--depth", type=int, default=2, help=m.CLI_DEPTH())
     shards.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=m.CLI_JOBS())
     shards.set_defaults(run=cmd_shards)
+    from .catalogue import workbook as W
+
+    excel = sub.add_parser("excel", help=W.CLI_EXCEL_HELP(), description=f"{W.CLI_EXCEL()}\n{W.CLI_EXCEL_EXIT()}")
+    excel.add_argument("body", metavar=w.METAVAR_BODY(), help=W.CLI_EXCEL_BODY())
+    excel.add_argument("year", metavar=w.METAVAR_YEAR(), type=int, help=W.CLI_EXCEL_YEAR())
+    excel.add_argument("--data", default="data", metavar=w.METAVAR_DIR(), help=m.CLI_DATA())
+    excel.add_argument("--out", metavar=W.METAVAR_FILE(), help=W.CLI_EXCEL_OUT())
+    excel.add_argument("--force", action="store_true", help=W.CLI_EXCEL_FORCE())
+    excel.set_defaults(run=cmd_excel)
     rules = sub.add_parser("rules", help=m.CLI_RULES(), description=m.CLI_RULES())
     rules.set_defaults(run=cmd_rules)
     sub.add_parser("import", help=m.CLI_IMPORT(), add_help=False)

@@ -40,7 +40,12 @@ def write_text_atomic(path: Path, text: str, *, within: Path, replace: bool = Tr
     if any, is then untouched and no temporary file is left). With replace=False an existing file
     is never replaced, even one that appears while the text is written: FileExistsError.
     """
-    data = text.encode("utf-8")  # before touching the disk: text that cannot be encoded leaves nothing behind
+    # Encoded before touching the disk: text that cannot be encoded leaves nothing behind.
+    write_bytes_atomic(path, text.encode("utf-8"), within=within, replace=replace)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, within: Path, replace: bool = True) -> None:
+    """write_text_atomic for a file that is not text (a workbook)."""
     folder = _safe_folder(path, within)
     mode = _target_mode(path)
     fd, temp = _create_temp(folder, path.name)

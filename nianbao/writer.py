@@ -556,3 +556,26 @@ def _placeholders(value: Any, keep: DataPath, path: DataPath) -> Any:
     if isinstance(value, str) and path != keep:
         return "x"
     return value
+
+
+# --- for code that edits a report's own text (importer/merge.py) ---------------------------------
+
+
+def table_lines(fmt: Format, table: Table, values: Any) -> list[str]:
+    """A statutory table as the writer writes it: its comment lines, its key, its rows."""
+    return _table(fmt, table, values, _PLAIN)
+
+
+def cell_text(value: Any) -> str:
+    """One table cell as the writer writes it inside a row's [ ]."""
+    return _cell(value)
+
+
+def as_read(value: Any) -> Any:
+    """The value as the loader reads it back: every scalar a string, None for null."""
+    return _as_read(value)
+
+
+def first_difference(expected: Any, back: Any) -> DataPath | None:
+    """The path of the first value of ``expected`` that ``back`` (as read) holds otherwise, or None."""
+    return _difference(expected, back, ())

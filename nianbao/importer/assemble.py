@@ -29,12 +29,13 @@ from .pdf_source import read_pdf
 from .prose import Prose, lift_part_headings, name_from_title, read_prose, without_page_sections
 from .table_reader import TablesRead, detect_format, read_tables
 from .text_source import read_text
+from .workbook_source import WORKBOOK_SUFFIXES, read_workbook
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".asp", ".aspx", ".jsp", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 _KIND = msg.KINDS
 UNSUPPORTED: dict[str, Text] = {
-    ".xls": _KIND["excel"], ".xlsx": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"],
+    ".xls": _KIND["excel"], ".png": _KIND["image"], ".jpg": _KIND["image"],
     ".jpeg": _KIND["image"], ".gif": _KIND["image"]}
 
 
@@ -47,6 +48,7 @@ def _read_word(path: Path) -> Document:
 # Readers of binary files, by suffix: each takes the file's path (its size already checked) and gives
 # the document. HTML and text are told apart by their content instead, below.
 FILE_READERS: dict[str, Callable[[Path], Document]] = {".pdf": read_pdf, **dict.fromkeys(WORD_SUFFIXES, _read_word)}
+FILE_READERS.update(dict.fromkeys(WORKBOOK_SUFFIXES, read_workbook))  # the tables only: importer/workbook.py
 # The largest file read, by suffix, and what is said of a larger one: Word files hold pictures,
 # which are not read.
 SIZE_LIMITS: dict[str, tuple[int, Text]] = dict.fromkeys(WORD_SUFFIXES, (MAX_WORD_BYTES, msg.WORD_FILE_TOO_LARGE))

@@ -3,7 +3,9 @@
 Imports published reports (HTML pages, plain text, whole folders) into ``data/<body>/<year>.yml``
 (and ``body.yml`` for a new body), then prints per source: the format found, tables found and
 missing, part 六's fees, the new body's guesses, the validator's findings written as acknowledged
-(and the cross-year ones left open), warnings and errors.
+(and the cross-year ones left open), warnings and errors. An Excel workbook holds the statutory
+tables only: they go into the body's report in place of its own, the rest of the file unchanged
+(``_write_workbook``, ``workbook.py``, ``merge.py``).
 
 The body's folder: ``--body``; else the existing body of that name in ``data/*/body.yml``; else a
 new folder from the short name in pinyin (``slug``), with the district in front or a number when
@@ -24,19 +26,22 @@ from typing import Any, TextIO
 from ..atomic import WriteRefused, write_text_atomic
 from ..catalogue import importer as msg
 from ..catalogue import rules
+from ..catalogue import workbook as W
 from ..cli_parser import Parser
-from ..datafiles import BODY_FILE, report_file_name
+from ..datafiles import BODY_FILE, UnsafeEntry, read_bytes, report_file_name
 from ..formats import Format, get_format
 from ..loader import SLUG, read_body
 from ..model import Contact
 from ..problems import Problem
 from ..writer import YamlWriteError, dump_body, dump_report
-from ..yamlsource import parse_yaml
+from ..yamlsource import YamlSourceError, parse_yaml
 from .assemble import FILE_READERS, HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Imported, import_source
 from .batch_report import SummaryRow, skipped_row, summary_row, table_text, write_csv
 from .body import new_body
 from .findings import acknowledgeable, acknowledgement, validate_imported
+from .merge import MergeError, merge_tables
 from .slug import slug_candidates, slug_name
+from .workbook import OLD_EXCEL_SUFFIX, WorkbookImported, import_workbook, is_workbook, workbook_lines
 
 SOURCE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 
@@ -84,8 +89,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     counts = {"imported": 0, "partial": 0, "failed": 0}
     written: set[Path] = set()
     for path in sources:
-        result = import_source(path, args.year)
-        target = _write(result, args, written) if not result.fatal else None
+        if is_workbook(path):  # a workbook of the tables only: they go into the body's report
+            workbook = import_workbook(path, args.year, args.body)
+            result: Imported = workbook
+            target = _write_workbook(workbook, args, written) if not workbook.fatal else None
+        else:
+            result = import_source(path, args.year)
+            target = _write(result, args, written) if not result.fatal else None
         counts[result.status] += 1
         rows.append(summary_row(result, target))
         print(summary(result, target, args.data), file=out)
@@ -118,6 +128,8 @@ def expand_sources(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]
                 kind = UNSUPPORTED.get(suffix)
                 if suffix in SOURCE_SUFFIXES or suffix in FILE_READERS:
                     sources.append(child)
+                elif suffix == OLD_EXCEL_SUFFIX:
+                    skipped.append((child, W.XLS_REFUSED()))
                 else:
                     skipped.append((child, msg.KIND_UNREADABLE(kind=kind()) if kind else msg.NOT_A_SOURCE()))
         elif path.is_file():
@@ -185,6 +197,79 @@ def _write(result: Imported, args: argparse.Namespace, written: set[Path]) -> Pa
     written.add(target)
     if new_body_yaml is not None:
         result.body_notes.insert(0, msg.NEW_BODY(path=body_path))
+    return target
+
+
+def _write_workbook(result: WorkbookImported, args: argparse.Namespace, written: set[Path]) -> Path | None:
+    """A workbook's tables into the body's report: put in place of the file's own tables, the rest of
+    the file kept byte for byte (no --force needed: nothing but the tables changes); a new report of
+    the tables alone where there is none. The report as written is checked and its problems listed."""
+    assert result.year is not None
+    data_dir: Path = args.data
+    if not result.slug:
+        result.fatal = W.NO_BODY_GIVEN(sheet=W.META_SHEET)
+        return None
+    folder = data_dir / result.slug
+    target = folder / report_file_name(result.year)
+    body_path = folder / BODY_FILE
+    if target in written:
+        result.fatal = msg.WRITTEN_TWICE(target=target)
+        return None
+    for path in (folder, target, body_path):
+        if path.is_symlink():
+            result.fatal = msg.LINKED(path=path, link=os.readlink(path))
+            return None
+    if not body_path.is_file():
+        result.fatal = W.NO_BODY_FOLDER(folder=folder)
+        return None
+    fmt = get_format(result.report["format"])
+    tables = {t.key: result.report[t.key] for t in fmt.tables if t.key in result.report}
+    absent = [W.SHEET_NAME.format(part=p.key) for p in fmt.parts if p.table and p.table not in tables]
+    if os.path.lexists(target):
+        try:
+            existing = read_bytes(target).decode("utf-8")
+            stated = parse_yaml(existing).value
+            if isinstance(stated, dict) and str(stated.get("format")) != fmt.id:
+                result.fatal = W.EXISTING_OTHER_FORMAT(target=target, existing=stated.get("format"), found=fmt.id)
+                return None
+            report_yaml, changes = merge_tables(existing, fmt, tables)
+        except (UnsafeEntry, UnicodeDecodeError, YamlSourceError) as exc:
+            result.fatal = W.EXISTING_UNREADABLE(target=target, error=getattr(exc, "message", exc))
+            return None
+        except MergeError as exc:
+            result.fatal = W.MERGE_FAILED(target=target, error=exc)
+            return None
+        result.written = "unchanged" if report_yaml == existing else "merged"
+        result.warnings += [W.TABLE_NOT_IN_WORKBOOK(table=t) for t in absent]
+    else:
+        try:
+            report_yaml = dump_report(result.report)
+        except YamlWriteError as exc:
+            result.fatal = msg.NOT_WRITTEN(target=target, problem=exc)
+            return None
+        changes = []
+        result.written = "new"
+        result.warnings += [W.TABLE_NOT_IN_NEW(table=t) for t in absent]
+    result.changes = [(result.refs.get(c.path, c.path), c.old, c.new) for c in changes]
+    previous = folder / report_file_name(result.year - 1)
+    previous_yaml = previous.read_text(encoding="utf-8") if previous.is_file() and not previous.is_symlink() else None
+    try:
+        body_yaml, _ = _provisional_body(body_path.read_text(encoding="utf-8"))
+        validated = validate_imported(report_yaml, body_yaml, result.year, previous_yaml, slug=result.slug)
+    except (OSError, UnicodeDecodeError, YamlSourceError) as exc:
+        result.fatal = msg.CHECK_FAILED(error=getattr(exc, "strerror", None) or exc, target=target)
+        return None
+    result.open_findings = [*validated.faults, *validated.findings]
+    if result.written != "unchanged":
+        try:
+            write_text_atomic(target, report_yaml, within=data_dir)
+        except WriteRefused as exc:
+            result.fatal = str(exc)
+            return None
+        except OSError as exc:
+            result.fatal = msg.WRITE_FAILED(what=target, error=exc.strerror or exc)
+            return None
+    written.add(target)
     return target
 
 
@@ -363,7 +448,9 @@ def summary(result: Imported, target: Path | None, data_dir: Path) -> str:
     if target is not None and result.acknowledged:
         lines.append(msg.S_ACKNOWLEDGED(count=len(result.acknowledged)))
         lines += _finding_lines(result.acknowledged)
-    if target is not None and result.open_findings:
+    if isinstance(result, WorkbookImported):
+        lines += workbook_lines(result, target)
+    elif target is not None and result.open_findings:
         lines.append(msg.S_OPEN(count=len(result.open_findings)))
         lines += _finding_lines(result.open_findings)
     unplaced: list[Any] = result.report.get("unplaced", [])

@@ -89,6 +89,8 @@ class GridCell:
     text: str
     origin: tuple[int, int]
     header: bool = False
+    # Where the cell is in its source, for messages that name it (a workbook's 表三!D12); "" elsewhere.
+    ref: str = ""
 
 
 @dataclass
@@ -115,7 +117,7 @@ class Block:
 @dataclass
 class Document:
     blocks: list[Block] = field(default_factory=list)
-    kind: Literal["html", "text", "pdf", "word"] = "text"
+    kind: Literal["html", "text", "pdf", "word", "excel"] = "text"
     # Page metadata where the page gives it (HTML <title>, <meta name="ArticleTitle"|"PubDate"|…>).
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

@@ -11,15 +11,30 @@ Which format the page used is decided by the labels only one format has, never b
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue import Text
 from ..catalogue import importer as msg
+from ..catalogue import workbook as wmsg
 from ..formats import Block as FormatBlock
 from ..formats import Format, Node, Table, get_format
-from .document import Block, Document, check_time
+from .document import Block, Document, GridCell, check_time
 from .labels import Label, Match, column_candidates, distinctive_labels, match_label, normalize, unnumbered
-from .values import is_value_like, read_value
+from .values import Value, is_value_like, read_value
+
+# Reads one source cell for its column: (cell, column, data path) → the value. Published pages are
+# read as they print (read_published); a workbook's numbers are read strictly, each fault naming its
+# cell (nianbao/importer/workbook.py).
+CellReader = Callable[[GridCell, Node, str], Value]
+
+
+def read_published(cell: GridCell, column: Node, where: str) -> Value:
+    return read_value(cell.text, column.kind, column.unit)
+
+
+_NO_CELL = GridCell("", (-1, -1))  # a column the source does not have: blank
 
 
 @dataclass
@@ -34,6 +49,8 @@ class TablesRead:
     errors: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     statutory_blocks: set[int] = field(default_factory=set)  # document blocks holding statutory rows
+    # "table.row.column" → the source cell its value came from, where the source names cells (表三!D12).
+    refs: dict[str, str] = field(default_factory=dict)
 
 
 def detect_format(doc: Document) -> tuple[str | None, dict[str, int]]:
@@ -55,10 +72,14 @@ def detect_format(doc: Document) -> tuple[str | None, dict[str, int]]:
     return ranked[0][0], dict(votes)
 
 
-def read_tables(doc: Document, format_id: str) -> TablesRead:
+def read_tables(doc: Document, format_id: str, read_cell: CellReader = read_published) -> TablesRead:
     fmt = get_format(format_id)
     reader = _Reader(fmt)
-    reader.spans = doc.kind in ("html", "word")
+    reader.read_cell = read_cell
+    # Merged cells expanded (a web page's, a Word table's, a workbook's): positions compare across
+    # header rows.
+    reader.spans = doc.kind in ("html", "word", "excel")
+    reader.typed = doc.kind == "excel"
     for index, block in enumerate(doc.blocks):
         if block.kind == "table":
             if reader.read_block(block):
@@ -82,6 +103,12 @@ class _Reader:
         self.row_id: tuple[int, int] = (0, 0)
         self.columns_at: list[int] = []
         self.spans = True  # HTML grids: merged cells expanded, so positions compare across header rows
+        self.read_cell: CellReader = read_published
+        self.typed = False  # a workbook: every cell right of a row's label is a value cell
+
+    def words(self, text: Text) -> Text:
+        """A text as said of this source: of a workbook, without the unplaced it does not write."""
+        return wmsg.IN_WORKBOOK.get(text, text) if self.typed else text
 
     def warn(self, message: str) -> None:
         if message and message not in self.noted:
@@ -98,24 +125,33 @@ class _Reader:
             self.row_id = (self.block_id, r)
             if not any(t.strip() for t in texts) and self.pending_side is None:
                 continue
-            if self.read_row(texts):
+            said = len(self.result.errors), len(self.result.warnings)
+            if self.read_row(cells):
                 used = True
             else:
                 self.result.unplaced.append(_unplaced_row(texts))
                 self.warn_unplaced(texts)
+            if cells and cells[0].ref:  # a source that names its cells (a workbook): say which row
+                self.name_row(cells[0].ref, *said)
         return used
+
+    def name_row(self, ref: str, errors: int, warnings: int) -> None:
+        """What the row just read said, each with the row's first cell in front (表三!A12 这一行：…)."""
+        for said, start in ((self.result.errors, errors), (self.result.warnings, warnings)):
+            said[start:] = [wmsg.AT_ROW(ref=ref, message=m) for m in said[start:]]
 
     def warn_unplaced(self, texts: list[str]) -> None:
         shown = " | ".join(t.replace("\n", " ") for t in texts if t.strip())
-        self.result.warnings.append(msg.ROW_UNRECOGNISED(row=shown[:80]))
+        self.result.warnings.append(self.words(msg.ROW_UNRECOGNISED)(row=shown[:80]))
 
     # --- one physical row -----------------------------------------------------------------------
 
-    def read_row(self, texts: list[str]) -> bool:
+    def read_row(self, cells: list[GridCell]) -> bool:
+        texts = [c.text for c in cells]
         end = len(texts)
         while end > 0 and is_value_like(texts[end - 1]):
             end -= 1
-        labels, values = texts[:end], texts[end:]
+        labels, values = texts[:end], cells[end:]
         if not any(t.strip() for t in labels):
             if self.pending_side is not None:
                 return self.side_by_side_row(values)
@@ -124,16 +160,22 @@ class _Reader:
         if row_match is None:
             return self.header_row(texts)
         match, after = row_match
-        extra = [t for t in labels[after + 1:] if t.strip()]
+        later = [i for i in range(after + 1, end) if texts[i].strip()]  # label cells after the row's label
+        child = self.child_label(match, [texts[i] for i in later]) if match.label.role == "group" else None
+        if child is not None:
+            match, after, later = child, later[0], later[1:]
+        if self.typed:
+            # A workbook is typed cell by cell: what stands right of the row's label is its values,
+            # whatever they hold (12件, 十二), so that reading them names each one at its cell.
+            values, later = cells[after + 1:], []
+        extra = [texts[i] for i in later]
         if match.label.role == "group":
-            child = self.child_label(match, extra)
-            if child is not None:
-                match, extra = child, extra[1:]
-            elif any(v.strip() for v in values) and self.collapsible(match):
+            if any(v.text.strip() for v in values) and self.collapsible(match):
                 self.warn(msg.GROUP_AS_ONE_ROW(label=match.label.label))
                 return self.data_row(match, values, texts)
-            elif any(v.strip() for v in values):
-                self.result.errors.append(msg.GROUP_ROW_WITH_VALUES(label=match.published, format=self.fmt.id))
+            elif any(v.text.strip() for v in values):
+                said = self.words(msg.GROUP_ROW_WITH_VALUES)
+                self.result.errors.append(said(label=match.published, format=self.fmt.id))
                 self.result.unplaced.append(_unplaced_row(texts))
                 return True
             else:
@@ -170,14 +212,14 @@ class _Reader:
                 return Match(label, "unnumbered", texts[0])
         return None
 
-    def data_row(self, match: Match, values: list[str], texts: list[str]) -> bool:
+    def data_row(self, match: Match, values: list[GridCell], texts: list[str]) -> bool:
         table = self.fmt.table(match.label.table)
         _, block = table.row(match.label.key)
         width = len(block.leaf_columns)
         self.warn(match.note)
         self.header_closed = True
         order = self.header_order(table, block)
-        fitted: list[str] | None = None
+        fitted: list[GridCell] | None = None
         if order is not None:
             in_order = _fit(values, len(order))
             if in_order is not None:
@@ -185,37 +227,41 @@ class _Reader:
         if fitted is None:
             fitted = _fit(values, width)
         if fitted is None:
-            if not any(v.strip() for v in values):
+            if not any(v.text.strip() for v in values):
                 self.warn(msg.ROW_NO_VALUES(label=match.label.label))
-                fitted = [""] * width
+                fitted = [_NO_CELL] * width
             else:
-                stated = len([v for v in values if v.strip()])
-                self.result.errors.append(msg.ROW_WIDTH(label=match.label.label, cells=len(values), filled=stated,
-                                                        width=width))
+                stated = len([v for v in values if v.text.strip()])
+                said = self.words(msg.ROW_WIDTH)
+                self.result.errors.append(said(label=match.label.label, cells=len(values), filled=stated, width=width))
                 self.result.unplaced.append(_unplaced_row(texts))
                 return True
         self.store(table, match.label.key, fitted, block)
         return True
 
-    def store(self, table: Table, row_key: str, cells: list[str], block: FormatBlock) -> None:
+    def store(self, table: Table, row_key: str, cells: list[GridCell], block: FormatBlock) -> None:
         rows = self.rows.setdefault(table.key, {})
         node, _ = table.row(row_key)
         if row_key in rows:
-            self.result.errors.append(msg.ROW_TWICE(label=node.label))
-            self.result.unplaced.append(msg.UNPLACED_DUPLICATE_ROW.format(label=node.label, cells=" | ".join(cells)))
+            self.result.errors.append(self.words(msg.ROW_TWICE)(label=node.label))
+            self.result.unplaced.append(msg.UNPLACED_DUPLICATE_ROW.format(
+                label=node.label, cells=" | ".join(c.text for c in cells)))
             return
         out: list[Any] = []
-        for (col_key, column), text in zip(block.leaf_columns, cells, strict=True):
-            value = read_value(text, column.kind, column.unit)
+        for (col_key, column), cell in zip(block.leaf_columns, cells, strict=True):
             where = f"{table.key}.{row_key}.{col_key}"
+            value = self.read_cell(cell, column, where)
+            if cell.ref:
+                self.result.refs[where] = cell.ref
+            shown = wmsg.AT_CELL(ref=cell.ref, path=where) if cell.ref else where
             if value.note:
-                self.warn(msg.CELL_NOTE(where=where, note=value.note))
+                self.warn(msg.CELL_NOTE(where=shown, note=value.note))
             if value.rejected:
-                self.result.unplaced.append(msg.UNPLACED_CELL.format(where=where, text=text))
+                self.result.unplaced.append(msg.UNPLACED_CELL.format(where=shown, text=cell.text))
             out.append(value.value)
         rows[row_key] = out
 
-    def side_by_side_row(self, values: list[str]) -> bool:
+    def side_by_side_row(self, values: list[GridCell]) -> bool:
         table = self.pending_side
         if table is None:
             return False
@@ -223,12 +269,12 @@ class _Reader:
         columns = block.leaf_columns
         leaf_rows = block.leaf_rows
         fitted = _fit(values, len(columns) * len(leaf_rows))
-        if fitted is None and not any(v.strip() for v in values) and values:
-            fitted = [""] * (len(columns) * len(leaf_rows))
+        if fitted is None and not any(v.text.strip() for v in values) and values:
+            fitted = [_NO_CELL] * (len(columns) * len(leaf_rows))
             self.warn(msg.SIDE_ROW_BLANK(caption=table.caption))
         if fitted is None:
-            stated = len([v for v in values if v.strip()])
-            self.result.errors.append(msg.SIDE_ROW_WIDTH(caption=table.caption, count=stated,
+            stated = len([v for v in values if v.text.strip()])
+            self.result.errors.append(self.words(msg.SIDE_ROW_WIDTH)(caption=table.caption, count=stated,
                                                          expected=len(columns) * len(leaf_rows)))
             return False
         cells = fitted
@@ -270,7 +316,7 @@ class _Reader:
                 self.pending_side = None
         if recognised and unknown:
             for text in unknown:
-                self.warn(msg.HEADER_UNKNOWN(text=text, format=self.fmt.id))
+                self.warn(self.words(msg.HEADER_UNKNOWN)(text=text, format=self.fmt.id))
                 self.result.unplaced.append(msg.UNPLACED_HEADER.format(text=text))
         return recognised > 0
 
@@ -298,7 +344,7 @@ class _Reader:
         keys = {node.label: key for key, node in block.leaf_columns}
         return [keys[lb] for lb in order]
 
-    def reorder(self, table: Table, block: FormatBlock, order: list[str], values: list[str]) -> list[str]:
+    def reorder(self, table: Table, block: FormatBlock, order: list[str], values: list[GridCell]) -> list[GridCell]:
         """Values read in the header's column order → the format's column order; absent columns blank."""
         canonical = [key for key, _ in block.leaf_columns]
         if order == canonical:
@@ -312,7 +358,7 @@ class _Reader:
         present = [k for k in canonical if k in by_key]
         if [k for k in order if k in present] != present:
             self.warn(msg.COLUMNS_REORDERED(caption=caption, columns="、".join(labels[k] for k in order)))
-        return [by_key.get(k, "") for k in canonical]
+        return [by_key.get(k, _NO_CELL) for k in canonical]
 
     # --- after the last row ------------------------------------------------------------------------
 
@@ -351,7 +397,7 @@ class _Reader:
             if cells is None:
                 continue
             if any(leaf in rows for leaf in leaves):
-                self.warn(msg.GROUP_AND_ROWS(label=node.label))
+                self.warn(self.words(msg.GROUP_AND_ROWS)(label=node.label))
                 self.result.unplaced.append(_unplaced_row([node.label, *(_shown(c) for c in cells)]))
                 continue
             _put(nested, group, cells)
@@ -408,11 +454,11 @@ def _put(nested: dict[str, Any], dotted: str, value: Any) -> None:
     nested[last] = value
 
 
-def _fit(values: list[str], width: int) -> list[str] | None:
+def _fit(values: list[GridCell], width: int) -> list[GridCell] | None:
     """The row's values for ``width`` columns, padding cells dropped; None if they cannot fit."""
     cells = list(values)
-    while len(cells) > width and not cells[-1].strip():
+    while len(cells) > width and not cells[-1].text.strip():
         cells.pop()
-    while len(cells) > width and not cells[0].strip():
+    while len(cells) > width and not cells[0].text.strip():
         cells.pop(0)
     return cells if len(cells) == width else None
