@@ -35,3 +35,4 @@ TABLES_NONE = T("与 {previous} 年度相比，没有含非零数字的表格可
 TABLES_FORMAT = T("{previous} 年度用的是另一种格式（{previous_format}），表格不能逐格比较",
                   "the {previous} report uses another format ({previous_format}): its tables cannot be compared "
                   "cell by cell")
+BOTH = T("{first}；{second}", "{first}; {second}")

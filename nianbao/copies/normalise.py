@@ -47,7 +47,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # would cut it into pieces without taking out anything a template imposes.
 MIN_LABEL = 4
 # Endings of region and body names: 示例县 is also written 示例, 王岗镇 also 王岗.
-_NAME_ENDINGS = ("特别行政区", "自治区", "自治州", "自治县", "街道", "地区", "省", "市", "县", "区", "镇", "乡", "旗", "盟")
+_NAME_ENDINGS = ("特别行政区", "自治区", "自治州", "自治县", "街道", "地区",
+                 "省", "市", "县", "区", "镇", "乡", "旗", "盟")
 
 
 @dataclass(frozen=True)
