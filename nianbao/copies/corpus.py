@@ -21,7 +21,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from .compare import DEFAULTS, SEPARATOR, CopySettings, Grams, Similarity, gram_hashes, similarity
-from .normalise import names_pattern, normalise
+from .normalise import MIN_LABEL, letters, names_pattern, normalise
 
 if TYPE_CHECKING:
     from ..model import Body, Report
@@ -54,6 +54,15 @@ class Document:
     # The body's own names (full, short, its regions): taken out before comparing.
     names: tuple[str, ...]
     pieces: tuple[Piece, ...]
+    # The report's own part and section headings: a text that repeats them (（三）政府信息管理)
+    # repeats what the format prescribes, so they are taken out with the names.
+    headings: tuple[str, ...] = ()
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """What is taken out of this report's texts besides the template: names, and headings
+        long enough not to be ordinary words (MIN_LABEL, as for the tables' labels)."""
+        return (*self.names, *(h for h in self.headings if len(letters(h)) >= MIN_LABEL))
 
     @property
     def key(self) -> Key:
@@ -68,22 +77,25 @@ class Document:
 def document(report: Report, body: Body) -> Document:
     """The Document of a loaded report and its body."""
     pieces: list[Piece] = []
+    headings: list[str] = []
     for key in COMPARED_PARTS:
         part = report.meta.part(key)
         if part is None:
             continue
+        headings += [part.heading, *(section.heading for section in part.sections)]
         if part.text:
             pieces.append(Piece(key, f"parts.{key}.text", part.text))
         for index, section in enumerate(part.sections):
             if section.text:
                 pieces.append(Piece(key, f"parts.{key}.sections.{index}.text", section.text))
     names = tuple(n for n in (body.name, body.short_name, *body.region) if n)
-    return Document(report.body, report.year, body.level, tuple(body.region), body.name, names, tuple(pieces))
+    return Document(report.body, report.year, body.level, tuple(body.region), body.name, names, tuple(pieces),
+                    tuple(headings))
 
 
 def normalised_parts(doc: Document) -> dict[str, str]:
     """Each compared part's normalised text, its pieces joined by SEPARATOR."""
-    pattern = names_pattern(doc.names)
+    pattern = names_pattern(doc.phrases)
     texts: dict[str, list[str]] = defaultdict(list)
     for piece in doc.pieces:
         texts[piece.part].append(normalise(piece.text, pattern).text)

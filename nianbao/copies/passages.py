@@ -40,7 +40,7 @@ class _Joined:
     """A report's compared texts normalised and joined, with the way back to each original."""
 
     def __init__(self, doc: Document, separator: str, parts: tuple[str, ...]) -> None:
-        pattern = names_pattern(doc.names)
+        pattern = names_pattern(doc.phrases)
         self.pieces = [p for p in doc.pieces if p.part in parts]
         self.normalised: list[Normalised] = [normalise(p.text, pattern) for p in self.pieces]
         self.starts: list[int] = []
