@@ -18,12 +18,14 @@ NO_PEER = T("同层级、同地区的机关在同一年度没有相近的报告"
             "region in the same year")
 NO_PART = T("两年都没有第{part}部分的正文", "neither year has text in part {part}")
 
-OWN_PREVIOUS = T("与 {previous} 年度报告相比：本年正文有 {a_in_b} 见于上年，上年正文有 {b_in_a} 见于本年，"
-                 "杰卡德相似度 {jaccard}", "against the {previous} report: {a_in_b} of this year's text is in last "
-                 "year's, {b_in_a} of last year's in this year's, Jaccard {jaccard}")
-PEER = T("与 {peer}（{peer_name}）相比：本机关正文有 {a_in_b} 见于对方，对方正文有 {b_in_a} 见于本机关，"
-         "杰卡德相似度 {jaccard}", "against {peer} ({peer_name}): {a_in_b} of this body's text is in the other's, "
-         "{b_in_a} of the other's in this one's, Jaccard {jaccard}")
+ALL_PARTS = T("第一、五、六部分合计", "parts 一, 五 and 六 together")
+ONE_PART = T("第{part}部分", "part {part}")
+OWN_PREVIOUS = T("与 {previous} 年度报告相比（{scope}）：本年正文有 {a_in_b} 见于上年，上年正文有 {b_in_a} 见于本年，"
+                 "杰卡德相似度 {jaccard}", "against the {previous} report ({scope}): {a_in_b} of this year's text is in "
+                 "last year's, {b_in_a} of last year's in this year's, Jaccard {jaccard}")
+PEER = T("与 {peer}（{peer_name}）相比（{scope}）：本机关正文有 {a_in_b} 见于对方，对方正文有 {b_in_a} 见于本机关，"
+         "杰卡德相似度 {jaccard}", "against {peer} ({peer_name}, {scope}): {a_in_b} of this body's text is in the "
+         "other's, {b_in_a} of the other's in this one's, Jaccard {jaccard}")
 SECTION5_SAME = T("第五部分去掉套话、名称和数字后与 {previous} 年度相同", "part 五 is the same as in {previous} once "
                   "the template, names and digits are taken out")
 SECTION5_CHANGED = T("第五部分与 {previous} 年度不同", "part 五 differs from {previous}")

@@ -111,6 +111,17 @@ class Comparison:
     overall: Similarity
     parts: Mapping[str, Similarity] = field(default_factory=dict)
 
+    @property
+    def highest(self) -> tuple[str | None, Similarity]:
+        """The judged figure with the highest share of ``a`` found in ``b``: the parts together
+        (None) or one part (its key). A part copied whole shows even when the others are the
+        body's own."""
+        best: tuple[str | None, Similarity] = (None, self.overall)
+        for part, sim in self.parts.items():
+            if sim.judged and (sim.a_in_b or 0.0) > (best[1].a_in_b or 0.0):
+                best = (part, sim)
+        return best
+
 
 @dataclass
 class _Prepared:
@@ -223,20 +234,26 @@ class Corpus:
 
     def peers(self) -> dict[Key, Comparison]:
         """For each report with a candidate, the other body's report most like it: the highest
-        share of this report found in the other's (a_in_b), then the highest Jaccard."""
+        share of this report found in the other's (``Comparison.highest``), then the highest
+        Jaccard of the parts together."""
         best: dict[Key, Comparison] = {}
         for a, b in sorted(self.candidates()):
-            overall = similarity(self.grams(a), self.grams(b), self.settings.min_grams)
-            for this, other, sim in ((a, b, overall), (b, a, _swapped(overall))):
-                current = best.get(this)
-                if current is None or _rank(sim) > _rank(current.overall):
-                    best[this] = Comparison(this, other, sim)
-        return {key: self.compare(c.a, c.b) for key, c in best.items()}
+            forward = self.compare(a, b)
+            for comparison in (forward, _swapped(forward)):
+                current = best.get(comparison.a)
+                if current is None or _rank(comparison) > _rank(current):
+                    best[comparison.a] = comparison
+        return best
 
 
-def _swapped(sim: Similarity) -> Similarity:
+def _swap(sim: Similarity) -> Similarity:
     return Similarity(sim.grams_b, sim.grams_a, sim.shared, sim.minimum)
 
 
-def _rank(sim: Similarity) -> tuple[float, float]:
-    return (sim.a_in_b or 0.0, sim.jaccard or 0.0)
+def _swapped(c: Comparison) -> Comparison:
+    return Comparison(c.b, c.a, _swap(c.overall), {part: _swap(sim) for part, sim in c.parts.items()})
+
+
+def _rank(c: Comparison) -> tuple[float, float]:
+    sim = c.highest[1]
+    return (sim.a_in_b or 0.0, c.overall.jaccard or 0.0)

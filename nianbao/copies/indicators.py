@@ -1,7 +1,8 @@
 """The copy indicators, one figure per report: plain functions, stable ids.
 
-- ``copy_own_previous``: the share of this report's text (parts 一, 五, 六, normalised) found in
-  the body's latest earlier report; flagged at ``flag_containment``.
+- ``copy_own_previous``: the share of this report's text (parts 一, 五, 六 together, normalised)
+  found in the body's latest earlier report, or of one part alone where that is higher (a part
+  copied whole while the others are new); flagged at ``flag_containment``.
 - ``copy_peer``: the same share against the most similar report of another body of the same
   level and region in the same year (MinHash LSH candidates, compared exactly), that body named.
 - ``section5_unchanged``: part 五 the same as in the body's latest earlier report once normalised;
@@ -65,6 +66,10 @@ def _flagged(sim: Similarity, corpus: Corpus) -> bool:
     return sim.a_in_b is not None and sim.a_in_b >= corpus.settings.flag_containment
 
 
+def _scope(part: str | None) -> str:
+    return words.ALL_PARTS() if part is None else words.ONE_PART(part=part)
+
+
 def copy_own_previous(corpus: Corpus) -> list[Figure]:
     """Each report against the body's latest earlier report (see the module's docstring)."""
     pairs = corpus.own_previous()
@@ -74,8 +79,8 @@ def copy_own_previous(corpus: Corpus) -> list[Figure]:
         if pair is None:
             out.append(Figure(COPY_OWN_PREVIOUS, doc.body, doc.year, None, False, words.NO_PREVIOUS()))
             continue
-        sim = pair.overall
-        detail = sim.reason() or words.OWN_PREVIOUS(previous=pair.b[1], **_figures(sim))
+        part, sim = pair.highest
+        detail = sim.reason() or words.OWN_PREVIOUS(previous=pair.b[1], scope=_scope(part), **_figures(sim))
         out.append(Figure(COPY_OWN_PREVIOUS, doc.body, doc.year, sim.a_in_b, _flagged(sim, corpus), detail,
                           pair.b, pair))
     return out
@@ -90,9 +95,9 @@ def copy_peer(corpus: Corpus) -> list[Figure]:
         if pair is None:
             out.append(Figure(COPY_PEER, doc.body, doc.year, None, False, words.NO_PEER()))
             continue
-        sim = pair.overall
+        part, sim = pair.highest
         peer = corpus.document(pair.b)
-        detail = sim.reason() or words.PEER(peer=peer.body, peer_name=peer.name, **_figures(sim))
+        detail = sim.reason() or words.PEER(peer=peer.body, peer_name=peer.name, scope=_scope(part), **_figures(sim))
         out.append(Figure(COPY_PEER, doc.body, doc.year, sim.a_in_b, _flagged(sim, corpus), detail, pair.b, pair))
     return out
 
