@@ -34,8 +34,9 @@ class CopySettings:
     - ``passage``: the shortest copied passage marked (13 characters, as CNKI marks them).
     - ``flag_containment``: a text this much contained in another is flagged (0.8).
     - ``lsh_threshold``: the Jaccard similarity MinHash LSH looks for when it proposes pairs of
-      bodies to compare exactly. Lower than the flag because containment is what is flagged: a
-      text wholly copied into one twice as long has a Jaccard of 0.5.
+      bodies to compare exactly, in the parts together and in each part alone. Lower than the
+      flag because containment is what is flagged: a part copied whole into one twice as long
+      has a Jaccard of 0.5. Lower still finds more pairs and costs more exact comparisons.
     - ``num_perm``, ``seed``: the MinHash signatures' length and seed.
     """
 
@@ -43,7 +44,7 @@ class CopySettings:
     min_grams: int = 50
     passage: int = 13
     flag_containment: float = 0.8
-    lsh_threshold: float = 0.3
+    lsh_threshold: float = 0.5
     num_perm: int = 128
     seed: int = 1
 

@@ -135,10 +135,8 @@ _EMPTY = np.empty(0, dtype=np.uint64)
 _ROTATION = np.uint64(0x9E3779B97F4A7C15)
 
 
-def signature(grams: Grams, num_perm: int) -> LeanMinHash | None:
-    """The one-permutation MinHash of a gram set (see the module's docstring); None if empty."""
-    if not grams.size:
-        return None
+def signature(grams: Grams, num_perm: int) -> LeanMinHash:
+    """The one-permutation MinHash of a gram set that is not empty (see the module's docstring)."""
     size = np.uint64(num_perm)
     bins = (grams % size).astype(np.intp)
     values = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
@@ -210,26 +208,28 @@ class Corpus:
 
     def candidates(self) -> set[tuple[Key, Key]]:
         """Pairs of reports (in key order) of different bodies in one group that MinHash LSH
-        finds likely similar. Reports too short to judge are left out."""
+        finds likely similar: in the parts together, or in one part (a part copied whole among
+        parts of one's own). Texts too short to judge are left out."""
         settings = self.settings
         sizing = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
         bands, rows = sizing.b, sizing.r
         groups: dict[object, list[Key]] = defaultdict(list)
         for key, prepared in self._docs.items():
-            if prepared.overall.size >= settings.min_grams:
-                groups[prepared.doc.group].append(key)
+            groups[prepared.doc.group].append(key)
         pairs: set[tuple[Key, Key]] = set()
         for keys in groups.values():
             if len(keys) < 2:
                 continue
-            index = MinHashLSH(num_perm=settings.num_perm, params=(bands, rows))
-            for key in keys:
-                minhash = signature(self._docs[key].overall, settings.num_perm)
-                if minhash is None:
-                    continue
-                for other in index.query(minhash):
-                    pairs.add((min(key, other), max(key, other)))
-                index.insert(key, minhash, check_duplication=False)
+            for scope in (None, *COMPARED_PARTS):
+                index = MinHashLSH(num_perm=settings.num_perm, params=(bands, rows))
+                for key in keys:
+                    grams = self.grams(key, scope)
+                    if grams.size < settings.min_grams:
+                        continue
+                    minhash = signature(grams, settings.num_perm)
+                    for other in index.query(minhash):
+                        pairs.add((min(key, other), max(key, other)))
+                    index.insert(key, minhash, check_duplication=False)
         return pairs
 
     def peers(self) -> dict[Key, Comparison]:
