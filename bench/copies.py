@@ -89,8 +89,10 @@ def generated(reports: int, seed: int) -> list[tuple[Document, dict[str, Any]]]:
     return out
 
 
-def plant(docs: list[Document], share: float, seed: int) -> tuple[list[Document], set[tuple[str, int]],
-                                                                    set[tuple[str, int]]]:
+Key = tuple[str, int]
+
+
+def plant(docs: list[Document], share: float, seed: int) -> tuple[list[Document], set[Key], dict[Key, Key]]:
     """Copies planted: part 五 from the previous year, part 一 from a peer with the names changed."""
     rng = random.Random(seed + 1)
     by_key = {d.key: d for d in docs}
@@ -107,10 +109,11 @@ def plant(docs: list[Document], share: float, seed: int) -> tuple[list[Document]
         own.add(d.key)
     candidates = [d for d in docs if len(groups[d.group]) > 1 and d.key not in own]
     targets = rng.sample(candidates, count)
-    peer = {d.key for d in targets}
+    peer: dict[Key, Key] = {d.key: d.key for d in targets}  # each copy → its source
     for d in targets:
         # The source keeps its own part 一: a copy of a copy would have no source left to find.
         source = rng.choice([g for g in groups[d.group] if g.key not in peer])
+        peer[d.key] = source.key
         copied = []
         for p in source.pieces:
             if p.part != "一":
@@ -158,7 +161,7 @@ def diverse(reports: int, seed: int, group: int) -> list[Document]:
     return out
 
 
-def plant_peers(docs: list[Document], share: float, seed: int) -> tuple[list[Document], set[tuple[str, int]]]:
+def plant_peers(docs: list[Document], share: float, seed: int) -> tuple[list[Document], dict[Key, Key]]:
     """Part 一 copied from a peer of the same group, the names changed."""
     rng = random.Random(seed + 2)
     groups: dict[object, list[Document]] = defaultdict(list)
@@ -166,10 +169,11 @@ def plant_peers(docs: list[Document], share: float, seed: int) -> tuple[list[Doc
         groups[d.group].append(d)
     by_key = {d.key: d for d in docs}
     targets = rng.sample(docs, max(1, int(len(docs) * share)))
-    planted = {d.key for d in targets}
+    planted: dict[Key, Key] = {d.key: d.key for d in targets}  # each copy → its source
     for d in targets:
         # The source keeps its own text: a copy of a copy would have no source left to find.
         source = rng.choice([g for g in groups[d.group] if g.key not in planted])
+        planted[d.key] = source.key
         copied = tuple(Piece(p.part, p.path, p.text.replace(source.name, d.name)) for p in source.pieces
                        if p.part == "一")
         by_key[d.key] = replace(d, pieces=copied + tuple(p for p in d.pieces if p.part != "一"))
@@ -177,7 +181,7 @@ def plant_peers(docs: list[Document], share: float, seed: int) -> tuple[list[Doc
 
 
 def measure(title: str, docs: list[Document], own_planted: set[tuple[str, int]],
-            peer_planted: set[tuple[str, int]]) -> dict[str, Any]:
+            peer_planted: dict[Key, Key]) -> dict[str, Any]:
     print(f"{title}: {len(docs):,} reports ({len(own_planted)} part 五 copied from last year, "
           f"{len(peer_planted)} part 一 from a peer planted)", flush=True)
     total = 0.0
@@ -222,18 +226,19 @@ def measure(title: str, docs: list[Document], own_planted: set[tuple[str, int]],
     section5 = {(f.body, f.year) for f in own if f.flag and f.indicator == SECTION5_UNCHANGED}
     peer_flagged = {(f.body, f.year) for f in peers if f.flag}
     # A planted copy's source has its text in the copy: it is flagged too, rightly.
-    sources = {f.other for f in peers if f.flag and (f.body, f.year) in peer_planted}
-    found = len(own_planted & section5) + len(peer_planted & peer_flagged)
+    sources = set(peer_planted.values())
+    copies = set(peer_planted)
+    found = len(own_planted & section5) + len(copies & peer_flagged)
     print(f"  planted found: {len(own_planted & section5)}/{len(own_planted)} part 五 (section5_unchanged), "
-          f"{len(peer_planted & peer_flagged)}/{len(peer_planted)} part 一 (copy_peer); also flagged: "
+          f"{len(copies & peer_flagged)}/{len(copies)} part 一 (copy_peer); also flagged: "
           f"copy_own_previous {len(own_flagged - own_planted)}, section5_unchanged {len(section5 - own_planted)}, "
-          f"copy_peer {len(peer_flagged - peer_planted - sources)} (not planted, not a planted copy's source)")
+          f"copy_peer {len(peer_flagged - copies - sources)} (not planted, not a planted copy's source)")
     print(f"  {total:.2f} s against a baseline of {baseline_total:.2f} s: {baseline_total / total:.2f}×")
     return {"scenario": title, "reports": len(docs), "seconds": round(total, 2),
             "baseline_seconds": round(baseline_total, 2), "vs_baseline": round(baseline_total / total, 2),
             "candidates": candidates, "pairs_all": pairs_all, "planted": len(own_planted) + len(peer_planted),
             "planted_found": found, "flagged_not_planted": len((own_flagged | section5 | peer_flagged)
-                                                               - own_planted - peer_planted - sources)}
+                                                               - own_planted - copies - sources)}
 
 
 def main(argv: list[str] | None = None) -> int:
