@@ -287,3 +287,23 @@ def test_a_peer_copy_with_the_names_changed_is_found_and_named(tmp_path: Path) -
     peers = _by([f for f in _all(data, CopySettings(min_grams=20)) if f.body == "shili-xian-tongjiju"], COPY_PEER)
     assert peers[2021].flag and peers[2021].value == 1.0 and peers[2021].other == (SHILI, 2021)
     assert "示例县数据局" in peers[2021].detail
+
+
+def test_a_part_copied_whole_among_parts_of_ones_own_is_found() -> None:
+    rng = random.Random(11)
+
+    def report(body: str, one: str, five: str) -> Document:
+        pieces = (Piece("一", "parts.一.text", one), Piece("五", "parts.五.text", five))
+        return Document(body, 2022, "区县部门", REGION, body, (body, *REGION), pieces)
+
+    docs = [report(f"body-{i:03d}", _prose(rng, 600), _prose(rng, 120)) for i in range(200)]
+    # body-150 writes its own long part 一 but takes body-20's part 五 word for word.
+    docs[150] = report("body-150", _prose(rng, 600), docs[20].pieces[1].text)
+    corpus = Corpus(docs)
+    together = corpus.compare(("body-150", 2022), ("body-020", 2022))
+    assert together.overall.a_in_b is not None and together.overall.a_in_b < 0.3  # the parts together: unlike
+    assert together.highest[0] == "五" and together.highest[1].a_in_b == 1.0
+    assert (("body-020", 2022), ("body-150", 2022)) in corpus.candidates()
+    figure = {f.body: f for f in copy_peer(corpus)}["body-150"]
+    assert figure.flag and figure.value == 1.0 and figure.other == ("body-020", 2022)
+    assert "第五部分" in figure.detail
