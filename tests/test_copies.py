@@ -152,6 +152,9 @@ def test_a_short_text_is_not_judged_and_says_why() -> None:
     [first, second] = copy_own_previous(corpus)
     assert (first.value, first.flag) == (None, False)
     assert (second.value, second.flag, second.detail) == (None, False, reason)
+    # Another small body with the very same sentence is no copy either.
+    corpus = Corpus([doc("small", 2022, short), doc("other", 2022, short)])
+    assert [(f.value, f.flag, f.detail) for f in copy_peer(corpus)] == [(None, False, reason)] * 2
     assert similarity(grams(OWN_A), grams(OWN_A)).judged
 
 

@@ -160,6 +160,7 @@ class Corpus:
     def __init__(self, documents: Iterable[Document], settings: CopySettings = DEFAULTS) -> None:
         self.settings = settings
         self._docs: dict[Key, _Prepared] = {}
+        self._own: dict[Key, Comparison] | None = None
         for doc in documents:
             parts = normalised_parts(doc)
             grams = {part: np.unique(gram_hashes(text, settings.gram)) for part, text in parts.items()}
@@ -195,7 +196,13 @@ class Corpus:
         return (key[0], max(years)) if years else None
 
     def own_previous(self) -> dict[Key, Comparison]:
-        """Each report against the body's latest earlier report, compared exactly."""
+        """Each report against the body's latest earlier report, compared exactly (once: the
+        indicators that read it share the result)."""
+        if self._own is None:
+            self._own = self._own_previous()
+        return self._own
+
+    def _own_previous(self) -> dict[Key, Comparison]:
         by_body: dict[str, list[int]] = defaultdict(list)
         for body, year in self._docs:
             by_body[body].append(year)

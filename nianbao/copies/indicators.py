@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import copies as words
-from .compare import Similarity
+from .compare import SEPARATOR, Similarity
 from .corpus import Comparison, Corpus, Key
 
 if TYPE_CHECKING:
@@ -93,7 +93,11 @@ def copy_peer(corpus: Corpus) -> list[Figure]:
     for doc in corpus:
         pair = best.get(doc.key)
         if pair is None:
-            out.append(Figure(COPY_PEER, doc.body, doc.year, None, False, words.NO_PEER()))
+            size = corpus.grams(doc.key).size
+            minimum = corpus.settings.min_grams
+            # LSH leaves out a text too short to judge: say so rather than "no similar report".
+            detail = words.TOO_SHORT(grams=size, minimum=minimum) if size < minimum else words.NO_PEER()
+            out.append(Figure(COPY_PEER, doc.body, doc.year, None, False, detail))
             continue
         part, sim = pair.highest
         peer = corpus.document(pair.b)
@@ -111,7 +115,9 @@ def section5_unchanged(corpus: Corpus) -> list[Figure]:
         if pair is None:
             out.append(Figure(SECTION5_UNCHANGED, doc.body, doc.year, None, False, words.NO_PREVIOUS()))
             continue
-        this, before = corpus.normalised(doc.key, "五"), corpus.normalised(pair.b, "五")
+        # The same words, however the part is cut into sections.
+        this = corpus.normalised(doc.key, "五").replace(SEPARATOR, "")
+        before = corpus.normalised(pair.b, "五").replace(SEPARATOR, "")
         if not this and not before:
             out.append(Figure(SECTION5_UNCHANGED, doc.body, doc.year, None, False, words.NO_PART(part="五"),
                               pair.b, pair))

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..formats import Node, all_formats
 from ..numerals import NUMERALS
@@ -57,10 +57,13 @@ class Normalised:
     # Runs of kept characters: (start in text, start in the original, length), in order.
     runs: tuple[tuple[int, int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [run[0] for run in self.runs]
+
     def origin(self, index: int) -> int:
         """The position in the original text of normalised character ``index``."""
-        starts = [run[0] for run in self.runs]
-        run = self.runs[bisect_right(starts, index) - 1]
+        run = self.runs[bisect_right(self._starts, index) - 1]
         return run[1] + index - run[0]
 
 
