@@ -17,6 +17,8 @@ import numpy.typing as npt
 from ..catalogue import copies as words
 
 Grams = npt.NDArray[np.uint64]
+# Characters per gram. Fixed, not a setting: the texts users read speak of 五字片段.
+GRAM = 5
 # Separates pieces (a part's text and each section's) so that no gram spans two of them.
 SEPARATOR = "\x00"
 OTHER_SEPARATOR = "\x01"
@@ -28,7 +30,6 @@ _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 class CopySettings:
     """Thresholds of copy detection. Each office sets its own; these are the defaults.
 
-    - ``gram``: characters per gram (5).
     - ``min_grams``: a text with fewer distinct grams (after normalisation) is not judged: a
       small body's three sentences share most of their grams with anyone's.
     - ``passage``: the shortest copied passage marked (13 characters, as CNKI marks them).
@@ -40,7 +41,6 @@ class CopySettings:
     - ``num_perm``, ``seed``: the MinHash signatures' length and seed.
     """
 
-    gram: int = 5
     min_grams: int = 50
     passage: int = 13
     flag_containment: float = 0.8
@@ -52,7 +52,7 @@ class CopySettings:
 DEFAULTS = CopySettings()
 
 
-def gram_hashes(text: str, gram: int) -> Grams:
+def gram_hashes(text: str, gram: int = GRAM) -> Grams:
     """The hashes of every gram of ``text`` (pieces joined by SEPARATOR), unsorted, with repeats.
     Grams that span a separator are left out."""
     if len(text) < gram:
@@ -73,7 +73,7 @@ def gram_hashes(text: str, gram: int) -> Grams:
     return h
 
 
-def gram_set(text: str, gram: int) -> Grams:
+def gram_set(text: str, gram: int = GRAM) -> Grams:
     """The distinct grams of ``text``, sorted."""
     return np.unique(gram_hashes(text, gram))
 

@@ -163,7 +163,7 @@ class Corpus:
         self._own: dict[Key, Comparison] | None = None
         for doc in documents:
             parts = normalised_parts(doc)
-            grams = {part: np.unique(gram_hashes(text, settings.gram)) for part, text in parts.items()}
+            grams = {part: np.unique(gram_hashes(text)) for part, text in parts.items()}
             overall = np.unique(np.concatenate(list(grams.values()))) if grams else _EMPTY
             self._docs[doc.key] = _Prepared(doc, parts, grams, overall)
 
@@ -189,11 +189,6 @@ class Corpus:
         minimum = self.settings.min_grams
         parts = {part: similarity(self.grams(a, part), self.grams(b, part), minimum) for part in COMPARED_PARTS}
         return Comparison(a, b, similarity(self.grams(a), self.grams(b), minimum), parts)
-
-    def previous(self, key: Key) -> Key | None:
-        """The body's latest report before this one, if any."""
-        years = [year for body, year in self._docs if body == key[0] and year < key[1]]
-        return (key[0], max(years)) if years else None
 
     def own_previous(self) -> dict[Key, Comparison]:
         """Each report against the body's latest earlier report, compared exactly (once: the
