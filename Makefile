@@ -80,6 +80,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_SIZES)
 	$(BIN)/python bench/long_text.py
 	$(BIN)/python bench/serve_errors.py
+	$(BIN)/python bench/copies.py 10000
 
 clean:
 	rm -rf site build tests/artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info
