@@ -96,8 +96,8 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
         written += 1
     # The open data as files of the docs tree, as the hook adds them to the site: the pages link them.
-    for path, text in build.open_data.items():
-        _write(docs / OPEN_DATA_DIR / path, text.encode("utf-8"))
+    for path, content in build.open_data.items():
+        _write(docs / OPEN_DATA_DIR / path, content if isinstance(content, bytes) else content.encode("utf-8"))
         written += 1
     if project.custom_dir is not None:
         overridden = set()

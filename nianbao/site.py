@@ -36,8 +36,8 @@ class SiteBuild:
     checks: dict[tuple[str, int], ReportCheck]
     pages: tuple[Page, ...]
     home_markdown: str
-    # Relative to OPEN_DATA_DIR: path → text of every open-data file (nianbao.opendata).
-    open_data: Mapping[str, str] = field(default_factory=dict)
+    # Relative to OPEN_DATA_DIR: path → text (or bytes) of every open-data file (nianbao.opendata).
+    open_data: Mapping[str, str | bytes] = field(default_factory=dict)
 
     @property
     def findings(self) -> Findings:

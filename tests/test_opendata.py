@@ -150,3 +150,24 @@ def test_the_build_publishes_the_open_data_and_links_it(site: Path):
     assert f'href="../opendata/{SHILI}/2020/cells.csv"' in body
     listing = (site / "opendata" / "index.html").read_text(encoding="utf-8")
     assert f'href="{SHILI}/2021/applications.csv"' in listing and "KB" in listing
+
+
+def test_each_report_has_its_workbook_in_the_official_layout(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    from nianbao.excel import sheet_name
+    from nianbao.formats import get_format
+
+    files = open_data_files(load_data(DATA, DATA.parent))
+    content = files[f"{WANGGANG}/2020/{WANGGANG}-2020.xlsx"]
+    assert isinstance(content, bytes)
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(content)
+    book = load_workbook(path)
+    fmt = get_format("2019")
+    assert book.sheetnames[1:] == [sheet_name(fmt, t) for t in fmt.tables]
+    # Read back by the maintainers' importer: the same tables as the data file.
+    data_dir = copy_data(DATA, tmp_path)
+    done = run_cli("import", str(path), "--data", str(data_dir))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (data_dir / WANGGANG / "2020.yml").read_bytes() == (DATA / WANGGANG / "2020.yml").read_bytes()

@@ -43,6 +43,7 @@ PACKAGE_DESCRIPTION = T(
 REPORT_PACKAGE_TITLE = T("{name} {year} 年度政府信息公开工作年度报告统计数据", "{name}: figures of the {year} report")
 CELLS_TITLE = T("全部单元格（每格一行）", "every cell, one row per cell")
 TABLE_TITLE = T("{caption}（按原表的行和列）", "{caption}, in the table's own rows and columns")
+WORKBOOK_TITLE = T("三张统计表（Excel，按原表格式）", "the three tables as a workbook, in their official layout")
 JSON_TITLE = T("全部单元格（JSON）", "every cell (JSON)")
 LICENSE_TITLE = T("政府信息公开，依《中华人民共和国政府信息公开条例》公开", "public information under the regulations")
 SOURCE_TITLE = T("各机关发布的政府信息公开工作年度报告", "the annual reports as published by each body")

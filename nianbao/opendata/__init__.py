@@ -7,9 +7,11 @@
         datapackage.json          the report's own package
         cells.csv, cells.json     its cells, one row per cell
         <table>.csv               each statutory table in its own rows and columns (wide.py)
+        <body>-<year>.xlsx        the three tables as a workbook in their official layout (workbook.py)
 
 The files are made from the loaded data alone (no page is needed), by the site build and by
-``python -m nianbao export OUT``; the same data gives the same bytes.
+``python -m nianbao export OUT``; the same data gives the same text files (a workbook's zip also
+records when it was written).
 """
 
 from __future__ import annotations
@@ -18,23 +20,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import write_bytes_atomic, write_text_atomic
 from ..catalogue import opendata as W
 from ..loader import Dataset
 from ..model import Body, Report
 from ..sitedir import discard, remove_stale, staging_dir, swap_in
 from . import wide
 from .files import csv_text, json_text
-from .package import cells_schema, csv_resource, json_resource, package, table_schema
+from .package import XLSX, cells_schema, csv_resource, file_resource, json_resource, package, table_schema
 from .records import FIELDS, records
+from .workbook import workbook_bytes
 
 OPEN_DATA_DIR = "opendata"
 CELLS_CSV, CELLS_JSON, PACKAGE = "cells.csv", "cells.json", "datapackage.json"
 
 
-def open_data_files(data: Dataset) -> dict[str, str]:
-    """Relative path → text of every open-data file, the site's package last."""
-    files: dict[str, str] = {}
+Files = dict[str, str | bytes]
+
+
+def open_data_files(data: Dataset) -> Files:
+    """Relative path → text (or a workbook's bytes) of every open-data file, the site's package last."""
+    files: Files = {}
     every: list[dict[str, Any]] = []
     reports = sorted(data.reports.values(), key=lambda r: (r.body, r.year))
     for report in reports:
@@ -59,7 +65,7 @@ def report_folder(report: Report) -> str:
     return f"{report.body}/{report.year}"
 
 
-def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Iterator[tuple[str, str | bytes]]:
     folder = report_folder(report)
     header = [f.zh for f in FIELDS]
     yield f"{folder}/{CELLS_CSV}", csv_text(header, ([r[h] for h in header] for r in rows))
@@ -73,16 +79,26 @@ def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Ite
         yield f"{folder}/{name}", csv_text(wide.header(table), wide.rows(report, table))
         resources.append(csv_resource(table.key.replace("_", "-"), name, W.TABLE_TITLE.zh.format(
             caption=table.caption), table_schema(table)))
+    workbook = workbook_name(report)
+    yield f"{folder}/{workbook}", workbook_bytes(body, report)
+    resources.append(file_resource("workbook", workbook, W.WORKBOOK_TITLE.zh, "xlsx", XLSX))
     title = W.REPORT_PACKAGE_TITLE.zh.format(name=body.name, year=report.year)
     yield f"{folder}/{PACKAGE}", json_text(package(
         f"nianbao-{report.body}-{report.year}", title, resources, providers=1,
         published=report.meta.published, updated=report.meta.published))
 
 
-def write_open_data(files: dict[str, str], out: Path) -> None:
+def workbook_name(report: Report) -> str:
+    return f"{report.body}-{report.year}.xlsx"
+
+
+def write_open_data(files: Files, out: Path) -> None:
     """Write the files under out (each whole or not at all: nianbao.atomic)."""
-    for relative, text in files.items():
-        write_text_atomic(out / relative, text, within=out)
+    for relative, content in files.items():
+        if isinstance(content, bytes):
+            write_bytes_atomic(out / relative, content, within=out)
+        else:
+            write_text_atomic(out / relative, content, within=out)
 
 
 class OpenDataRefused(Exception):

@@ -41,6 +41,14 @@ def csv_resource(name: str, path: str, title: str, schema: dict[str, Any]) -> di
             "encoding": "utf-8", "dialect": {"delimiter": ",", "header": True}, "schema": schema}
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_resource(name: str, path: str, title: str, fmt: str, mediatype: str) -> dict[str, Any]:
+    # A file to download, not a table to validate: a workbook's sheets are laid out for reading.
+    return {"name": name, "type": "file", "path": path, "title": title, "format": fmt, "mediatype": mediatype}
+
+
 def json_resource(name: str, path: str, title: str) -> dict[str, Any]:
     return {"name": name, "path": path, "title": title, "format": "json", "mediatype": "application/json",
             "encoding": "utf-8"}

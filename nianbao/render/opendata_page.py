@@ -13,7 +13,7 @@ from .pages import Page, md_text, page_meta
 OPEN_DATA_PAGE = f"{OPEN_DATA_DIR}.md"
 
 
-def open_data_page(files: Mapping[str, str], data: Dataset) -> Page:
+def open_data_page(files: Mapping[str, str | bytes], data: Dataset) -> Page:
     title = words.OPEN_DATA_TITLE()
     md = [f"# {title}\n", words.OPEN_DATA_INTRO() + "\n", words.OPEN_DATA_HEADER(), "|---|---|---|---|"]
     reports = {report_folder(r): r for r in data.reports.values()}
@@ -22,9 +22,13 @@ def open_data_page(files: Mapping[str, str], data: Dataset) -> Page:
         folder, _, name = path.rpartition("/")
         report = reports.get(folder)
         what = md_text(f"{data.bodies[report.body].name} {report.year}") if report else words.OPEN_DATA_ALL()
-        size = words.OPEN_DATA_SIZE_KB(size=f"{len(text.encode('utf-8')) / 1024:.1f}")
+        size = words.OPEN_DATA_SIZE_KB(size=f"{len(_bytes(text)) / 1024:.1f}")
         published = report.meta.published if report else None
         date = published.isoformat() if published else ("" if report else latest)
         md.append(f"| [{md_text(name)}]({relative(OPEN_DATA_PAGE, f'{OPEN_DATA_DIR}/{path}')}) | {what} | {size} | "
                   f"{date} |")
     return Page(OPEN_DATA_PAGE, "\n".join(md) + "\n", meta=page_meta(title=title, article_title=title))
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
