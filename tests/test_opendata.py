@@ -171,3 +171,8 @@ def test_each_report_has_its_workbook_in_the_official_layout(tmp_path: Path):
     done = run_cli("import", str(path), "--data", str(data_dir))
     assert done.returncode == 0, done.stdout + done.stderr
     assert (data_dir / WANGGANG / "2020.yml").read_bytes() == (DATA / WANGGANG / "2020.yml").read_bytes()
+
+
+def test_the_same_data_gives_the_same_bytes():
+    data = load_data(FIXTURE_2021, FIXTURE_2021.parent)
+    assert open_data_files(data) == open_data_files(data)

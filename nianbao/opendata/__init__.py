@@ -10,8 +10,7 @@
         <body>-<year>.xlsx        the three tables as a workbook in their official layout (workbook.py)
 
 The files are made from the loaded data alone (no page is needed), by the site build and by
-``python -m nianbao export OUT``; the same data gives the same text files (a workbook's zip also
-records when it was written).
+``python -m nianbao export OUT``; the same data gives the same bytes.
 """
 
 from __future__ import annotations

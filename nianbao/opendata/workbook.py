@@ -4,6 +4,8 @@ workbook (nianbao.excel), filled from the loaded report instead of its file."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import datetime
 from typing import Any
 
@@ -33,11 +35,28 @@ def raw_tables(report: Report) -> dict[str, dict[str, Any]]:
 
 
 def workbook_bytes(body: Body, report: Report) -> bytes:
+    """The workbook, the same bytes for the same data: dated by the report, never by the build."""
     book = build_workbook(report.format, raw_tables(report), report.body, body.name, report.year)
-    # Dated by the report, not by the build: the workbook's own properties say when its data is from.
-    if report.meta.published is not None:
-        stamp = datetime(report.meta.published.year, report.meta.published.month, report.meta.published.day)
-        book.properties.created = book.properties.modified = stamp
+    published = report.meta.published
+    stamp = datetime(published.year, published.month, published.day) if published else datetime(2019, 1, 1)
+    book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _dated(buffer.getvalue(), stamp)
+
+
+def _dated(content: bytes, stamp: datetime) -> bytes:
+    """The zip again with every entry dated ``stamp``, and the workbook's modified date too (openpyxl
+    sets both to the moment it writes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when, data)
+            target.writestr(entry, data)
+    return out.getvalue()
