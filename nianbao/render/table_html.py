@@ -64,7 +64,7 @@ def _skeleton(fmt: Format, table_key: str, collapsed: frozenset[str] = frozenset
     caption = f"{part.key}、{table.caption}" if part else table.caption
     prefix = id_prefix + (f"t{PART_NUMBER[part.key]}" if part else table.key)
     grid = table_grid(table, caption, prefix, collapsed)
-    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words)
+    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words, id_prefix=id_prefix)
     cells = [c for block in grid.blocks for row in block.body for c in row.cells if c.slot]
     slots = tuple(Slot(*c.slot, *_attrs(c)) for c in cells if c.slot)
     fragments = tuple(html.split(SLOT))
