@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 from nianbao.figures.regions import BANDS, RegionYear, SumCell, merge_tables, region_years
 from nianbao.formats import format_for_year, get_format
 from nianbao.loader import Dataset, load_data
-from nianbao.render.indexes import HOME_LIMIT, region_pages, region_tree
+from nianbao.render.indexes import HOME_LIMIT, region_pages, region_sums, region_tree
 from nianbao.render.region_sums import TABLE_YEARS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +169,7 @@ def _check(cell: SumCell, simple: Simple | None, where: object) -> None:
 # --- the tests ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("year", YEARS)
-def test_every_region_sums_its_bodies_cells_as_the_simple_path_does(data_dir: Path, loaded: Dataset, year: int):
+def test_everyregion_sums_its_bodies_cells_as_the_simple_path_does(data_dir: Path, loaded: Dataset, year: int):
     reports = loaded.reports_by_body()
     regions = {tuple(b.region[:depth]) for b in loaded.bodies.values() for depth in range(1, len(b.region) + 1)}
     assert len(regions) > 5
@@ -252,6 +252,20 @@ def test_a_region_is_the_sum_of_its_child_regions_and_its_own_bodies(loaded: Dat
     assert checked >= 3
 
 
+def test_the_pages_sums_made_from_child_regions_equal_the_sums_over_all_bodies(loaded: Dataset):
+    """Region pages add each report once and build a region's 汇总 from its children's: it must be
+    what adding every body of the region directly gives, counts and coverage included."""
+    reports = loaded.reports_by_body()
+    tree = region_tree(loaded.bodies)
+    made = region_sums(tree, reports)
+    stack = list(tree.children.values())
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children.values())
+        assert made[node.path] == region_years(node.all_bodies(), reports), node.path
+    assert len(made) > 5
+
+
 def test_coverage_names_the_bodies_without_a_report_that_year(tmp_path: Path):
     data = tmp_path / "data"
     generate(data, 40, first_year=2020, last_year=2021)
@@ -308,7 +322,7 @@ def test_the_region_page_shows_the_sum_tables_in_the_official_layout(data_dir: P
     assert "本年度没有收到政府信息公开申请的机关" in text
 
 
-def test_the_site_builds_strict_with_region_sums(tmp_path: Path):
+def test_the_site_builds_strict_withregion_sums(tmp_path: Path):
     data = tmp_path / "data"
     generate(data, BODIES * len(YEARS), first_year=YEARS[0], last_year=YEARS[-1])
     site = tmp_path / "site"

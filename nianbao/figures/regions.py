@@ -136,14 +136,20 @@ def year_tables(fmt: Format, reports: Sequence[Report]) -> SumTables:
     """Every table of ``fmt`` summed over ``reports`` (one per body), cell by cell."""
     out: SumTables = {}
     for table in fmt.tables:
+        # A report of the same format gives its row's cells as they are (in the row's column order,
+        # as the report holds them); one of the other format goes cell by cell, by concept.
+        same = [r.tables.get(table.key, {}) for r in reports if r.format.id == fmt.id]
+        others = [r for r in reports if r.format.id != fmt.id]
         rows: dict[str, tuple[SumCell, ...]] = {}
         for row, columns in _leaf_cells(table):
             node = table.row(row)[0]
+            given = [values.get(row) for values in same]
             cells = []
-            for column in columns:
+            for index, column in enumerate(columns):
+                items: list[Cell | Amount | None] = [r[index] if r is not None else BLANK for r in given]
                 ref = CellRef(table.key, row, column)
-                kind = _kind(table, row, column, node.kind)
-                cells.append(_sum_cell([body_cell(r, fmt, ref) for r in reports], kind))
+                items += [body_cell(r, fmt, ref) for r in others]
+                cells.append(_sum_cell(items, _kind(table, row, column, node.kind)))
             rows[row] = tuple(cells)
         out[table.key] = rows
     return out
@@ -211,4 +217,28 @@ def merge_tables(parts: Sequence[SumTables]) -> SumTables:
     for table in parts[0]:
         out[table] = {row: tuple(merge(p[table][row][i] for p in parts) for i in range(len(cells)))
                       for row, cells in parts[0][table].items()}
+    return out
+
+
+def merge_years(parts: Sequence[list[RegionYear]], present: Iterable[str]) -> list[RegionYear]:
+    """A region's 汇总 from those of its parts (child regions, and its own bodies as one part),
+    newest first; ``present`` names every body of the region with a report in some year, since a
+    part that did not report in a year has no RegionYear of it to say who is missing."""
+    present = sorted(present)
+    by_year: dict[int, list[RegionYear]] = {}
+    for part in parts:
+        for region_year in part:
+            by_year.setdefault(region_year.year, []).append(region_year)
+    out = []
+    for year in sorted(by_year, reverse=True):
+        of_year = by_year[year]
+        reported = sorted(s for p in of_year for s in p.reported)
+        done = set(reported)
+        out.append(RegionYear(
+            year=year, format=of_year[0].format, tables=merge_tables([p.tables for p in of_year]),
+            reported=tuple(reported), missing=tuple(s for s in present if s not in done),
+            other_format=tuple(sorted(s for p in of_year for s in p.other_format)),
+            other_format_names=tuple(sorted({n for p in of_year for n in p.other_format_names})),
+            bands=tuple(sum(c) for c in zip(*(p.bands for p in of_year), strict=True)),
+            no_applications=sum(p.no_applications for p in of_year)))
     return out

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..figures.regions import region_years
+from ..figures.regions import RegionYear, merge_years, region_years
 from ..model import LEVELS, Body, Report
 from ..pinyin import pinyin
 from .pages import Blocks, Page, md_text, page_meta
@@ -103,6 +103,23 @@ def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> s
     return "\n".join(out)
 
 
+def region_sums(root: RegionNode, reports: dict[str, list[Report]]) -> dict[Region, list[RegionYear]]:
+    """Every region's 汇总, made once from its own bodies' reports and its child regions' 汇总
+    (each report is added once, not once per region above it; tests prove the two ways agree)."""
+    out: dict[Region, list[RegionYear]] = {}
+
+    def walk(node: RegionNode) -> list[RegionYear]:
+        parts = [walk(child) for child in _sorted(node)]
+        parts.append(region_years(node.bodies, reports))
+        present = [s for s in node.all_bodies() if reports.get(s)]
+        out[node.path] = merge_years(parts, present)
+        return out[node.path]
+
+    for child in _sorted(root):  # the root, the whole site, has no page
+        walk(child)
+    return out
+
+
 def _body_link(page_uri: str, slug: str) -> str:
     return _relative(page_uri, f"{slug}/index.md")
 
@@ -120,7 +137,9 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
     if len(bodies) <= HOME_LIMIT:
         return []
     pages = []
-    stack = _sorted(region_tree(bodies))
+    root = region_tree(bodies)
+    sums = region_sums(root, reports)
+    stack = _sorted(root)
     while stack:
         node = stack.pop()
         uri = region_uri(node.path)
@@ -138,9 +157,8 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
             md.append("## 机关\n")
             md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
                                 for s in listing_order(node.bodies, bodies)) + "\n")
-        sums, late = region_sum_sections(region_years(node.all_bodies(), reports), bodies,
-                                         functools.partial(_body_link, uri))
-        md.append(sums)
+        section, late = region_sum_sections(sums[node.path], bodies, functools.partial(_body_link, uri))
+        md.append(section)
         pages.append(Page(uri, "\n".join(md), render_late=functools.partial(_late, late),
                           meta=page_meta(title=title)))
         stack.extend(_sorted(node))
