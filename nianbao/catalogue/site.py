@@ -393,11 +393,11 @@ REGION_COVERAGE_NOTE = T("（本站收录的机关，指有任一年度报告的
                          "(A body on this site is one with a report of any year.)")
 REGION_MISSING = T("没有本年度报告的：{names}。", "Without a report for this year: {names}.")
 REGION_MISSING_MORE = T("{names}等 {count} 个机关", "{names} and others, {count} bodies in all")
-REGION_OTHER_FORMAT = T("{count} 个机关本年度的报告仍用{format}的表格（{names}），只计入两种格式含义相同的格"
-                        "（表三、表四全部，表二部分格）；其他格不含这些机关。",
+REGION_OTHER_FORMAT = T("{count} 个机关本年度的报告仍用{format}的表格（{names}），只计入两种格式含义相同的格；"
+                        "标 {mark} 的格不含这些机关。",
                         "{count} bodies' reports for this year use the tables of the {format} ({names}): they are "
-                        "counted only in the cells both formats mean alike (all of 表三 and 表四, some of 表二); "
-                        "the other cells leave them out.")
+                        "counted only in the cells both formats mean alike; the cells marked {mark} leave them out.")
+REGION_OTHER_MARK = T("†", "†")
 REGION_PARTIAL_MARK = T("*", "*")
 REGION_PARTIAL_SR = T("（另有 {count} 个机关未填写）", " ({count} bodies left it blank)")
 REGION_NA_SR = T("（{count} 个机关填写“不适用”，未计入）", " ({count} bodies gave 不适用, left out)")

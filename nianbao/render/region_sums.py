@@ -36,7 +36,8 @@ def _cell(cell: SumCell) -> tuple[Cell, str]:
     if cell.na and cell.amount.state != "na":
         notes.append(f'<span class="nb-sr-only">{escape(words.REGION_NA_SR(count=cell.na))}</span>')
     if cell.other_format:
-        notes.append(f'<span class="nb-sr-only">{escape(words.REGION_OTHER_SR(count=cell.other_format))}</span>')
+        notes.append(f'<sup class="nb-other-mark" aria-hidden="true">{escape(words.REGION_OTHER_MARK())}</sup>'
+                     f'<span class="nb-sr-only">{escape(words.REGION_OTHER_SR(count=cell.other_format))}</span>')
     amount = cell.amount
     if amount.value is not None and amount.state in ("number", "partial"):
         text = format_number(amount.value) + cell.unit
@@ -102,6 +103,7 @@ def region_sum_sections(years: list[RegionYear], bodies: Mapping[str, Body],
             if region_year.other_format:
                 md.append(words.REGION_OTHER_FORMAT(count=len(region_year.other_format),
                                                     format="、".join(region_year.other_format_names),
+                                                    mark=words.REGION_OTHER_MARK(),
                                                     names=_names(region_year.other_format, bodies, link)) + "\n")
             md.append(words.REGION_SUM_NOTE(year=year, format=region_year.format.name) + "\n")
             key = f"region-sum-{year}"
