@@ -16,18 +16,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import site as words
 from .datafiles import kind, report_files
-from .loader import read_body
+from .figures.regions import RegionYear, merge_years, region_years
+from .loader import load_data, read_body
 from .pinyin import pinyin
 from .render import environment
+from .render.region_sums import province_html
 
 DIGEST_FILE = ".nianbao-shard"
+# A province's 汇总 page beside the landing page: OUT/sums-<pinyin>.html (no shard's folder is so named).
+PROVINCE_PAGE = "sums-"
 # What a shard's pages depend on besides its data: the project's code, theme and pages.
 PROJECT_INPUTS = ("mkdocs.yml", "docs", "hooks", "nianbao", "constraints.txt")
 
@@ -154,13 +158,57 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
             shutil.rmtree(stale)
     order = {s.slug: i for i, s in enumerate(shards)}
     results.sort(key=lambda r: order[r.shard.slug])
-    (out / "index.html").write_text(landing_page(results), encoding="utf-8")
+    provinces = []
+    for province, of_province in _by_province(results).items():
+        page = f"{PROVINCE_PAGE}{pinyin(province)}.html"
+        (out / page).write_text(province_page(data_dir, project, province, of_province), encoding="utf-8")
+        provinces.append((province, page))
+    for stale in out.glob(f"{PROVINCE_PAGE}*.html"):  # the pages of provinces that are gone
+        if stale.name not in {page for _, page in provinces}:
+            stale.unlink()
+    (out / "index.html").write_text(landing_page(results, provinces), encoding="utf-8")
     return results
 
 
-def landing_page(results: list[ShardResult]) -> str:
+def _by_province(results: list[ShardResult]) -> dict[str, list[ShardResult]]:
+    grouped: dict[str, list[ShardResult]] = {}
+    for result in results:
+        if result.shard.region:
+            grouped.setdefault(result.shard.region[0], []).append(result)
+    return grouped
+
+
+def province_sums(data_dir: Path, project: Path, results: list[ShardResult]
+                  ) -> tuple[list[RegionYear], dict[str, tuple[str, str]], list[str]]:
+    """A province's 汇总 from its shards' data, one shard loaded at a time and none rendered: the
+    sums of each shard are merged as a region's are from its child regions'. Also each body's
+    name and page, and the shards left out (their build failed, so their data did not pass)."""
+    parts: list[list[RegionYear]] = []
+    present: list[str] = []
+    names: dict[str, tuple[str, str]] = {}
+    left_out: list[str] = []
+    for result in results:
+        shard = result.shard
+        data = None if result.status == "failed" else \
+            load_data(data_dir, data_dir, frozenset(b.name for b in shard.bodies), project / "docs")
+        if data is None or data.findings.errors:
+            left_out.append(shard.title)
+            continue
+        reports = data.reports_by_body()
+        parts.append(region_years(list(data.bodies), reports))
+        present += [slug for slug in data.bodies if reports.get(slug)]
+        names.update({slug: (body.name, f"{shard.slug}/{slug}/") for slug, body in data.bodies.items()})
+    return merge_years(parts, present), names, left_out
+
+
+def province_page(data_dir: Path, project: Path, province: str, results: list[ShardResult]) -> str:
+    years, names, left_out = province_sums(data_dir, project, results)
+    return province_html(province, years, names, left_out)
+
+
+def landing_page(results: list[ShardResult], provinces: Sequence[tuple[str, str]] = ()) -> str:
     rows = [(r.shard.title, f"{r.shard.slug}/", len(r.shard.bodies), r.shard.reports(), r.status != "failed")
             for r in results]
     texts = {name: getattr(words, "LANDING_" + name.upper())() for name in
-             ("title", "intro", "region", "bodies", "reports", "unpublished", "lang")}
-    return environment().get_template("landing.html.j2").render(rows=rows, t=texts)
+             ("title", "intro", "region", "bodies", "reports", "unpublished", "lang", "sums")}
+    return environment().get_template("landing.html.j2").render(rows=rows, t=texts, provinces=provinces)

@@ -27,6 +27,7 @@ from nianbao.formats import format_for_year, get_format
 from nianbao.loader import Dataset, load_data
 from nianbao.render.indexes import HOME_LIMIT, region_pages, region_sums, region_tree
 from nianbao.render.region_sums import TABLE_YEARS
+from nianbao.shards import ShardResult, plan_shards, province_page, province_sums
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -336,3 +337,23 @@ def test_the_site_builds_strict_withregion_sums(tmp_path: Path):
     headings = [h.get_text() for h in page.select("article h2")]
     assert any(re.match(r"2021 年度汇总", h) for h in headings)
     assert len(page.select("article table.nb-table")) == 3 * min(TABLE_YEARS, len(YEARS))
+
+
+def test_a_province_sum_from_its_shards_equals_the_sum_over_its_bodies(data_dir: Path, loaded: Dataset):
+    """A sharded site's province page adds its shards' sums, a shard loaded at a time: the same as
+    adding every body of the province at once; a failed shard is left out and named."""
+    shards = plan_shards(data_dir, depth=2)
+    province = shards[0].region[0]
+    of_province = [ShardResult(s, "built") for s in shards if s.region[0] == province]
+    assert len(of_province) > 2
+    years, names, left_out = province_sums(data_dir, ROOT, of_province)
+    assert years == region_years(_region_slugs(loaded, (province,)), loaded.reports_by_body())
+    assert left_out == [] and set(names) == set(_region_slugs(loaded, (province,)))
+    failed = [ShardResult(of_province[0].shard, "failed"), *of_province[1:]]
+    years, _, left_out = province_sums(data_dir, ROOT, failed)
+    assert left_out == [of_province[0].shard.title]
+    assert len(years[0].reported) == len(_region_slugs(loaded, (province,))) - len(of_province[0].shard.bodies)
+    page = BeautifulSoup(province_page(data_dir, ROOT, province, of_province), "lxml")
+    assert [h.get_text() for h in page.select("h2")] == ["2021 年度汇总", "2020 年度汇总"]
+    assert len(page.select("table.nb-table")) == 3 * min(TABLE_YEARS, len(YEARS))
+    assert any("另有 3 个机关未填写" in td.get_text() for td in page.select("td.nb-noted"))

@@ -417,3 +417,12 @@ REGION_NO_APPLICATIONS = T("本年度没有收到政府信息公开申请的机�
 REGION_OLDER_YEARS = T("更早年度（{years}）的汇总只列报告数和公开率的分布，表格见各下级地区和机关的页面。",
                        "For earlier years ({years}) only coverage and the 公开率 distribution are shown; the tables "
                        "are on the pages of the sub-regions and bodies.")
+
+# --- a province's 汇总 page of a sharded site: nianbao.shards ----------------------------------------
+PROVINCE_TITLE = T("{province} 汇总", "{province}: totals")
+PROVINCE_INTRO = T("{province}各分站全部机关年度报告表格的逐格相加，每年一节，新的在前。各机关的报告见各分站。",
+                   "The tables of every body's reports in {province}'s shards added cell by cell, a section a year, "
+                   "newest first. Each body's reports are on its shard's site.")
+PROVINCE_SHARDS_LEFT_OUT = T("未能生成的分站不计入汇总：{names}。", "Shards that failed to build are left out: {names}.")
+PROVINCE_BACK = T("返回各地区列表", "Back to the list of regions")
+LANDING_SUMS = T("省级汇总", "Provincial totals")

@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..catalogue import site as words
 from ..cells import BLANK, NA, Cell
 from ..checks.identities import format_number
 from ..figures.regions import BANDS, RegionYear, SumCell
 from ..model import Body
+from . import environment
 from .pages import md_text, placeholder
 from .table_html import render_table
 
@@ -77,12 +78,7 @@ def _names(slugs: tuple[str, ...], bodies: Mapping[str, Body], link: Callable[[s
 
 
 def _band_rows(region_year: RegionYear) -> list[str]:
-    rows = []
-    for i, (low, high) in enumerate(BANDS):
-        label = (words.REGION_BAND_LAST if i == len(BANDS) - 1 else words.REGION_BAND)(low=low, high=high)
-        rows.append(f"| {label} | {region_year.bands[i]} |")
-    rows.append(f"| {words.RATE_NONE()} | {region_year.bands[-1]} |")
-    return rows
+    return [f"| {label} | {count} |" for label, count in _bands(region_year)]
 
 
 def region_sum_sections(years: list[RegionYear], bodies: Mapping[str, Body],
@@ -117,3 +113,55 @@ def region_sum_sections(years: list[RegionYear], bodies: Mapping[str, Body],
     if older:
         md.insert(0, words.REGION_OLDER_YEARS(years="、".join(older)) + "\n")
     return "\n".join(md), late
+
+
+def _html_names(text: str, slugs: tuple[str, ...], names: Mapping[str, tuple[str, str]]) -> Markup:
+    """``text`` (a catalogue text whose {names} is the list) with the bodies named as links."""
+    links = [Markup('<a href="{}">{}</a>').format(names[s][1], names[s][0]) for s in slugs[:MISSING_LISTED]]
+    joined = Markup("、").join(links)
+    if len(slugs) > MISSING_LISTED:
+        joined = _fill(words.REGION_MISSING_MORE(names=_HOLE, count=len(slugs)), joined)
+    return _fill(text, joined)
+
+
+_HOLE = "\x00"  # where a list of links goes in a catalogue text; never in one otherwise
+
+
+def _fill(text: str, html: Markup) -> Markup:
+    return escape(text).replace(_HOLE, html)
+
+
+def province_html(province: str, years: list[RegionYear], names: Mapping[str, tuple[str, str]],
+                  left_out: list[str]) -> str:
+    """A province's 汇总 as a page of its own (a sharded site's): ``names`` gives each body's name
+    and the address of its page, ``left_out`` the titles of shards not counted."""
+    t = {"lang": words.LANDING_LANG(), "title": words.PROVINCE_TITLE(province=province),
+         "intro": words.PROVINCE_INTRO(province=province), "back": words.PROVINCE_BACK(),
+         "left_out": words.PROVINCE_SHARDS_LEFT_OUT(names="、".join(left_out)) if left_out else ""}
+    header = [h.strip() for h in words.REGION_BAND_HEADER().strip("|").split("|")]
+    view = []
+    for index, y in enumerate(years):
+        present = len(y.reported) + len(y.missing)
+        view.append({
+            "year": y.year, "heading": words.SECTION_REGION_SUM(year=y.year),
+            "coverage": words.REGION_COVERAGE(bodies=present, reported=len(y.reported)) + words.REGION_COVERAGE_NOTE(),
+            "missing": _html_names(words.REGION_MISSING(names=_HOLE), y.missing, names) if y.missing else "",
+            "other_format": _html_names(words.REGION_OTHER_FORMAT(
+                count=len(y.other_format), format="、".join(y.other_format_names), names=_HOLE,
+                mark=words.REGION_OTHER_MARK()), y.other_format, names) if y.other_format else "",
+            "note": words.REGION_SUM_NOTE(year=y.year, format=y.format.name),
+            "tables": Markup(sum_tables_html(y)) if index < TABLE_YEARS else "",
+            "distribution": words.REGION_DISTRIBUTION(), "distribution_note": words.REGION_DISTRIBUTION_NOTE(),
+            "band_header": header, "bands": _bands(y),
+            "no_applications": words.REGION_NO_APPLICATIONS(count=y.no_applications),
+        })
+    return environment().get_template("province.html.j2").render(t=t, years=view)
+
+
+def _bands(region_year: RegionYear) -> list[tuple[str, int]]:
+    out = []
+    for i, (low, high) in enumerate(BANDS):
+        label = (words.REGION_BAND_LAST if i == len(BANDS) - 1 else words.REGION_BAND)(low=low, high=high)
+        out.append((label, region_year.bands[i]))
+    out.append((words.RATE_NONE(), region_year.bands[-1]))
+    return out
