@@ -9,6 +9,7 @@ mixed-format rule (only concept cells add across formats) is tried as well.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -22,7 +23,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from nianbao.figures.regions import BANDS, RegionYear, SumCell, merge_tables, region_years
+from nianbao.figures.regions import (
+    BANDS,
+    RegionYear,
+    SumCell,
+    merge_tables,
+    region_years,
+    years_from_json,
+    years_to_json,
+)
 from nianbao.formats import format_for_year, get_format
 from nianbao.loader import Dataset, load_data
 from nianbao.render.indexes import HOME_LIMIT, region_pages, region_sums, region_tree
@@ -357,3 +366,24 @@ def test_a_province_sum_from_its_shards_equals_the_sum_over_its_bodies(data_dir:
     assert [h.get_text() for h in page.select("h2")] == ["2021 年度汇总", "2020 年度汇总"]
     assert len(page.select("table.nb-table")) == 3 * min(TABLE_YEARS, len(YEARS))
     assert any("另有 3 个机关未填写" in td.get_text() for td in page.select("td.nb-noted"))
+
+
+def test_a_shards_sums_are_kept_for_inputs_that_did_not_change(data_dir: Path, loaded: Dataset, tmp_path: Path):
+    shards = plan_shards(data_dir, depth=2)
+    province = shards[0].region[0]
+    of_province = [ShardResult(s, "built") for s in shards if s.region[0] == province]
+    digests = {r.shard.slug: "a" for r in of_province}
+    cache = tmp_path / "sums"
+    first = province_sums(data_dir, ROOT, of_province, digests, cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(f"{s}.json" for s in digests)
+    assert years_from_json(json.loads(json.dumps(years_to_json(first[0])))) == first[0]  # a faithful copy
+    # Kept sums are used as they are: proven with sums that differ from the data.
+    kept = cache / f"{of_province[0].shard.slug}.json"
+    text = kept.read_text(encoding="utf-8")
+    kept.write_text(text.replace('"no_applications": ', '"no_applications": 1000'), encoding="utf-8")
+    again = province_sums(data_dir, ROOT, of_province, digests, cache)
+    assert again[0][0].no_applications >= 1000 + first[0][0].no_applications
+    # Other inputs (another digest), or a file that is not kept sums: made again from the data.
+    assert province_sums(data_dir, ROOT, of_province, {**digests, of_province[0].shard.slug: "b"}, cache) == first
+    kept.write_text("[", encoding="utf-8")
+    assert province_sums(data_dir, ROOT, of_province, {**digests, of_province[0].shard.slug: "b"}, cache) == first

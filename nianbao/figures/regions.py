@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..cells import BLANK, Cell
-from ..formats import CellRef, Format, Table, format_for_year
+from ..formats import CellRef, Format, Table, format_for_year, get_format
 from ..model import Report
 from . import concept_value, figure_values, rate_values
 from .sums import Amount, add
@@ -242,3 +243,37 @@ def merge_years(parts: Sequence[list[RegionYear]], present: Iterable[str]) -> li
             bands=tuple(sum(c) for c in zip(*(p.bands for p in of_year), strict=True)),
             no_applications=sum(p.no_applications for p in of_year)))
     return out
+
+
+# --- kept between runs (a sharded site keeps each unchanged shard's sums, as it keeps its pages) ----
+
+def years_to_json(years: list[RegionYear]) -> list[dict[str, object]]:
+    """RegionYears as plain JSON data: each cell as [state, value, blanks in the sum, numbers,
+    blank bodies, 不适用 bodies, bodies on the other format, unit]."""
+    def cell(c: SumCell) -> list[object]:
+        value = None if c.amount.value is None else str(c.amount.value)
+        return [c.amount.state, value, c.amount.blanks, c.numbers, c.blanks, c.na, c.other_format, c.unit]
+
+    return [{"year": y.year, "format": y.format.id, "reported": list(y.reported), "missing": list(y.missing),
+             "other_format": list(y.other_format), "other_format_names": list(y.other_format_names),
+             "bands": list(y.bands), "no_applications": y.no_applications,
+             "tables": {t: {row: [cell(c) for c in cells] for row, cells in rows.items()}
+                        for t, rows in y.tables.items()}} for y in years]
+
+
+def years_from_json(data: list[dict[str, Any]]) -> list[RegionYear]:
+    """What years_to_json wrote (KeyError, TypeError or ValueError when it is not that)."""
+    def cell(c: list[Any]) -> SumCell:
+        state, value, sum_blanks, numbers, blanks, na, other, unit = c
+        if state not in ("number", "partial", "blank", "na"):
+            raise ValueError(state)
+        amount = Amount(state, None if value is None else Decimal(value), int(sum_blanks))
+        return SumCell(amount, int(numbers), int(blanks), int(na), int(other), str(unit))
+
+    return [RegionYear(
+        year=int(y["year"]), format=get_format(y["format"]),
+        tables={t: {row: tuple(cell(c) for c in cells) for row, cells in rows.items()}
+                for t, rows in y["tables"].items()},
+        reported=tuple(y["reported"]), missing=tuple(y["missing"]), other_format=tuple(y["other_format"]),
+        other_format_names=tuple(y["other_format_names"]), bands=tuple(int(b) for b in y["bands"]),
+        no_applications=int(y["no_applications"])) for y in data]
