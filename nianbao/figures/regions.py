@@ -8,6 +8,10 @@ report of that year is in the other format (still on the 2019 tables in 2021) is
 the cells both formats name as the same concept (``Format.concepts``); every other cell of the
 year's format leaves that body out, and says how many bodies were left out so.
 
+The 汇总 is laid out with every leaf row: a body that printed a collapsible group as one row
+(its total, without its sub-rows) has left those sub-rows blank, so they are partial sums; its
+group total has no row of its own in the official layout to be added into.
+
 A region's bodies are the bodies whose ``region`` starts with it. A body "exists" in a region when
 it has a report in some year: the site has no registry of the bodies a region ought to have, so a
 body that never reported anything is invisible here, and coverage can only count the bodies that
