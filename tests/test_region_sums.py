@@ -23,10 +23,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from nianbao.cells import parse_cell
 from nianbao.figures.regions import (
     BANDS,
     RegionYear,
     SumCell,
+    _sum_cell,
+    merge,
     merge_tables,
     region_years,
     years_from_json,
@@ -387,3 +390,14 @@ def test_a_shards_sums_are_kept_for_inputs_that_did_not_change(data_dir: Path, l
     assert province_sums(data_dir, ROOT, of_province, {**digests, of_province[0].shard.slug: "b"}, cache) == first
     kept.write_text("[", encoding="utf-8")
     assert province_sums(data_dir, ROOT, of_province, {**digests, of_province[0].shard.slug: "b"}, cache) == first
+
+
+def test_amounts_with_their_own_unit_add_in_one_unit_at_every_level():
+    """2019's 采购总金额 carries its unit in the cell: 元, 万元 and 亿元 add once converted, and a
+    region's sum of its parts' sums is the same; a unit that cannot be converted is not added."""
+    fmt = get_format("2019")
+    cells = [parse_cell(text, "amount_with_unit") for text in ("50000 元", "1.5 万元", "0.01 亿元", "3 美元")]
+    whole = _sum_cell(cells, "amount_with_unit")
+    assert (whole.amount.value, whole.unit, whole.blanks, whole.numbers) == (Decimal("106.5"), "万元", 1, 3)
+    assert merge([_sum_cell(cells[:1], "amount_with_unit"), _sum_cell(cells[1:], "amount_with_unit")]) == whole
+    assert fmt.table("active_disclosure").column_keys("procurement")[-1] == "amount"

@@ -34,6 +34,7 @@ from .sums import Amount, add
 # Units an amount with its own unit (2019 采购总金额) may be written in, in 万元: added only after
 # conversion; a unit not listed here cannot be added to another and counts as a blank.
 UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+SUM_UNIT = "万元"
 
 # 公开率 bands, lower bound included (the last band includes 100 %).
 BANDS: tuple[tuple[int, int], ...] = ((0, 20), (20, 40), (40, 60), (60, 80), (80, 100))
@@ -51,7 +52,7 @@ class SumCell:
     blanks: int = 0
     na: int = 0
     other_format: int = 0
-    unit: str = ""  # amount_with_unit cells: the unit of the sum
+    unit: str = ""  # amount_with_unit cells: the unit of the sum (SUM_UNIT)
 
     @property
     def partial(self) -> bool:
@@ -61,10 +62,9 @@ class SumCell:
 def merge(cells: Iterable[SumCell]) -> SumCell:
     """The sum of 汇总 cells (a region's from its parts): the same rules, the counts added."""
     cells = list(cells)
-    units = {c.unit for c in cells if c.unit}
     return SumCell(add(c.amount for c in cells), sum(c.numbers for c in cells), sum(c.blanks for c in cells),
                    sum(c.na for c in cells), sum(c.other_format for c in cells),
-                   units.pop() if len(units) == 1 else ("万元" if units else ""))
+                   SUM_UNIT if any(c.unit for c in cells) else "")
 
 
 # table key → leaf row key → one SumCell per column, in the row's column order
@@ -104,19 +104,18 @@ def body_cell(report: Report, fmt: Format, ref: CellRef) -> Cell | Amount | None
 def _sum_cell(items: Sequence[Cell | Amount | None], kind: str) -> SumCell:
     numbers = blanks = na = other = 0
     addable: list[Cell | Amount] = []
-    units: set[str] = set()
     for item in items:
         if item is None:
             other += 1
             continue
         if kind == "amount_with_unit" and isinstance(item, Cell) and item.state == "number":
+            # Kept in 万元 whatever each body wrote, so that sums of sums add alike.
             factor = UNITS.get(item.unit)
             if factor is None or item.value is None:
                 blanks += 1
                 addable.append(BLANK)
                 continue
-            units.add(item.unit)
-            item = Cell("number", item.value * factor, unit="万元")
+            item = Cell("number", item.value * factor, unit=SUM_UNIT)
         state = item.state
         if state == "number":
             numbers += 1
@@ -129,11 +128,7 @@ def _sum_cell(items: Sequence[Cell | Amount | None], kind: str) -> SumCell:
             na += 1
         addable.append(item)
     amount = add(addable)
-    unit = ""
-    if kind == "amount_with_unit" and amount.value is not None:
-        unit = units.pop() if len(units) == 1 else "万元"
-        if unit != "万元":
-            amount = Amount(amount.state, amount.value / UNITS[unit], amount.blanks)
+    unit = SUM_UNIT if kind == "amount_with_unit" and amount.value is not None else ""
     return SumCell(amount, numbers, blanks, na, other, unit)
 
 
