@@ -330,6 +330,8 @@ def test_the_region_page_shows_the_sum_tables_in_the_official_layout(data_dir: P
     value = ours.tables["applications"]["new"][0].amount.value
     assert partial[0].get_text().startswith(f"{value}*")
     assert partial[0].select_one("[aria-hidden=true]").get_text() == "*"
+    changes = [td.get_text() for td in html.select('td[data-label="本年增/减"]')]  # 2019's signed counts
+    assert changes and all(re.match(r"^(0|[+-][0-9]+)$", c) for c in changes), changes
     text = html.get_text()
     assert "仍用2019年试行格式的表格" in text
     assert "本年度没有收到政府信息公开申请的机关" in text

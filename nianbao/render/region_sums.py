@@ -28,8 +28,9 @@ TABLE_YEARS = 2
 MISSING_LISTED = 30  # names listed of the bodies without a report; beyond, a count
 
 
-def _cell(cell: SumCell) -> tuple[Cell, str]:
-    """The Cell shown for a 汇总 cell, and the HTML of its note."""
+def _cell(cell: SumCell, signed: bool = False) -> tuple[Cell, str]:
+    """The Cell shown for a 汇总 cell, and the HTML of its note; ``signed``: a change (本年增/减),
+    shown with its sign as reports print it."""
     notes = []
     if cell.partial:
         notes.append(f'<sup class="nb-partial-mark" aria-hidden="true">{escape(words.REGION_PARTIAL_MARK())}</sup>'
@@ -41,7 +42,7 @@ def _cell(cell: SumCell) -> tuple[Cell, str]:
                      f'<span class="nb-sr-only">{escape(words.REGION_OTHER_SR(count=cell.other_format))}</span>')
     amount = cell.amount
     if amount.value is not None and amount.state in ("number", "partial"):
-        text = format_number(amount.value) + cell.unit
+        text = format_number(amount.value, signed=signed) + cell.unit
         return Cell("number", amount.value, text, cell.unit), "".join(notes)
     if amount.state == "na":
         return NA, "".join(notes)
@@ -59,9 +60,10 @@ def sum_tables_html(region_year: RegionYear) -> str:
         values: dict[str, tuple[Cell, ...]] = {}
         notes: dict[tuple[str, int], str] = {}
         for row, cells in region_year.tables[table.key].items():
+            signed = [node.kind == "signed" for _, node in table.row(row)[1].leaf_columns]
             shown = []
             for i, cell in enumerate(cells):
-                value, note = _cell(cell)
+                value, note = _cell(cell, signed[i])
                 shown.append(value)
                 if note:
                     notes[(row, i)] = note
