@@ -497,3 +497,49 @@ def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: A
             preview.alive()
         finally:
             context.close()
+
+
+# ---------- 历年数据: the body page's charts (tests/fixtures/2021: 2020, 2021 and 2022 reports) ----------
+
+# A line's contrast against the page behind the chart (WCAG 2 relative luminance; 3:1 for graphics).
+LINE_CONTRAST_JS = """
+el => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  let bg = null;
+  for (let a = el.closest('figure'); a && !bg; a = a.parentElement) {
+    const c = rgb(getComputedStyle(a).backgroundColor);
+    if (c.length < 4 || c[3] > 0.99) bg = c;
+  }
+  const [l1, l2] = [lum(rgb(getComputedStyle(el).stroke)), lum(bg || [255, 255, 255])].sort((a, b) => b - a);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_history_charts_have_a_text_alternative_and_show_in_both_schemes(chromium: Any, revised_origin: str,
+                                                                         scheme: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="zh-CN", color_scheme=scheme)
+    log = RequestLog(context, revised_origin)
+    page = context.new_page()
+    response = page.goto(f"{revised_origin}/{SUBPATH}/{REVISED}/", wait_until="networkidle")
+    assert response is not None and response.status == 200
+    expect(page.locator("h2#history")).to_contain_text("历年数据")
+    chart = page.get_by_role("img", name="申请的收与办")
+    expect(chart).to_be_visible()
+    described = chart.evaluate("el => document.getElementById(el.getAttribute('aria-labelledby').split(' ')[1])"
+                               ".textContent")
+    assert "本年新收申请 2020 年 211、2021 年 249、2022 年 274" in described
+    expect(page.locator("figure.nb-chart")).to_have_count(3)
+    # Every chart fits the phone's width, and each line stands out from the page in this scheme.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for line in page.locator("figure.nb-chart polyline").all():
+        assert line.evaluate(LINE_CONTRAST_JS) >= 3, f"{scheme}: a chart line is hard to see"
+    # The table beside the charts holds the same values.
+    expect(page.locator("table").filter(has_text="本年新收申请").first).to_contain_text("274")
+    assert_only_local(log, f"{revised_origin}/{SUBPATH}/")
+    context.close()

@@ -14,7 +14,7 @@ from ..catalogue import site as words
 from . import environment
 
 WIDTH, HEIGHT = 320, 160
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 40, 20, 12, 28
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 MARKERS = ("circle", "square", "diamond", "triangle")
 
