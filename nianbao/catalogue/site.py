@@ -414,9 +414,9 @@ REGION_BAND = T("{low}% 至 {high}%（不含）", "{low}% to under {high}%")
 REGION_BAND_LAST = T("{low}% 至 {high}%", "{low}% to {high}%")
 REGION_NO_APPLICATIONS = T("本年度没有收到政府信息公开申请的机关：{count} 个。",
                            "Bodies that received no request for information this year: {count}.")
-REGION_OLDER_YEARS = T("更早年度（{years}）的汇总只列报告数和公开率的分布，表格见各下级地区和机关的页面。",
-                       "For earlier years ({years}) only coverage and the 公开率 distribution are shown; the tables "
-                       "are on the pages of the sub-regions and bodies.")
+REGION_OLDER_YEARS = T("更早年度（{years}）只列报告数和公开率的分布，不列汇总表格；各机关当年的表格见其年度报告页面。",
+                       "For earlier years ({years}) only coverage and the 公开率 distribution are shown, without the "
+                       "summed tables; each body's tables for those years are on its report pages.")
 
 # --- a province's 汇总 page of a sharded site: nianbao.shards ----------------------------------------
 PROVINCE_TITLE = T("{province} 汇总", "{province}: totals")

@@ -4,8 +4,8 @@ distribution of 公开率 across the bodies (counts per band: no body is named o
 
 The tables are late HTML blocks (search leaves them out, as on report pages). A province with many
 years would make a large page, so the tables are rendered for the newest TABLE_YEARS years only;
-older years keep their coverage and distribution, and their tables are on the pages of the
-sub-regions and bodies.
+older years keep their coverage and distribution, and each body's tables of those years are on its
+report pages.
 """
 
 from __future__ import annotations
