@@ -38,7 +38,7 @@ from nianbao.figures.regions import (
 from nianbao.formats import format_for_year, get_format
 from nianbao.loader import Dataset, load_data
 from nianbao.render.indexes import HOME_LIMIT, region_pages, region_sums, region_tree
-from nianbao.render.region_sums import TABLE_YEARS
+from nianbao.render.region_sums import TABLE_YEARS, region_sum_sections
 from nianbao.shards import ShardResult, plan_shards, province_page, province_sums
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -403,3 +403,14 @@ def test_amounts_with_their_own_unit_add_in_one_unit_at_every_level():
     assert (whole.amount.value, whole.unit, whole.blanks, whole.numbers) == (Decimal("106.5"), "万元", 1, 3)
     assert merge([_sum_cell(cells[:1], "amount_with_unit"), _sum_cell(cells[1:], "amount_with_unit")]) == whole
     assert fmt.table("active_disclosure").column_keys("procurement")[-1] == "amount"
+
+
+def test_only_the_newest_years_get_tables_so_a_page_stays_small(tmp_path: Path):
+    data = tmp_path / "data"
+    generate(data, 30, first_year=2019, last_year=2021)
+    loaded = load_data(data, data)
+    years = region_years(list(loaded.bodies), loaded.reports_by_body())
+    markdown, late = region_sum_sections(years, loaded.bodies, lambda slug: f"{slug}/index.md")
+    assert sorted(late) == [f"region-sum-{y}" for y in (2020, 2021)][:TABLE_YEARS]
+    assert "{#sum-2019}" in markdown and "region-sum-2019" not in markdown
+    assert "更早年度（2019）" in markdown
