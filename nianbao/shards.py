@@ -10,24 +10,33 @@ the rest of the core, never imports it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .catalogue import site as words
 from .datafiles import kind, report_files
-from .loader import read_body
+from .figures.regions import RegionYear, merge_years, region_years, years_from_json, years_to_json
+from .loader import load_data, read_body
 from .pinyin import pinyin
 from .render import environment
+from .render.region_sums import province_html
 
 DIGEST_FILE = ".nianbao-shard"
+# A province's 汇总 page beside the landing page: OUT/sums-<pinyin>.html (no shard's folder is so named).
+PROVINCE_PAGE = "sums-"
+# Each shard's sums, kept for the next run with the digest of their inputs (a dot folder, which no
+# shard is named and the clean-up of gone shards skips).
+SUMS_CACHE = ".sums"
 # What a shard's pages depend on besides its data: the project's code, theme and pages.
 PROJECT_INPUTS = ("mkdocs.yml", "docs", "hooks", "nianbao", "constraints.txt")
 
@@ -134,8 +143,9 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
     project_hash = project_digest(project)
     results: list[ShardResult] = []
     todo = []
+    digests: dict[str, str] = {}
     for shard in shards:
-        digest = shard_digest(shard, project_hash)
+        digest = digests[shard.slug] = shard_digest(shard, project_hash)
         stamp = out / shard.slug / DIGEST_FILE
         if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
             results.append(ShardResult(shard, "reused"))
@@ -154,13 +164,88 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
             shutil.rmtree(stale)
     order = {s.slug: i for i, s in enumerate(shards)}
     results.sort(key=lambda r: order[r.shard.slug])
-    (out / "index.html").write_text(landing_page(results), encoding="utf-8")
+    provinces = []
+    for province, of_province in _by_province(results).items():
+        page = f"{PROVINCE_PAGE}{pinyin(province)}.html"
+        (out / page).write_text(province_page(data_dir, project, province, of_province, digests, out / SUMS_CACHE),
+                                encoding="utf-8")
+        provinces.append((province, page))
+    for stale in out.glob(f"{PROVINCE_PAGE}*.html"):  # the pages of provinces that are gone
+        if stale.name not in {page for _, page in provinces}:
+            stale.unlink()
+    (out / "index.html").write_text(landing_page(results, provinces), encoding="utf-8")
     return results
 
 
-def landing_page(results: list[ShardResult]) -> str:
+def _by_province(results: list[ShardResult]) -> dict[str, list[ShardResult]]:
+    grouped: dict[str, list[ShardResult]] = {}
+    for result in results:
+        if result.shard.region:
+            grouped.setdefault(result.shard.region[0], []).append(result)
+    return grouped
+
+
+def province_sums(data_dir: Path, project: Path, results: list[ShardResult],
+                  digests: Mapping[str, str] | None = None, cache: Path | None = None,
+                  ) -> tuple[list[RegionYear], dict[str, tuple[str, str]], list[str]]:
+    """A province's 汇总 from its shards' data, one shard loaded at a time and none rendered: the
+    sums of each shard are merged as a region's are from its child regions'. Also each body's
+    name and page, and the shards left out (their build failed, so their data did not pass).
+
+    With ``cache`` (a folder) and the shards' ``digests``, a shard whose inputs did not change
+    gives the sums kept from its last run, as its pages are kept: a day's edits reload only their
+    shards."""
+    parts: list[list[RegionYear]] = []
+    present: list[str] = []
+    names: dict[str, tuple[str, str]] = {}
+    left_out: list[str] = []
+    for result in results:
+        shard = result.shard
+        if result.status == "failed":
+            left_out.append(shard.title)
+            continue
+        digest = (digests or {}).get(shard.slug)
+        kept = _kept_sums(cache / f"{shard.slug}.json", digest) if cache is not None and digest else None
+        if kept is None:
+            data = load_data(data_dir, data_dir, frozenset(b.name for b in shard.bodies), project / "docs")
+            if data.findings.errors:
+                left_out.append(shard.title)
+                continue
+            reports = data.reports_by_body()
+            kept = ({slug: body.name for slug, body in data.bodies.items()},
+                    [slug for slug in data.bodies if reports.get(slug)], region_years(list(data.bodies), reports))
+            if cache is not None and digest:
+                cache.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(cache / f"{shard.slug}.json", json.dumps(
+                    {"digest": digest, "names": kept[0], "present": kept[1], "years": years_to_json(kept[2])},
+                    ensure_ascii=False), within=cache)
+        shard_names, shard_present, years = kept
+        parts.append(years)
+        present += shard_present
+        names.update({slug: (name, f"{shard.slug}/{slug}/") for slug, name in shard_names.items()})
+    return merge_years(parts, present), names, left_out
+
+
+def _kept_sums(path: Path, digest: str) -> tuple[dict[str, str], list[str], list[RegionYear]] | None:
+    """The sums a run kept for a shard, if they are of these inputs (else None: made again)."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["digest"] != digest:
+            return None
+        return dict(kept["names"]), list(kept["present"]), years_from_json(kept["years"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def province_page(data_dir: Path, project: Path, province: str, results: list[ShardResult],
+                  digests: Mapping[str, str] | None = None, cache: Path | None = None) -> str:
+    years, names, left_out = province_sums(data_dir, project, results, digests, cache)
+    return province_html(province, years, names, left_out)
+
+
+def landing_page(results: list[ShardResult], provinces: Sequence[tuple[str, str]] = ()) -> str:
     rows = [(r.shard.title, f"{r.shard.slug}/", len(r.shard.bodies), r.shard.reports(), r.status != "failed")
             for r in results]
     texts = {name: getattr(words, "LANDING_" + name.upper())() for name in
-             ("title", "intro", "region", "bodies", "reports", "unpublished", "lang")}
-    return environment().get_template("landing.html.j2").render(rows=rows, t=texts)
+             ("title", "intro", "region", "bodies", "reports", "unpublished", "lang", "sums")}
+    return environment().get_template("landing.html.j2").render(rows=rows, t=texts, provinces=provinces)

@@ -543,3 +543,70 @@ def test_history_charts_have_a_text_alternative_and_show_in_both_schemes(chromiu
     expect(page.locator("table").filter(has_text="本年新收申请").first).to_contain_text("274")
     assert_only_local(log, f"{revised_origin}/{SUBPATH}/")
     context.close()
+
+
+# --- a region's 汇总 ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def region_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """Generated bodies past the home page's limit (so regions have pages), three of one county
+    leaving 行政许可 blank in 2021; yields the origin and that county's page."""
+    import sys
+    from urllib.parse import quote
+
+    import yaml
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    from nianbao.render.indexes import HOME_LIMIT
+
+    root = tmp_path_factory.mktemp("regions")
+    data = root / "data"
+    generate(data, 2 * (HOME_LIMIT + 5), first_year=2020, last_year=2021)
+    county = sorted(p for p in data.iterdir() if p.name.startswith("p01-c1-x1-"))
+    for folder in county[:3]:
+        report = folder / "2021.yml"
+        values = yaml.safe_load(report.read_text(encoding="utf-8"))
+        values["active_disclosure"]["licensing"] = None
+        report.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build_site(root / "www" / SUBPATH, data=data)
+    region = yaml.safe_load((county[0] / "body.yml").read_text(encoding="utf-8"))["region"]
+    with serve(root / "www") as origin:
+        yield origin, f"{origin}/{SUBPATH}/regions/" + "/".join(quote(name) for name in region) + "/"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_region_sums_show_the_tables_and_say_a_partial_sum(chromium: Any, region_origin: tuple[str, str],
+                                                           viewport: str) -> None:
+    origin, url = region_origin
+    size = DESKTOP if viewport == "desktop" else PHONE
+    context = chromium.new_context(viewport=size, locale="zh-CN", is_mobile=viewport == "phone")
+    log = RequestLog(context, origin)
+    page = context.new_page()
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200
+    expect(page.locator("h2#sum-2021")).to_contain_text("2021 年度汇总")
+    regions = page.locator(".nb-scroll")
+    expect(regions).to_have_count(6)  # the three tables of each of the two years
+    for i in range(regions.count()):
+        expect(regions.nth(i)).to_have_accessible_name(re.compile(r"\S"))
+        expect(regions.nth(i).locator("table.nb-table")).to_be_visible()
+    # The partial sum: its number with a mark on screen, and to a screen reader how many left it blank.
+    partial = page.get_by_role("cell", name=re.compile("另有 3 个机关未填写"))
+    expect(partial).to_have_count(1)
+    expect(partial).to_be_visible()
+    # The number and its mark side by side (on a phone too, where the cell is its name and value).
+    value = partial.evaluate("""td => {
+      const range = document.createRange();
+      range.selectNodeContents(td.firstChild);
+      const box = el => el.getBoundingClientRect();
+      return [td.firstChild.textContent, box(range).right, box(td.querySelector('sup')).left,
+              box(range).top, box(td.querySelector('sup')).bottom];
+    }""")
+    assert re.fullmatch(r"[0-9]+", value[0]) and abs(value[2] - value[1]) < 4 and value[4] > value[3], value
+    if viewport == "phone":
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    assert_only_local(log, f"{origin}/{SUBPATH}/")
+    screenshot(page, f"region-sums-{viewport}.png")
+    context.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from nianbao.shards import DIGEST_FILE, build_shards, plan_shards
+from nianbao.shards import DIGEST_FILE, SUMS_CACHE, build_shards, plan_shards
 
 ROOT = Path(__file__).resolve().parent.parent
 WANGGANG = ROOT / "data" / "wanggang-zhen"
@@ -37,10 +37,18 @@ def test_build_reuse_and_rebuild_only_what_changed(tmp_path: Path):
         ("shilisheng-shilishi", "built"), ("heilongjiangsheng-haerbinshi", "built")]
     assert (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").exists()
     assert (out / "shilisheng-shilishi" / "shili-xian-shujuju" / "2022" / "index.html").exists()
-    assert not any(p.name.startswith(".") and p.is_dir() for p in out.iterdir())  # no staging left behind
+    assert not any(p.name.startswith(".") and p.is_dir() and p.name != SUMS_CACHE
+                   for p in out.iterdir())  # no staging left behind
     landing = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert [(a.get_text(), a["href"]) for a in landing.select("a")] == [
+    assert [(a.get_text(), a["href"]) for a in landing.select("table a")] == [
         ("示例省 / 示例市", "shilisheng-shilishi/"), ("黑龙江省 / 哈尔滨市", "heilongjiangsheng-haerbinshi/")]
+    # Each province's 汇总, a page beside the landing page, made from the data without a site build.
+    assert [(a.get_text(), a["href"]) for a in landing.select("ul a")] == [
+        ("示例省", "sums-shilisheng.html"), ("黑龙江省", "sums-heilongjiangsheng.html")]
+    province = BeautifulSoup((out / "sums-heilongjiangsheng.html").read_text(encoding="utf-8"), "lxml")
+    assert [h.get_text() for h in province.select("h2")] == ["2020 年度汇总"]
+    assert len(province.select("table.nb-table")) == 3
+    assert province.select_one("a[href='heilongjiangsheng-haerbinshi/wanggang-zhen/']") is None  # it reported
 
     again = build_shards(data, out, ROOT, depth=2, jobs=2)
     assert [r.status for r in again] == ["reused", "reused"]

@@ -379,3 +379,51 @@ CHART_LEGEND = T("图例", "Legend")
 CHART_SUMMARY = T("{title}，{first}—{last} 年度：{series}。", "{title}, {first}–{last}: {series}.")
 CHART_SERIES = T("{label} {values}", "{label} {values}")
 CHART_YEAR_VALUE = T("{year} 年 {value}", "{year}: {value}")
+
+
+# --- a region's 汇总 (region pages): nianbao.render.region_sums -------------------------------------
+SECTION_REGION_SUM = T("{year} 年度汇总", "{year}: totals")
+REGION_SUM_NOTE = T("本地区各机关 {year} 年度报告表格的逐格相加，按 {format} 的表格排列。"
+                    "有机关未填写的格只加已填写的数字，标 *，数字不全；填写“不适用”的不计入；没有一份报告可计入的格显示“—”。",
+                    "The {year} reports' tables of the region's bodies added cell by cell, laid out as in the {format}. "
+                    "A cell some bodies left blank adds the numbers given, is marked * and is incomplete; 不适用 is "
+                    "left out; a cell no report can be counted in shows “—”.")
+REGION_COVERAGE = T("本地区本站收录的 {bodies} 个机关中，{reported} 个有本年度报告。",
+                    "Of the region's {bodies} bodies on this site, {reported} have a report for this year.")
+REGION_COVERAGE_NOTE = T("（本站收录的机关，指有任一年度报告的机关。）",
+                         "(A body on this site is one with a report of any year.)")
+REGION_MISSING = T("没有本年度报告的：{names}。", "Without a report for this year: {names}.")
+REGION_MISSING_MORE = T("{names}等 {count} 个机关", "{names} and others, {count} bodies in all")
+REGION_OTHER_FORMAT = T("{count} 个机关本年度的报告仍用{format}的表格（{names}），只计入两种格式含义相同的格；"
+                        "标 {mark} 的格不含这些机关。",
+                        "{count} bodies' reports for this year use the tables of the {format} ({names}): they are "
+                        "counted only in the cells both formats mean alike; the cells marked {mark} leave them out.")
+REGION_OTHER_MARK = T("†", "†")
+REGION_PARTIAL_MARK = T("*", "*")
+REGION_PARTIAL_SR = T("（另有 {count} 个机关未填写）", " ({count} bodies left it blank)")
+REGION_NA_SR = T("（{count} 个机关填写“不适用”，未计入）", " ({count} bodies gave 不适用, left out)")
+REGION_OTHER_SR = T("（{count} 个机关用另一种格式，未计入）", " ({count} bodies on the other format, left out)")
+REGION_NOTHING = T("—", "—")
+REGION_NOTHING_SR = T("（没有可计入的报告）", " (no report can be counted)")
+REGION_DISTRIBUTION = T("公开率的分布（按机关计）", "公开率 across the bodies")
+REGION_DISTRIBUTION_NOTE = T("各机关本年度的公开率（予以公开与部分公开之和占办理结果总计的比例）落在各区间的机关数。"
+                             "不排名次。办理结果为 0、有格未填写或格式没有这些数字的，算作“无法计算”。",
+                             "How many bodies' 公开率 for the year falls in each band; no body is ranked. A body with "
+                             "no request handled, a cell left blank or no such figures counts as “cannot be computed”.")
+REGION_BAND_HEADER = T("| 公开率 | 机关数 |", "| 公开率 | Bodies |")
+REGION_BAND = T("{low}% 至 {high}%（不含）", "{low}% to under {high}%")
+REGION_BAND_LAST = T("{low}% 至 {high}%", "{low}% to {high}%")
+REGION_NO_APPLICATIONS = T("本年度没有收到政府信息公开申请的机关：{count} 个。",
+                           "Bodies that received no request for information this year: {count}.")
+REGION_OLDER_YEARS = T("更早年度（{years}）只列报告数和公开率的分布，不列汇总表格；各机关当年的表格见其年度报告页面。",
+                       "For earlier years ({years}) only coverage and the 公开率 distribution are shown, without the "
+                       "summed tables; each body's tables for those years are on its report pages.")
+
+# --- a province's 汇总 page of a sharded site: nianbao.shards ----------------------------------------
+PROVINCE_TITLE = T("{province} 汇总", "{province}: totals")
+PROVINCE_INTRO = T("{province}各分站全部机关年度报告表格的逐格相加，每年一节，新的在前。各机关的报告见各分站。",
+                   "The tables of every body's reports in {province}'s shards added cell by cell, a section a year, "
+                   "newest first. Each body's reports are on its shard's site.")
+PROVINCE_SHARDS_LEFT_OUT = T("未能生成的分站不计入汇总：{names}。", "Shards that failed to build are left out: {names}.")
+PROVINCE_BACK = T("返回各地区列表", "Back to the list of regions")
+LANDING_SUMS = T("省级汇总", "Provincial totals")

@@ -8,12 +8,14 @@ no page grows with the whole site.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..figures.regions import RegionYear, merge_years, region_years
 from ..model import LEVELS, Body, Report
 from ..pinyin import pinyin
-from .pages import Page, md_text, page_meta
+from .pages import Blocks, Page, md_text, page_meta
+from .region_sums import region_sum_sections
 
 # Up to this many bodies, the home page lists them all; beyond, it lists regions.
 HOME_LIMIT = 60
@@ -29,6 +31,10 @@ class RegionNode:
 
     def count(self) -> int:
         return len(self.bodies) + sum(c.count() for c in self.children.values())
+
+    def all_bodies(self) -> list[str]:
+        """The slugs of the bodies in this region and every region under it."""
+        return [*self.bodies, *(s for c in self.children.values() for s in c.all_bodies())]
 
 
 def region_tree(bodies: dict[str, Body]) -> RegionNode:
@@ -97,6 +103,31 @@ def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> s
     return "\n".join(out)
 
 
+def region_sums(root: RegionNode, reports: dict[str, list[Report]]) -> dict[Region, list[RegionYear]]:
+    """Every region's 汇总, made once from its own bodies' reports and its child regions' 汇总
+    (each report is added once, not once per region above it; tests prove the two ways agree)."""
+    out: dict[Region, list[RegionYear]] = {}
+
+    def walk(node: RegionNode) -> list[RegionYear]:
+        parts = [walk(child) for child in _sorted(node)]
+        parts.append(region_years(node.bodies, reports))
+        present = [s for s in node.all_bodies() if reports.get(s)]
+        out[node.path] = merge_years(parts, present)
+        return out[node.path]
+
+    for child in _sorted(root):  # the root, the whole site, has no page
+        walk(child)
+    return out
+
+
+def _body_link(page_uri: str, slug: str) -> str:
+    return _relative(page_uri, f"{slug}/index.md")
+
+
+def _late(blocks: dict[str, Callable[[], str]]) -> Blocks:
+    return {key: render() for key, render in blocks.items()}
+
+
 def _sorted(node: RegionNode) -> list[RegionNode]:
     return [node.children[name] for name in sorted(node.children)]
 
@@ -106,7 +137,9 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
     if len(bodies) <= HOME_LIMIT:
         return []
     pages = []
-    stack = _sorted(region_tree(bodies))
+    root = region_tree(bodies)
+    sums = region_sums(root, reports)
+    stack = _sorted(root)
     while stack:
         node = stack.pop()
         uri = region_uri(node.path)
@@ -124,6 +157,9 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
             md.append("## 机关\n")
             md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
                                 for s in listing_order(node.bodies, bodies)) + "\n")
-        pages.append(Page(uri, "\n".join(md), meta=page_meta(title=title)))
+        section, late = region_sum_sections(sums[node.path], bodies, functools.partial(_body_link, uri))
+        md.append(section)
+        pages.append(Page(uri, "\n".join(md), render_late=functools.partial(_late, late),
+                          meta=page_meta(title=title)))
         stack.extend(_sorted(node))
     return pages

@@ -54,16 +54,17 @@ class Slot(NamedTuple):
 
 
 @cache
-def _skeleton(fmt: Format, table_key: str,
-              collapsed: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
+def _skeleton(fmt: Format, table_key: str, collapsed: frozenset[str] = frozenset(),
+              id_prefix: str = "") -> tuple[tuple[str, ...], tuple[Slot, ...]]:
     """The table's HTML split at its value slots, and the slots in document order; ``collapsed``
-    names the row groups this report printed as one row, laid out so."""
+    names the row groups this report printed as one row, laid out so; ``id_prefix`` goes before
+    the table's ids, so that a page holding the same table twice (a region's years) keeps them unique."""
     table = fmt.table(table_key)
     part = next((p for p in fmt.parts if p.table == table_key), None)
     caption = f"{part.key}、{table.caption}" if part else table.caption
-    prefix = f"t{PART_NUMBER[part.key]}" if part else table.key
+    prefix = id_prefix + (f"t{PART_NUMBER[part.key]}" if part else table.key)
     grid = table_grid(table, caption, prefix, collapsed)
-    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words)
+    html = environment().get_template("table.html.j2").render(grid=grid, slot=SLOT, words=words, id_prefix=id_prefix)
     cells = [c for block in grid.blocks for row in block.body for c in row.cells if c.slot]
     slots = tuple(Slot(*c.slot, *_attrs(c)) for c in cells if c.slot)
     fragments = tuple(html.split(SLOT))
@@ -82,11 +83,15 @@ def _attrs(slot: GridCell) -> tuple[str, str]:
     return f'{span} headers="{slot.headers}"{names}', " nb-total" if slot.total else ""
 
 
-def _value_td(cell: Cell, slot: Slot, mark: str = "") -> str:
-    """A value cell; ``mark`` is the HTML marking a revised cell (render.revisions.mark_html)."""
+def _value_td(cell: Cell, slot: Slot, mark: str = "", note: str = "") -> str:
+    """A value cell; ``mark`` is the HTML marking a revised cell (render.revisions.mark_html),
+    ``note`` the HTML of a note on the value (a partial sum of a region's 汇总)."""
     attrs, extra = slot.attrs, slot.extra
     if mark:
         extra += " nb-revised"
+    if note:
+        extra += " nb-noted"
+        mark += note
     if cell.state == "number":
         # A zero exactly as printed: the phone layout lists a row's zeros together, after its other
         # cells; a revised zero stands alone there, with its mark.
@@ -100,16 +105,18 @@ def _value_td(cell: Cell, slot: Slot, mark: str = "") -> str:
 
 
 def render_table(fmt: Format, table_key: str, values: dict[str, tuple[Cell, ...]] | None,
-                 marks: Mapping[tuple[str, int], str] | None = None) -> str:
+                 marks: Mapping[tuple[str, int], str] | None = None,
+                 notes: Mapping[tuple[str, int], str] | None = None, id_prefix: str = "") -> str:
     """The table with a report's values; ``marks`` holds the HTML of the marks of revised cells by
-    their slot (row key, column index)."""
+    their slot (row key, column index), ``notes`` the HTML of notes on values likewise."""
     values = values or {}
     marks = marks or {}
-    fragments, slots = _skeleton(fmt, table_key, fmt.table(table_key).collapsed(values))
+    notes = notes or {}
+    fragments, slots = _skeleton(fmt, table_key, fmt.table(table_key).collapsed(values), id_prefix)
     out = [fragments[0]]
     for slot, fragment in zip(slots, fragments[1:], strict=True):
         row = values.get(slot.row)
         out.append(_value_td(row[slot.column] if row is not None else BLANK, slot,
-                             marks.get((slot.row, slot.column), "")))
+                             marks.get((slot.row, slot.column), ""), notes.get((slot.row, slot.column), "")))
         out.append(fragment)
     return "".join(out)
