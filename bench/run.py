@@ -10,6 +10,8 @@ subprocess from the repo root, timed with the wall clock and the child's peak RS
 - baseline: the same reports as hand-written Markdown (tables as pipe tables, prose as
   paragraphs) in a plain mkdocs-material site with default settings: every page in the nav,
   default search. What a maintainer would build without nianbao.
+- no figures: nianbao with NIANBAO_FIGURES=0 (no 与上年比较, 历年数据, region 汇总 or open data):
+  what those add, as figures_added (nianbao s / this s − 1).
 - floor: as many near-empty pages (a title and one line) as nianbao makes, out of the nav and
   reached from index pages like nianbao's, with the real mkdocs.yml's theme and search settings
   (lang zh, jieba): what MkDocs + Material cost with no content at all.
@@ -275,6 +277,14 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     results["nianbao"] = build("nianbao", ROOT / "mkdocs.yml", site, {"NIANBAO_DATA": str(data_dir)}, logs,
                                [site / s / str(y) / "index.html" for s, y in pages])
     print(human(results["nianbao"], n), flush=True)
+    if "figures" not in args.skip:
+        # The same build without what is made from figures across reports (与上年比较, 历年数据,
+        # the region 汇总, the open data): their added cost, in this run.
+        site = work / "site-no-figures"
+        results["no_figures"] = build("no figures", ROOT / "mkdocs.yml", site,
+                                      {"NIANBAO_DATA": str(data_dir), "NIANBAO_FIGURES": "0"}, logs,
+                                      [site / s / str(y) / "index.html" for s, y in pages])
+        print(human(results["no_figures"], n), flush=True)
     if "floor" not in args.skip:
         root = work / "floor"
         config = write_floor(made, root)
@@ -292,7 +302,7 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         print(f"  baseline skipped: {n} > --baseline-max {args.baseline_max} (every page in the nav is quadratic)")
 
     nb = results["nianbao"]
-    base, floor = results.get("baseline"), results.get("floor")
+    base, floor, plain = results.get("baseline"), results.get("floor"), results.get("no_figures")
     line = {
         "reports": n,
         "seconds": round(nb.seconds, 2),
@@ -303,10 +313,13 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         "site_mb": round(nb.site_mb, 1),
         "search_index_gz_kb_per_report": round(nb.index_gz_kb / n, 3),
         "page_kb": round(nb.page_kb, 1),
+        "figures_added": round(nb.seconds / plain.seconds - 1, 3) if plain else None,
     }
     print(f"{n} reports: nianbao {nb.seconds:.1f} s ({line['ms_per_report']} ms/report)"
           + (f", {line['vs_baseline']}× faster than the baseline ({base.seconds:.1f} s)" if base else "")
           + (f", {line['vs_floor']}× the floor ({floor.seconds:.1f} s)" if floor else "")
+          + (f", comparisons, 汇总 and open data add {line['figures_added']:.0%} ({plain.seconds:.1f} s without)"
+             if plain else "")
           + f"; peak RSS {nb.peak_rss_mb:.0f} MB; site {nb.site_mb:.1f} MB; search index "
           f"{nb.index_kb / 1024:.1f} MB raw, {nb.index_gz_kb:.0f} KB gz ({line['search_index_gz_kb_per_report']} KB "
           f"gz/report); report page {nb.page_kb:.1f} KB max", flush=True)
@@ -319,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="?", default="1000", help="comma-separated report counts, e.g. 1000,10000")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites (path printed)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated: baseline, floor")
+    parser.add_argument("--skip", default="", help="comma-separated: baseline, floor, figures")
     parser.add_argument("--baseline-max", type=int, default=3000,
                         help="skip the baseline above this many reports (default 3000)")
     parser.add_argument("--dir", type=Path, help="work here instead of a new temp dir (implies --keep)")

@@ -152,7 +152,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _preview["failure"] = None
     try:
         bodies = settings.shard_bodies()
-        build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir))
+        build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir), figures=settings.figures)
     except SettingsError as exc:
         raise PluginError(words.HOOK_FAILED(error=exc)) from None
     except DataDirError as exc:

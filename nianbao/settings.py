@@ -9,6 +9,8 @@ variable, what it holds and what it should hold, instead of a traceback or a sil
 - NIANBAO_BODIES_FILE: a file listing the body folders to load, one a line (one shard of
   ``python -m nianbao shards``).
 - NIANBAO_SITE_URL: the address the site is published at, for canonical links and the sitemap.
+- NIANBAO_FIGURES: ``0`` leaves out what is made from figures across reports (与上年比较, 历年数据,
+  the region 汇总, the open data); ``make bench`` measures their cost with it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ VARIABLES = {
     "only": "NIANBAO_ONLY",
     "bodies_file": "NIANBAO_BODIES_FILE",
     "site_url": "NIANBAO_SITE_URL",
+    "figures": "NIANBAO_FIGURES",
 }
 
 
@@ -42,6 +45,7 @@ class Settings(BaseModel):
     only: frozenset[str] = frozenset()
     bodies_file: Path | None = None
     site_url: str = ""
+    figures: bool = True
 
     @field_validator("data", mode="before")
     @classmethod

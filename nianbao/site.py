@@ -55,12 +55,14 @@ def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
                load_only: frozenset[str] | None = None, docs_dir: Path | None = None,
-               today: date | None = None) -> SiteBuild:
+               today: date | None = None, figures: bool = True) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
     still checked, so what builds here builds in full too. ``load_only`` limits what is loaded at
-    all (one shard of a province-sized site).
+    all (one shard of a province-sized site). ``figures`` off leaves out what is made from the
+    figures across reports (与上年比较, 历年数据, the region 汇总, the open data): a benchmark's
+    measure of their cost.
     """
     data, checks = check_site(data_dir, root, load_only, docs_dir, today)
     if data.findings.errors:
@@ -74,11 +76,11 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
         reports = by_body[slug]
         years = [r.year for r in reports]
         for previous, report in zip([None, *reports], reports, strict=False):
-            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous))
-        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}))
-    pages += region_pages(bodies, by_body)
+            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous, figures))
+        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}, figures))
+    pages += region_pages(bodies, by_body, figures)
     pages += [rules_page(), keys_page()]
-    open_data = open_data_files(data)
+    open_data = open_data_files(data) if figures else {}
     pages.append(open_data_page(open_data, data))
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)
 

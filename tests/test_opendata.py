@@ -180,3 +180,14 @@ def test_the_same_data_gives_the_same_bytes():
     first = open_data_files(data)
     time.sleep(2.1)  # past a zip timestamp's 2-second step: a file dated by the clock would now differ
     assert open_data_files(data) == first
+
+
+def test_figures_off_leaves_out_what_figures_make(tmp_path: Path):
+    from nianbao.site import build_site
+
+    plain = build_site(FIXTURE_2021, FIXTURE_2021.parent, figures=False)
+    full = build_site(FIXTURE_2021, FIXTURE_2021.parent)
+    assert plain.open_data == {} and full.open_data
+    report = next(p for p in plain.pages if p.src_uri == f"{SHILI}/2021.md").markdown
+    assert "{#compare}" not in report and "{#downloads}" not in report
+    assert "{#compare}" in next(p for p in full.pages if p.src_uri == f"{SHILI}/2021.md").markdown

@@ -132,13 +132,14 @@ def _sorted(node: RegionNode) -> list[RegionNode]:
     return [node.children[name] for name in sorted(node.children)]
 
 
-def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> list[Page]:
-    """One page per region, listing its sub-regions and its bodies. None for a small site."""
+def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]], figures: bool = True) -> list[Page]:
+    """One page per region, listing its sub-regions and its bodies (and its 汇总 unless ``figures``
+    is off). None for a small site."""
     if len(bodies) <= HOME_LIMIT:
         return []
     pages = []
     root = region_tree(bodies)
-    sums = region_sums(root, reports)
+    sums = region_sums(root, reports) if figures else {}
     stack = _sorted(root)
     while stack:
         node = stack.pop()
@@ -157,8 +158,10 @@ def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> l
             md.append("## 机关\n")
             md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
                                 for s in listing_order(node.bodies, bodies)) + "\n")
-        section, late = region_sum_sections(sums[node.path], bodies, functools.partial(_body_link, uri))
-        md.append(section)
+        late: dict[str, Callable[[], str]] = {}
+        if figures:
+            section, late = region_sum_sections(sums[node.path], bodies, functools.partial(_body_link, uri))
+            md.append(section)
         pages.append(Page(uri, "\n".join(md), render_late=functools.partial(_late, late),
                           meta=page_meta(title=title)))
         stack.extend(_sorted(node))

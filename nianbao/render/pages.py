@@ -174,8 +174,9 @@ def _published_text(report: Report) -> str:
 
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int],
-                previous: Report | None = None) -> Page:
-    """The report's page; previous is the body's latest earlier report, for 与上年比较."""
+                previous: Report | None = None, figures: bool = True) -> Page:
+    """The report's page; previous is the body's latest earlier report, for 与上年比较 (with the
+    数据下载 links, left out when ``figures`` is off)."""
     title = report_title(report, body)
     page_uri = report_uri(report.body, report.year)
     meta = page_meta(
@@ -207,8 +208,9 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         md.append(placeholder("revisions"))
     md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
     md.append(placeholder("checks"))
-    md.append(compare_section(report, previous, placeholder("compare-table")))
-    md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
+    if figures:
+        md.append(compare_section(report, previous, placeholder("compare-table")))
+        md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
     md.append(placeholder("contact"))
 
@@ -228,7 +230,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
         if revisions:
             blocks["revisions"] = render_revisions(report, revisions)
-        if previous is not None:
+        if previous is not None and figures:
             blocks["compare-table"] = compare_table(report, previous)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
@@ -350,7 +352,8 @@ def render_contact(body: Body, contact: Contact, note: str) -> str:
     return environment().get_template("contact.html.j2").render(rows=rows, website=body.website, note=note)
 
 
-def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck]) -> Page:
+def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck],
+              figures: bool = True) -> Page:
     meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE())
     md = [f"# {md_text(body.name)}\n"]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
@@ -360,7 +363,8 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
         rows.append(f"| {report.year} | [{md_text(report_title(report, body))}]({report.year}.md) | "
                     f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
-    if reports:
+    figures = figures and bool(reports)
+    if figures:
         md.append(history_section(placeholder("history-table"), placeholder("charts")))
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
@@ -368,7 +372,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
-        blocks = {"history-table": history_table(reports)} if reports else {}
+        blocks = {"history-table": history_table(reports)} if figures else {}
         if latest:
             blocks["contact"] = render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))
         else:
@@ -377,7 +381,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
 
     def late() -> Blocks:
         # The charts are drawn after the theme, as the tables are: search has no use for them.
-        return {"charts": history_charts(reports)} if reports else {}
+        return {"charts": history_charts(reports)} if figures else {}
 
     return Page(body_uri(slug), "\n\n".join(md) + "\n", content, late, meta=meta)
 
