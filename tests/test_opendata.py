@@ -191,3 +191,12 @@ def test_figures_off_leaves_out_what_figures_make(tmp_path: Path):
     report = next(p for p in plain.pages if p.src_uri == f"{SHILI}/2021.md").markdown
     assert "{#compare}" not in report and "{#downloads}" not in report
     assert "{#compare}" in next(p for p in full.pages if p.src_uri == f"{SHILI}/2021.md").markdown
+
+
+def test_a_tidy_csv_per_region_at_every_level():
+    data = load_data(DATA, DATA.parent)
+    files = open_data_files(data)
+    regions = sorted(p for p in files if p.startswith("regions/"))
+    assert regions == ["regions/黑龙江省/cells.csv", "regions/黑龙江省/哈尔滨市/cells.csv",
+                       "regions/黑龙江省/哈尔滨市/南岗区/cells.csv"]
+    assert rows(files[regions[0]]) == rows(files[f"{WANGGANG}/2020/{CELLS_CSV}"])

@@ -3,6 +3,7 @@
     opendata/
       datapackage.json            Data Package v2 of the whole site
       cells.csv, cells.json       every cell of every report, one row per cell (records.py)
+      regions/<省>/<市>/…/cells.csv the same for the reports of one region (at every level)
       <body>/<year>/
         datapackage.json          the report's own package
         cells.csv, cells.json     its cells, one row per cell
@@ -31,6 +32,7 @@ from .records import FIELDS, records
 from .workbook import workbook_bytes
 
 OPEN_DATA_DIR = "opendata"
+REGIONS_DIR = "regions"
 CELLS_CSV, CELLS_JSON, PACKAGE = "cells.csv", "cells.json", "datapackage.json"
 
 
@@ -48,6 +50,12 @@ def open_data_files(data: Dataset) -> Files:
         every += rows
         files.update(_report_files(body, report, rows))
     header = [f.zh for f in FIELDS]
+    by_region: dict[tuple[str, ...], list[Report]] = {}
+    for report in reports:
+        region = tuple(data.bodies[report.body].region)
+        for depth in range(1, len(region) + 1):
+            by_region.setdefault(region[:depth], []).append(report)
+    files.update(_region_files(by_region, every, header))
     files[CELLS_CSV] = csv_text(header, ([r[h] for h in header] for r in every))
     files[CELLS_JSON] = json_text(every)
     dates = [r.meta.published for r in reports if r.meta.published is not None]
@@ -58,6 +66,17 @@ def open_data_files(data: Dataset) -> Files:
         providers=len({r.body for r in reports}), published=min(dates, default=None),
         updated=max(dates, default=None)))
     return files
+
+
+def _region_files(by_region: dict[tuple[str, ...], list[Report]], every: list[dict[str, Any]],
+                  header: list[str]) -> Iterator[tuple[str, str]]:
+    """One tidy CSV per region, at every level: the rows of its reports, in the site's order."""
+    rows_of: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in every:
+        rows_of.setdefault((row[W.F_BODY.zh], row[W.F_YEAR.zh]), []).append(row)
+    for region, reports in sorted(by_region.items()):
+        rows = [r for report in reports for r in rows_of.get((report.body, report.year), [])]
+        yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", csv_text(header, ([r[h] for h in header] for r in rows))
 
 
 def report_folder(report: Report) -> str:

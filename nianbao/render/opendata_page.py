@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..catalogue import site as words
 from ..loader import Dataset
-from ..opendata import OPEN_DATA_DIR, report_folder
+from ..opendata import OPEN_DATA_DIR, REGIONS_DIR, report_folder
 from .downloads import relative
 from .pages import Page, md_text, page_meta
 
@@ -21,7 +21,12 @@ def open_data_page(files: Mapping[str, str | bytes], data: Dataset) -> Page:
     for path, text in files.items():
         folder, _, name = path.rpartition("/")
         report = reports.get(folder)
-        what = md_text(f"{data.bodies[report.body].name} {report.year}") if report else words.OPEN_DATA_ALL()
+        if report is not None:
+            what = md_text(f"{data.bodies[report.body].name} {report.year}")
+        elif folder.startswith(f"{REGIONS_DIR}/"):
+            what = md_text(" / ".join(folder.split("/")[1:]))
+        else:
+            what = words.OPEN_DATA_ALL()
         size = words.OPEN_DATA_SIZE_KB(size=f"{len(_bytes(text)) / 1024:.1f}")
         published = report.meta.published if report else None
         date = published.isoformat() if published else ("" if report else latest)
