@@ -265,8 +265,9 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     print(f"{n} reports: generated {len(made)} bodies in {time.perf_counter() - t:.1f} s", flush=True)
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    seconds, rss, code = run_measured([sys.executable, "-m", "nianbao", "check", str(data_dir)], env,
-                                      logs / "check.log")
+    # The summary line is matched in English: the words of a clean check are stable there.
+    seconds, rss, code = run_measured([sys.executable, "-m", "nianbao", "check", str(data_dir)],
+                                      dict(env, NIANBAO_LANG="en"), logs / "check.log")
     summary = (logs / "check.log").read_text(encoding="utf-8").strip().splitlines()[-1]
     print(f"  check    {seconds:7.1f} s  peak RSS {rss:6.0f} MB  exit {code}: {summary}", flush=True)
     if code != 0 or " 0 error(s), 0 warning(s)" not in summary:

@@ -220,7 +220,6 @@ DOWNLOADS_BODY_NOTE = T("各年度报告的全部数字（每格一行，CSV）�
 DOWNLOAD_CELLS = T("全部数字（每格一行，CSV）", "every cell, one row per cell (CSV)")
 DOWNLOAD_TABLE = T("{caption}（按原表，CSV）", "{caption} (as the table, CSV)")
 DOWNLOAD_JSON = T("全部数字（JSON）", "every cell (JSON)")
-DOWNLOAD_WORKBOOK = T("三张统计表（Excel，按原表格式）", "the three tables (Excel workbook, official layout)")
 DOWNLOAD_PACKAGE = T("数据说明（datapackage.json）", "data description (datapackage.json)")
 DOWNLOAD_YEAR = T("{year} 年度", "{year}")
 OPEN_DATA_TITLE = T("开放数据", "Open data")

@@ -2,13 +2,14 @@
 
     opendata/
       datapackage.json            Data Package v2 of the whole site
-      cells.csv, cells.json       every cell of every report, one row per cell (records.py)
+      cells.csv                   every cell of every report, one row per cell (records.py)
       regions/<省>/<市>/…/cells.csv the same for the reports of one region (at every level)
       <body>/<year>/
         datapackage.json          the report's own package
         cells.csv, cells.json     its cells, one row per cell
         <table>.csv               each statutory table in its own rows and columns (wide.py)
-        <body>-<year>.xlsx        the three tables as a workbook in their official layout (workbook.py)
+        <body>-<year>.xlsx        the three tables as a workbook in their official layout (workbook.py;
+                                  export only: a site build leaves them to `export` and `excel`)
 
 The files are made from the loaded data alone (no page is needed), by the site build and by
 ``python -m nianbao export OUT``; the same data gives the same bytes.
@@ -39,54 +40,47 @@ CELLS_CSV, CELLS_JSON, PACKAGE = "cells.csv", "cells.json", "datapackage.json"
 Files = dict[str, str | bytes]
 
 
-def open_data_files(data: Dataset) -> Files:
-    """Relative path → text (or a workbook's bytes) of every open-data file, the site's package last."""
+def open_data_files(data: Dataset, workbooks: bool = False) -> Files:
+    """Relative path → text (or a workbook's bytes) of every open-data file, the site's package last.
+
+    Each report's rows are serialised once: the site's and each region's CSV are those rows again,
+    in the site's order. Workbooks (openpyxl: about 0.1 s each) are written by ``export`` only."""
     files: Files = {}
-    every: list[dict[str, Any]] = []
+    header = [f.zh for f in FIELDS]
+    csv_rows: dict[tuple[str, int], str] = {}  # a report's CSV lines, without the header
     reports = sorted(data.reports.values(), key=lambda r: (r.body, r.year))
     for report in reports:
         body = data.bodies[report.body]
         rows = list(records(body, report))
-        every += rows
-        files.update(_report_files(body, report, rows))
-    header = [f.zh for f in FIELDS]
+        text = csv_text(header, ([r[h] for h in header] for r in rows))
+        csv_rows[(report.body, report.year)] = text.split("\r\n", 1)[1]
+        files.update(_report_files(body, report, rows, text, workbooks))
     by_region: dict[tuple[str, ...], list[Report]] = {}
     for report in reports:
         region = tuple(data.bodies[report.body].region)
         for depth in range(1, len(region) + 1):
             by_region.setdefault(region[:depth], []).append(report)
-    files.update(_region_files(by_region, every, header))
-    files[CELLS_CSV] = csv_text(header, ([r[h] for h in header] for r in every))
-    files[CELLS_JSON] = json_text(every)
+    head = csv_text(header, [])
+    for region, members in sorted(by_region.items()):
+        files[f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}"] = head + "".join(
+            csv_rows[(r.body, r.year)] for r in members)
+    files[CELLS_CSV] = head + "".join(csv_rows[(r.body, r.year)] for r in reports)
     dates = [r.meta.published for r in reports if r.meta.published is not None]
     files[PACKAGE] = json_text(package(
-        "nianbao-figures", W.PACKAGE_TITLE.zh,
-        [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
-         json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)],
+        "nianbao-figures", W.PACKAGE_TITLE.zh, [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema())],
         providers=len({r.body for r in reports}), published=min(dates, default=None),
         updated=max(dates, default=None)))
     return files
-
-
-def _region_files(by_region: dict[tuple[str, ...], list[Report]], every: list[dict[str, Any]],
-                  header: list[str]) -> Iterator[tuple[str, str]]:
-    """One tidy CSV per region, at every level: the rows of its reports, in the site's order."""
-    rows_of: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for row in every:
-        rows_of.setdefault((row[W.F_BODY.zh], row[W.F_YEAR.zh]), []).append(row)
-    for region, reports in sorted(by_region.items()):
-        rows = [r for report in reports for r in rows_of.get((report.body, report.year), [])]
-        yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", csv_text(header, ([r[h] for h in header] for r in rows))
 
 
 def report_folder(report: Report) -> str:
     return f"{report.body}/{report.year}"
 
 
-def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Iterator[tuple[str, str | bytes]]:
+def _report_files(body: Body, report: Report, rows: list[dict[str, Any]], cells_csv: str,
+                  workbooks: bool) -> Iterator[tuple[str, str | bytes]]:
     folder = report_folder(report)
-    header = [f.zh for f in FIELDS]
-    yield f"{folder}/{CELLS_CSV}", csv_text(header, ([r[h] for h in header] for r in rows))
+    yield f"{folder}/{CELLS_CSV}", cells_csv
     yield f"{folder}/{CELLS_JSON}", json_text(rows)
     resources = [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
                  json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)]
@@ -97,9 +91,10 @@ def _report_files(body: Body, report: Report, rows: list[dict[str, Any]]) -> Ite
         yield f"{folder}/{name}", csv_text(wide.header(table), wide.rows(report, table))
         resources.append(csv_resource(table.key.replace("_", "-"), name, W.TABLE_TITLE.zh.format(
             caption=table.caption), table_schema(table)))
-    workbook = workbook_name(report)
-    yield f"{folder}/{workbook}", workbook_bytes(body, report)
-    resources.append(file_resource("workbook", workbook, W.WORKBOOK_TITLE.zh, "xlsx", XLSX))
+    if workbooks:
+        workbook = workbook_name(report)
+        yield f"{folder}/{workbook}", workbook_bytes(body, report)
+        resources.append(file_resource("workbook", workbook, W.WORKBOOK_TITLE.zh, "xlsx", XLSX))
     title = W.REPORT_PACKAGE_TITLE.zh.format(name=body.name, year=report.year)
     yield f"{folder}/{PACKAGE}", json_text(package(
         f"nianbao-{report.body}-{report.year}", title, resources, providers=1,
@@ -130,7 +125,7 @@ def export_open_data(data: Dataset, out: Path) -> int:
         raise OpenDataRefused(W.EXPORT_NOT_FOLDER(out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / PACKAGE).is_file():
         raise OpenDataRefused(W.EXPORT_NOT_OURS(out=out, package=PACKAGE))
-    files = open_data_files(data)
+    files = open_data_files(data, workbooks=True)
     remove_stale(out)
     staging = staging_dir(out)
     discard(staging)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from ..catalogue import opendata as W
 from ..cells import Cell
 from ..checks.identities import format_number
-from ..formats import CellRef, Table
+from ..formats import CellRef, Format, Table
 from ..model import Body, Report
 from ..revisions import first_published, resolve, revised_cells
 
@@ -41,10 +42,29 @@ def cells_of(report: Report) -> Iterator[tuple[Table, str, str, Cell]]:
                 yield table, row, column, cell
 
 
+@cache
+def _labels(fmt: Format) -> dict[tuple[str, str], tuple[str, dict[str, tuple[str, str]]]]:
+    """(table, row) → the row's label and, by column key, its label and concept: the same for every
+    report of the format, so worked out once."""
+    out: dict[tuple[str, str], tuple[str, dict[str, tuple[str, str]]]] = {}
+    for table in fmt.tables:
+        for row in table.row_labels:
+            try:
+                columns = table.column_labels(row)
+            except KeyError:
+                continue  # a group that is never a row of its own
+            out[(table.key, row)] = (row_label(table, row), {
+                c: (W.LABEL_JOIN.zh.join(path),
+                    f"{table.key}.{row}.{c}" if CellRef(table.key, row, c) in fmt.concepts else "")
+                for c, path in columns.items()})
+    return out
+
+
 def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
     """One record per cell, keyed by the Chinese field names; 数值 is a Decimal or None."""
     region = W.LABEL_JOIN.zh.join(body.region)
-    concepts = report.format.concepts
+    labels = _labels(report.format)
+    names = [f.zh for f in FIELDS]
     # A corrected report's cells hold the figures now; a revised cell also says when it changed and
     # what was first published (修订记录), a blank then written out, never left empty.
     views = resolve(report)
@@ -52,14 +72,15 @@ def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
     revised = {ref: "、".join(views[n - 1].date.isoformat() for n in numbers)
                for ref, numbers in revised_cells(views).items()}
     for table, row, column, cell in cells_of(report):
-        columns = table.column_labels(row)
+        row_text, columns = labels[(table.key, row)]
+        column_text, concept = columns[column]
         ref = CellRef(table.key, row, column)
-        before = first.get(ref)
-        yield dict(zip((f.zh for f in FIELDS), (
+        before = first.get(ref) if first else None
+        yield dict(zip(names, (
             report.body, body.name, body.level, region, report.year, report.format.id, table.key, table.caption,
-            row, row_label(table, row), column, W.LABEL_JOIN.zh.join(columns[column]),
-            cell.value if cell.state == "number" else None, STATUS[cell.state].zh, cell.text if cell.state != "blank"
-            else "", cell.unit, f"{table.key}.{row}.{column}" if ref in concepts else "", revised.get(ref, ""),
+            row, row_text, column, column_text, cell.value if cell.state == "number" else None,
+            STATUS[cell.state].zh, cell.text if cell.state != "blank" else "", cell.unit, concept,
+            revised.get(ref, "") if revised else "",
             "" if before is None else before.text if before.state != "blank" else W.STATUS_BLANK.zh,
         ), strict=True))
 

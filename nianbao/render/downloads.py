@@ -8,7 +8,7 @@ import posixpath
 
 from ..catalogue import site as words
 from ..model import Report
-from ..opendata import CELLS_CSV, CELLS_JSON, OPEN_DATA_DIR, PACKAGE, report_folder, workbook_name
+from ..opendata import CELLS_CSV, CELLS_JSON, OPEN_DATA_DIR, PACKAGE, report_folder
 
 Item = tuple[str, str]  # (text, link from the page)
 
@@ -23,8 +23,7 @@ def report_items(report: Report, page: str) -> list[Item]:
     items = [(words.DOWNLOAD_CELLS(), f"{folder}/{CELLS_CSV}")]
     items += [(words.DOWNLOAD_TABLE(caption=t.caption), f"{folder}/{t.key}.csv")
               for t in report.format.tables if t.key in report.tables]
-    items += [(words.DOWNLOAD_WORKBOOK(), f"{folder}/{workbook_name(report)}"),
-              (words.DOWNLOAD_JSON(), f"{folder}/{CELLS_JSON}"), (words.DOWNLOAD_PACKAGE(), f"{folder}/{PACKAGE}")]
+    items += [(words.DOWNLOAD_JSON(), f"{folder}/{CELLS_JSON}"), (words.DOWNLOAD_PACKAGE(), f"{folder}/{PACKAGE}")]
     return [(text, relative(page, target)) for text, target in items]
 
 
