@@ -8,6 +8,8 @@ cell is a cell the row does not have. A cell the report left blank reads 未填�
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..catalogue import opendata as W
 from ..cells import Cell
 from ..formats import Table
@@ -15,8 +17,10 @@ from ..model import Report
 from .records import number_text, row_label
 
 
+@cache
 def columns_of(table: Table) -> list[tuple[str, str]]:
-    """(column key, label) of every leaf column of the table's blocks, first seen first."""
+    """(column key, label) of every leaf column of the table's blocks, first seen first (the same for
+    every report of the format: worked out once)."""
     seen: dict[str, str] = {}
     for row in table.row_labels:
         try:
