@@ -34,6 +34,7 @@ from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
 from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
 from nianbao.render.table_html import quiet_jieba
+from nianbao.search import SearchIndexError, index_site
 from nianbao.settings import Settings, SettingsError
 from nianbao.site import (
     SiteBuild,
@@ -114,6 +115,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     # No off-site address in Material's bundle (nianbao.theme_bundle).
     localize_site(site_dir)
+    # The search index from the pages as written (nianbao.search); a build without one fails.
+    try:
+        index_site(site_dir)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
     _staged["succeeded"] = True
     if _preview["on"]:
         _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}

@@ -12,6 +12,7 @@ from ..figures import Amount, RateValue, shipped_figures
 from ..figures.compare import Change, Value, compare, history
 from ..model import Report
 from .charts import chart_svg
+from .indexing import UNINDEXED, unindexed
 
 # Markdown table cells of text from the catalogue and numbers only: nothing a maintainer typed.
 
@@ -57,17 +58,17 @@ def _sentence(change: Change, before_year: int) -> str:
 
 def compare_section(report: Report, previous: Report | None) -> str:
     """The 与上年比较 section's Markdown."""
-    lines = [f"## {words.SECTION_COMPARE()} {{#compare}}\n"]
+    lines = [f"## {words.SECTION_COMPARE()} {{#compare {UNINDEXED}}}\n"]
     if previous is None:
-        return "\n".join([*lines, words.COMPARE_NONE()]) + "\n"
+        return "\n".join([*lines, unindexed(words.COMPARE_NONE())]) + "\n"
     changes = compare(report, previous)
-    lines.append(words.COMPARE_WITH(year=previous.year) + "\n")
+    lines.append(unindexed(words.COMPARE_WITH(year=previous.year)) + "\n")
     lines += [words.COMPARE_HEADER(year=report.year, before=previous.year), "|---|---:|---:|---:|"]
     lines += [f"| {c.label} | {shown(c.now)} | {shown(c.before)} | {_delta(c)} |" for c in changes]
     sentences = [_sentence(c, previous.year) for c in changes if c.large]
     if sentences:
         lines.append("")
-        lines += [f"- {s}" for s in sentences]
+        lines += [unindexed(f"- {s}") for s in sentences]
     return "\n".join(lines) + "\n"
 
 
@@ -77,7 +78,7 @@ def history_section(reports: list[Report]) -> str:
     years, table = history(reports)
     defs = shipped_figures()
     ids = [f.id for f in defs.figures] + [r.id for r in defs.rates]
-    lines = [f"## {words.SECTION_HISTORY()} {{#history}}\n", words.HISTORY_NOTE() + "\n"]
+    lines = [f"## {words.SECTION_HISTORY()} {{#history {UNINDEXED}}}\n", unindexed(words.HISTORY_NOTE()) + "\n"]
     lines.append("| " + " | ".join([words.HISTORY_FIGURE(), *map(str, years)]) + " |")
     lines.append("|---|" + "---:|" * len(years))
     for id_ in ids:

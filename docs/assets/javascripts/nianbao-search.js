@@ -1,0 +1,223 @@
+/* The site search: Material's search box and dialog (partials/search.html), answered by Pagefind.
+
+   Pagefind's index (pagefind/, written by the build) is split into small chunks: a query fetches
+   the chunks of its words and the fragments of the results it shows, never the whole index. The
+   bundle loads when the search is first used, not with every page. Results use Material's own
+   markup and classes (md-search-result__…), so they look as Material's do: the report's title,
+   the body and year, and the passage with the words found marked. The texts are Material's
+   (its translations in __config) and the partial's data attributes: nothing here is in words.
+
+   Pagefind's excerpts are text with <mark> around the words found; they are read by an inert
+   parser and put in as text and <mark> elements only. */
+(function () {
+  var dialog = document.querySelector("[data-nb-search]");
+  var toggle = document.getElementById("__search");
+  if (!dialog || !toggle) return;
+  var form = dialog.querySelector("form");
+  var input = dialog.querySelector(".md-search__input");
+  var meta = dialog.querySelector(".md-search-result__meta");
+  var list = dialog.querySelector(".md-search-result__list");
+  var config = {};
+  try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* none */ }
+  var words = config.translations || {};
+  var PAGE = 10;
+
+  // The site's root as an absolute path (the site may live under a portal's sub-path): result
+  // addresses in the index are relative to it.
+  var root = new URL(dialog.getAttribute("data-nb-base") + "/", window.location.href).pathname;
+  var loading = null;
+  function pagefind() {
+    if (!loading) {
+      var src = new URL(dialog.getAttribute("data-nb-index"), window.location.href).href;
+      loading = import(src).then(function (module) {
+        return Promise.resolve(module.options({ baseUrl: root, excerptLength: 40 })).then(function () {
+          return module;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function say(key, count) {
+    var text = words[key] || "";
+    return text.replace("#", String(count));
+  }
+
+  function marked(parent, html) {
+    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function source(data) {
+    var parts = [];
+    if (data.meta.body) parts.push(data.meta.body);
+    if (data.meta.year) parts.push(dialog.getAttribute("data-nb-year").replace("{year}", data.meta.year));
+    return parts.join(" · ");
+  }
+
+  function item(data) {
+    var li = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
+    link.href = data.url;
+    link.tabIndex = -1;
+    var article = element("article", "md-search-result__article md-typeset");
+    article.appendChild(element("div", "md-search-result__icon md-icon"));
+    article.appendChild(element("h1", "", data.meta.title || data.url));
+    var from = source(data);
+    if (from) article.appendChild(element("p", "nb-search-source", from));
+    var excerpt = element("p", "nb-search-excerpt");
+    marked(excerpt, data.excerpt || "");
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    li.appendChild(link);
+    // The sections the words are found in (Pagefind's sub-results: the page's headings).
+    (data.sub_results || []).slice(0, 3).forEach(function (sub) {
+      if (!sub.title || sub.url === data.url) return;
+      var subLink = element("a", "md-search-result__link");
+      subLink.href = sub.url;
+      subLink.tabIndex = -1;
+      var subArticle = element("article", "md-search-result__article md-typeset");
+      subArticle.appendChild(element("h2", "", sub.title));
+      var subExcerpt = element("p");
+      marked(subExcerpt, sub.excerpt || "");
+      subArticle.appendChild(subExcerpt);
+      subLink.appendChild(subArticle);
+      li.appendChild(subLink);
+    });
+    return li;
+  }
+
+  var current = null;
+  var shown = 0;
+  var asked = 0;
+
+  function more() {
+    var search = current;
+    var next = search.results.slice(shown, shown + PAGE);
+    shown += next.length;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+      if (search !== current) return;
+      var button = list.querySelector(".nb-search-more");
+      if (button) button.parentNode.removeChild(button);
+      pages.forEach(function (data) { list.appendChild(item(data)); });
+      var left = search.results.length - shown;
+      if (left > 0) {
+        var li = element("li", "md-search-result__item nb-search-more");
+        var more_ = element("button", "md-search-result__more", say(left === 1 ? "search.result.more.one" : "search.result.more.other", left));
+        more_.type = "button";
+        more_.addEventListener("click", function () { more(); });
+        li.appendChild(more_);
+        list.appendChild(li);
+      }
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var ticket = ++asked;
+    if (!query) {
+      current = null;
+      list.textContent = "";
+      meta.textContent = say("search.result.placeholder");
+      return;
+    }
+    pagefind().then(function (module) {
+      return module.search(query);
+    }).then(function (search) {
+      if (ticket !== asked || !search) return;
+      current = search;
+      shown = 0;
+      list.textContent = "";
+      var count = search.results.length;
+      meta.textContent = count === 0 ? say("search.result.none")
+        : say(count === 1 ? "search.result.one" : "search.result.other", count);
+      if (count) return more();
+    });
+  }
+
+  var timer = null;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  }
+  // On every input, also text pasted, spoken or committed by an input method (not during its
+  // composition): not on key presses only.
+  input.addEventListener("input", function (event) { if (!event.isComposing) later(); });
+  input.addEventListener("compositionend", later);
+  form.addEventListener("reset", function () { setTimeout(run, 0); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a.md-search-result__link");
+    if (first) window.location.href = first.href;
+  });
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+  // As Material's search does: opening focuses the box, focusing the box opens the dialog, and the
+  // bundle starts loading then, before the first word is typed.
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      input.focus();
+      pagefind();
+    } else {
+      input.blur();
+    }
+  });
+  input.addEventListener("focus", function () { open(); pagefind(); });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    var active = document.activeElement;
+    var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+    if (toggle.checked) {
+      if (event.key === "Escape") {
+        close();
+        event.preventDefault();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        var links = Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"));
+        if (!links.length) return;
+        var at = links.indexOf(active);
+        var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? links.length : at) - 1;
+        if (next < 0) input.focus();
+        else links[Math.min(next, links.length - 1)].focus();
+        event.preventDefault();
+      }
+    } else if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      open();
+      event.preventDefault();
+    }
+  });
+
+  // ?q= opens the search with the query (the 404 page links to the home page so).
+  var asked_for = new URLSearchParams(window.location.search).get("q");
+  if (asked_for !== null) {
+    open();
+    input.value = asked_for;
+    run();
+  }
+})();
