@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-# The site search (Pagefind) indexes a page's prose and headings only: the theme marks the content of
-# a page whose meta has SEARCH_INDEXED as the part to index, and each element with UNINDEXED in it
-# (tables, the check panel, figures, links to files, contact details) stays out, so that neither the
-# index nor a reader's download grows with the numbers. Markdown tables carry no attributes: the
-# search build leaves every table out (nianbao.search).
-SEARCH_INDEXED = "search_indexed"
+# The site search (Pagefind) indexes a page's prose and headings only: the theme marks a page's
+# content as the part to index, and each element with UNINDEXED in it (tables, the check panel,
+# figures, links to files, contact details) stays out, so that neither the index nor a reader's
+# download grows with the numbers. Markdown tables carry no attributes: the search build leaves
+# every table out (nianbao.search).
 UNINDEXED = "data-pagefind-ignore"
 
 

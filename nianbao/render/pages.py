@@ -24,7 +24,7 @@ from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
 from .history import compare_section, history_charts, history_section
-from .indexing import SEARCH_INDEXED, UNINDEXED, unindexed
+from .indexing import UNINDEXED, unindexed
 from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
@@ -192,7 +192,6 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     meta = page_meta(
         title=title, article_title=title, pub_date=_pub_date(report),
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
-        **{SEARCH_INDEXED: "1"},
     )
     md: list[str] = [f"# {md_text(title)}\n", placeholder("search")]
     md.append(_years_nav(report.year, years, body))
@@ -362,8 +361,7 @@ def render_contact(body: Body, contact: Contact, note: str) -> str:
 
 
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck]) -> Page:
-    meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE(),
-                     **{SEARCH_INDEXED: "1"})
+    meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE())
     md = [f"# {md_text(body.name)}\n", placeholder("search")]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
     md.append(f"## {words.SECTION_REPORTS()} {{#reports}}\n")

@@ -47,6 +47,12 @@
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     doc.body.childNodes.forEach(function (node) {
       if (node.nodeType === 1 && node.nodeName === "MARK") {
+        // A term found in two words (行政|复议) is one mark.
+        var last = parent.lastChild;
+        if (last && last.nodeName === "MARK") {
+          last.textContent += node.textContent;
+          return;
+        }
         var mark = document.createElement("mark");
         mark.textContent = node.textContent;
         parent.appendChild(mark);
@@ -87,7 +93,7 @@
     li.appendChild(link);
     // The sections the words are found in (Pagefind's sub-results: the page's headings).
     (data.sub_results || []).slice(0, 3).forEach(function (sub) {
-      if (!sub.title || sub.url === data.url) return;
+      if (!sub.title || sub.url === data.url || sub.title === data.meta.title) return;
       var subLink = element("a", "md-search-result__link");
       subLink.href = sub.url;
       subLink.tabIndex = -1;
