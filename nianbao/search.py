@@ -23,6 +23,9 @@ INDEX_DIR = "pagefind"
 EXCLUDE_SELECTORS = ("table", ".headerlink")
 
 
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+
+
 class SearchIndexError(RuntimeError):
     pass
 
@@ -41,3 +44,8 @@ def index_site(site_dir: Path) -> None:
     if proc.returncode != 0:
         output = (proc.stdout + proc.stderr).strip()[-4000:]
         raise SearchIndexError(words.SEARCH_INDEX_FAILED(code=proc.returncode, output=output))
+    # Pagefind's ready-made interfaces: the site answers its search box itself (nianbao-search.js,
+    # on pagefind.js), and a file no page loads is one more to check and serve.
+    for name in UNUSED:
+        for path in (site_dir / INDEX_DIR).glob(name):
+            path.unlink()
