@@ -97,7 +97,7 @@ def test_body_page_links_to_report(visit: Visit, base_url: str) -> None:
 
 
 def test_chinese_search_works_offline(visit: Visit, base_url: str) -> None:
-    """search.lang zh + jieba: a segmented term from the user dictionary finds pages, all locally."""
+    """Pagefind's index, segmented at build time: a term of the site's own pages finds them, all locally."""
     page, log = visit(base_url)
     search_results(page, "勾稽关系")
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
@@ -217,6 +217,52 @@ def test_report_print(visit: Visit, base_url: str) -> None:
     pdf = page.pdf(path=str(ARTIFACTS / f"{BODY}-{YEAR}.pdf"), format="A4")
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+    assert_only_local(log, base_url)
+
+
+# ---------- search (Pagefind) ----------
+
+
+def test_search_shows_report_title_body_year_and_the_words_found(visit: Visit, base_url: str) -> None:
+    page, log = visit(f"{base_url}{BODY}/{YEAR}/")
+    results = search_results(page, "行政复议")
+    report = results.filter(has=page.locator(f'a[href$="/{BODY}/{YEAR}/"]')).first
+    expect(report.locator("h1")).to_have_text("王岗镇人民政府 2020 年度政府信息公开工作年度报告")
+    expect(report.locator(".nb-search-source").first).to_have_text("南岗区王岗镇人民政府 · 2020 年度")
+    marks = report.locator("mark")
+    expect(marks.first).to_be_visible()
+    assert "行政复议" in marks.all_inner_texts(), marks.all_inner_texts()
+    # The sections the words are in, each a link to its heading.
+    assert f"{base_url}{BODY}/{YEAR}/#part-4" in report.locator("a").evaluate_all("links => links.map(a => a.href)")
+    # Only the parts of the index the query needs: the bundle, one index chunk, fragments.
+    fetched = [u for u in log.urls if "/pagefind/" in u]
+    assert any(u.endswith("/pagefind/pagefind.js") for u in fetched), fetched
+    assert not any("search_index.json" in u for u in log.urls)
+    assert_only_local(log, base_url)
+
+
+def test_search_for_a_body_finds_its_reports(visit: Visit, base_url: str) -> None:
+    page, log = visit(base_url)
+    search_results(page, "王岗镇")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "links => links.map(a => a.href)")
+    assert f"{base_url}{BODY}/{YEAR}/" in hrefs and f"{base_url}{BODY}/" in hrefs, hrefs
+    assert_only_local(log, base_url)
+
+
+def test_search_for_a_table_figure_finds_nothing(visit: Visit, base_url: str) -> None:
+    """A column of a statutory table, on the page but not in its prose, finds no report: tables are
+    not indexed (the index holds the rest of the page: the fragments' test)."""
+    page, log = visit(f"{base_url}{BODY}/{YEAR}/")
+    label = "尚未审结"
+    assert label in page.locator("table.nb-table--reviews_litigation").inner_text()
+    assert label not in " ".join(page.locator(".nb-prose").all_inner_texts())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(label)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("结果")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert not [h for h in hrefs if f"/{BODY}/{YEAR}/" in h], hrefs
     assert_only_local(log, base_url)
 
 
