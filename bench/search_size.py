@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE.parent))
 
-from browser import CHROMIUM_ARGS, SUBPATH, build_site, chromium_path, serve  # noqa: E402
+from browser import CHROMIUM_ARGS, SUBPATH, build_site, chromium_path, serve  # type: ignore[import-not-found]  # noqa: E402
 from generate import generate  # noqa: E402
 
 

@@ -1,51 +1,102 @@
 """The site search's index: Pagefind over the built site, written into it as pagefind/.
 
-Pagefind splits the index into chunks by word and the page texts into fragments, so a reader's
-browser fetches only the parts a query needs, whatever the size of the site; its extended binary
-(the pagefind[extended] wheel, run here without a network) segments Chinese. What a page offers to
-the index is marked in the page itself (nianbao.render.indexing): the theme marks the content of
-report and body pages as the part to index, and tables, the check panel and the other figures as
-parts to leave out.
+Pagefind splits an index into chunks by word and the page texts into fragments, so a reader's
+browser fetches only the parts a query needs; its extended binary (the pagefind[extended] wheel,
+run here without a network) segments Chinese. What a page offers to the index is marked in the
+page itself (nianbao.render.indexing): the theme marks a page's content as the part to index, and
+tables, the check panel and the other figures as parts to leave out.
+
+A word's entry in an index still lists every page it is on, and 行政 or 复议 is on every report:
+one index for the whole site would make a first search grow with the site. So the reports of each
+year are an index of their own (pagefind/<year>/), and pagefind/ holds the other pages (bodies,
+regions, the site's own pages). The search box searches pagefind/ and the latest year's reports;
+the reader chooses another year, or all of them (nianbao-search.js merges those indexes then).
+pagefind/years.json lists the years, latest first.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import asyncio
+import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
 
 from .catalogue import site as words
 
 INDEX_DIR = "pagefind"
+YEARS_FILE = "years.json"
 # Markdown tables (与上年比较, 历年数据, a body's list of reports) carry no attributes; a report's
 # prose has no tables. The statutory tables are marked as well (data-pagefind-ignore). The ¶ after
 # each heading (its link) is no part of a title.
 EXCLUDE_SELECTORS = ("table", ".headerlink")
-
-
+# Pagefind's ready-made interfaces: the site answers its search box itself (nianbao-search.js, on
+# pagefind.js), and a file no page loads is one more to check and serve.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+# A report's page: <body-slug>/<year>/index.html (nianbao.render.pages.report_uri).
+_REPORT_PAGE = re.compile(r"[a-z0-9-]+/([0-9]{4})/index\.html")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def command(site_dir: Path) -> list[str]:
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR, "--silent"]
-    for selector in EXCLUDE_SELECTORS:
-        cmd += ["--exclude-selectors", selector]
-    return cmd
+def report_years(site_dir: Path) -> list[int]:
+    """The years of the site's report pages, latest first."""
+    years = {int(m.group(1)) for p in site_dir.glob("*/*/index.html")
+             if (m := _REPORT_PAGE.fullmatch(p.relative_to(site_dir).as_posix()))}
+    return sorted(years, reverse=True)
+
+
+def _url(relative: str) -> str:
+    """The address Pagefind gives a page: its folder for index.html, as the CLI does."""
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def _other_pages(site_dir: Path, years: Iterable[int]) -> list[str]:
+    shown = {str(y) for y in years}
+    out = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(INDEX_DIR + "/"):
+            continue
+        match = _REPORT_PAGE.fullmatch(relative)
+        if match is None or match.group(1) not in shown:
+            out.append(relative)
+    return out
+
+
+def _config() -> IndexConfig:
+    return IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS))
+
+
+async def _build(site_dir: Path, years: list[int]) -> None:
+    async with PagefindIndex(_config()) as index:
+        for relative in _other_pages(site_dir, years):
+            html = (site_dir / relative).read_text(encoding="utf-8")
+            await index.add_html_file(content=html, url=_url(relative))
+        await index.write_files(str(site_dir / INDEX_DIR))
+    for year in years:
+        async with PagefindIndex(_config()) as index:
+            await index.add_directory(str(site_dir), glob=f"*/{year}/index.html")
+            await index.write_files(str(site_dir / INDEX_DIR / str(year)))
 
 
 def index_site(site_dir: Path) -> None:
-    """Write site_dir/pagefind/ from the HTML pages in site_dir; raises SearchIndexError with
-    Pagefind's own output when it fails."""
-    proc = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        output = (proc.stdout + proc.stderr).strip()[-4000:]
-        raise SearchIndexError(words.SEARCH_INDEX_FAILED(code=proc.returncode, output=output))
-    # Pagefind's ready-made interfaces: the site answers its search box itself (nianbao-search.js,
-    # on pagefind.js), and a file no page loads is one more to check and serve.
+    """Write site_dir/pagefind/ from the HTML pages in site_dir; raises SearchIndexError when
+    Pagefind fails."""
+    years = report_years(site_dir)
+    try:
+        asyncio.run(_build(site_dir, years))
+    except Exception as exc:  # the service's own errors, whatever their type
+        raise SearchIndexError(words.SEARCH_INDEX_FAILED(error=f"{type(exc).__name__}: {exc}")) from exc
+    (site_dir / INDEX_DIR / YEARS_FILE).write_text(json.dumps(years), encoding="utf-8")
     for name in UNUSED:
-        for path in (site_dir / INDEX_DIR).glob(name):
+        for path in (site_dir / INDEX_DIR).rglob(name):
             path.unlink()

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from nianbao.search import INDEX_DIR, command
+from nianbao.search import INDEX_DIR, YEARS_FILE
 
 REPORT = "wanggang-zhen/2020"
 BODY_NAME = "南岗区王岗镇人民政府"
@@ -26,9 +26,12 @@ SIGNATURE = b"pagefind_dcd"
 WORD_BREAK = "\u200b"
 
 
-def fragments(site_dir: Path) -> dict[str, dict[str, Any]]:
+def fragments(site_dir: Path, bundle: str = "*") -> dict[str, dict[str, Any]]:
+    """The fragments of every index (bundle "*"), or of one: "" is pagefind/ itself, "2020" a year's."""
     out = {}
-    for path in (site_dir / INDEX_DIR / "fragment").glob("*.pf_fragment"):
+    folders = [site_dir / INDEX_DIR] + [p for p in (site_dir / INDEX_DIR).iterdir() if p.is_dir()] \
+        if bundle == "*" else [site_dir / INDEX_DIR / bundle]
+    for path in (p for folder in folders for p in (folder / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(SIGNATURE)
         fragment = json.loads(raw[len(SIGNATURE):])
@@ -58,6 +61,7 @@ def test_the_report_is_found_by_its_title_body_and_year(index: dict[str, dict[st
     # The body's page is found by its name, and lists its reports.
     body = index["/wanggang-zhen/"]
     assert body["meta"]["title"] == BODY_NAME and "year" not in body["meta"]
+    assert body["filters"]["层级"] == ["乡镇/街道"]
 
 
 def test_prose_and_headings_are_indexed(index: dict[str, dict[str, Any]], report_html: BeautifulSoup) -> None:
@@ -98,9 +102,18 @@ def test_the_404_page_is_not_indexed(index: dict[str, dict[str, Any]]) -> None:
     assert "/how-to-read/" in index  # the site's own pages are found too
 
 
+def test_each_years_reports_are_an_index_of_their_own(site_dir: Path) -> None:
+    """So that a first search fetches one year's entries for 行政, not the whole site's."""
+    assert json.loads((site_dir / INDEX_DIR / YEARS_FILE).read_text(encoding="utf-8")) == [2020]
+    assert set(fragments(site_dir, "2020")) == {f"/{REPORT}/"}
+    others = fragments(site_dir, "")
+    assert "/wanggang-zhen/" in others and f"/{REPORT}/" not in others
+    # A body's page is found under each year it has a report of.
+    assert others["/wanggang-zhen/"]["filters"]["年度"] == ["2020"]
+
+
 def test_the_index_is_built_by_the_bundled_binary_without_a_network() -> None:
-    """pagefind[extended] brings its binary as a wheel: the command the build runs needs nothing else."""
+    """pagefind[extended] brings its binary as a wheel: nothing is fetched to build an index."""
     version = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True, text=True,
                              check=True)
     assert version.stdout.startswith("pagefind ")
-    assert command(Path("site"))[:3] == [sys.executable, "-m", "pagefind"]

@@ -61,8 +61,8 @@ LANDING_LANG = T("zh-CN", "en")  # the page's html lang, in the language its wor
 
 HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有生成。\n{error}",
                       "nianbao: an environment variable holds a value that cannot be used; nothing was built.\n{error}")
-SEARCH_INDEX_FAILED = T("nianbao：搜索索引没有建成（pagefind 退出码 {code}），网站没有更新。\n{output}",
-                        "nianbao: the search index was not built (pagefind exit code {code}); the site was not updated.\n{output}")
+SEARCH_INDEX_FAILED = T("nianbao：搜索索引没有建成，网站没有更新。\n{error}",
+                        "nianbao: the search index was not built; the site was not updated.\n{error}")
 HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
 
 # --- the live preview (`make serve`): the page shown in place of every page while the site cannot be built ---

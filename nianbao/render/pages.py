@@ -125,10 +125,11 @@ def join_cjk_lines(markdown: str) -> str:
     return "\n".join(out)
 
 
-def search_block(body: Body, year: int | None) -> str:
-    """The body and year a search result shows, and the filters it is found by."""
+def search_block(body: Body, year: int | None, years: list[int] | None = None) -> str:
+    """The body and year a search result shows, and the filters it is found by. A body's page
+    (year None) is found under each year it has a report of (years)."""
     meta = [("body", body.name)] + ([("year", str(year))] if year is not None else [])
-    filters = [(words.SEARCH_FILTER_YEAR(), str(year))] if year is not None else []
+    filters = [(words.SEARCH_FILTER_YEAR(), str(y)) for y in ([year] if year is not None else years or [])]
     filters.append((words.SEARCH_FILTER_LEVEL(), body.level))
     # Every enclosing region, so that a province's or a city's reports are one filter value each.
     filters += [(words.SEARCH_FILTER_REGION(), " / ".join(body.region[: n + 1])) for n in range(len(body.region))]
@@ -379,7 +380,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
-        search = search_block(body, None)
+        search = search_block(body, None, sorted({r.year for r in reports}, reverse=True))
         if latest:
             return {"search": search,
                     "contact": render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))}

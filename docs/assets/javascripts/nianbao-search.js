@@ -2,7 +2,10 @@
 
    Pagefind's index (pagefind/, written by the build) is split into small chunks: a query fetches
    the chunks of its words and the fragments of the results it shows, never the whole index. The
-   bundle loads when the search is first used, not with every page. Results use Material's own
+   bundle loads when the search is first used, not with every page. Each year's reports are an
+   index of their own (pagefind/<year>/, nianbao.search): the search covers the site's other pages
+   and the latest year's reports, and merges another year's index, or all of them, when the
+   reader chooses it (年度). Results use Material's own
    markup and classes (md-search-result__…), so they look as Material's do: the report's title,
    the body and year, and the passage with the words found marked. The texts are Material's
    (its translations in __config) and the partial's data attributes: nothing here is in words.
@@ -25,17 +28,62 @@
   // The site's root as an absolute path (the site may live under a portal's sub-path): result
   // addresses in the index are relative to it.
   var root = new URL(dialog.getAttribute("data-nb-base") + "/", window.location.href).pathname;
+  var bundle = new URL(dialog.getAttribute("data-nb-index"), window.location.href).href;
+  var yearChoice = dialog.querySelector(".nb-search-year");
+  var years = [];
+  var merged = {};
   var loading = null;
   function pagefind() {
     if (!loading) {
-      var src = new URL(dialog.getAttribute("data-nb-index"), window.location.href).href;
-      loading = import(src).then(function (module) {
+      loading = import(bundle).then(function (module) {
         return Promise.resolve(module.options({ baseUrl: root, excerptLength: 40 })).then(function () {
-          return module;
-        });
+          return fetch(new URL("years.json", bundle).href).then(function (r) { return r.ok ? r.json() : []; });
+        }).then(function (list) {
+          years = list.map(String);
+          chooser();
+          return years.length ? merge(module, [years[0]]) : null;
+        }).then(function () { return module; });
       });
     }
     return loading;
+  }
+
+  function merge(module, wanted) {
+    return Promise.all(wanted.filter(function (y) { return !merged[y]; }).map(function (y) {
+      merged[y] = true;
+      return module.mergeIndex(new URL(y + "/", bundle).href, { baseUrl: root });
+    }));
+  }
+
+  function chooser() {
+    if (!yearChoice || !years.length) return;
+    var label = dialog.getAttribute("data-nb-year");
+    yearChoice.textContent = "";
+    years.forEach(function (y) {
+      var option = document.createElement("option");
+      option.value = y;
+      option.textContent = label.replace("{year}", y);
+      yearChoice.appendChild(option);
+    });
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = dialog.getAttribute("data-nb-all-years");
+    yearChoice.appendChild(all);
+    yearChoice.hidden = false;
+    yearChoice.addEventListener("change", run);
+  }
+
+  // The indexes a query needs, and the 年度 filter when other years' are merged already (a body's
+  // page carries each year it has a report of).
+  function searchIn(module, query) {
+    var year = yearChoice && years.length ? yearChoice.value : "";
+    var wanted = year ? [year] : years;
+    return merge(module, wanted).then(function () {
+      var others = Object.keys(merged).some(function (y) { return y !== year; });
+      var options = year && others ? { filters: {} } : {};
+      if (options.filters) options.filters[dialog.getAttribute("data-nb-year-filter")] = year;
+      return module.search(query, options);
+    });
   }
 
   function say(key, count) {
@@ -143,7 +191,7 @@
       return;
     }
     pagefind().then(function (module) {
-      return module.search(query);
+      return searchIn(module, query);
     }).then(function (search) {
       if (ticket !== asked || !search) return;
       current = search;
