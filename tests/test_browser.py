@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -543,3 +544,53 @@ def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: A
             preview.alive()
         finally:
             context.close()
+
+
+# ---------- search across years ----------
+
+
+@pytest.fixture(scope="module")
+def years_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A generated site of two bodies' reports of 2023–2025, served under /nianbao/."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("years")
+    generate(root / "data", 6, first_year=2023, last_year=2025)
+    build_site(root / "www" / SUBPATH, data=root / "data")
+    with serve(root / "www") as origin:
+        yield origin
+
+
+def test_search_covers_the_latest_year_then_the_year_chosen(chromium: Any, years_site: str) -> None:
+    base = f"{years_site}/{SUBPATH}/"
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        log = RequestLog(context, years_site)
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        search_results(page, "行政复议")
+
+        def result_years() -> set[str]:
+            hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                              "links => links.map(a => a.href)")
+            return {m.group(1) for h in hrefs if (m := re.search(r"/(20\d\d)/$", h))}
+
+        # The latest year's reports only, until another year is chosen; none of the others' index.
+        assert result_years() == {"2025"}
+        assert not [u for u in log.urls if "/pagefind/2023/" in u or "/pagefind/2024/" in u]
+        choice = page.locator("select.nb-search-year")
+        expect(choice).to_have_value("2025")
+        choice.select_option("2023")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item .nb-search-source").first).to_contain_text("2023 年度")
+        assert result_years() == {"2023"}
+        choice.select_option(label="全部年度")
+        page.wait_for_load_state("networkidle")
+        for year in ("2024", "2025"):
+            expect(page.locator(".nb-search-source", has_text=f"{year} 年度").first).to_be_visible()
+        assert result_years() == {"2023", "2024", "2025"}
+        assert_only_local(log, base)
+    finally:
+        context.close()
