@@ -11,7 +11,9 @@ one index for the whole site would make a first search grow with the site. So th
 year are an index of their own (pagefind/<year>/), and pagefind/ holds the other pages (bodies,
 regions, the site's own pages). The search box searches pagefind/ and the latest year's reports;
 the reader chooses another year, or all of them (nianbao-search.js merges those indexes then).
-pagefind/years.json lists the years, latest first.
+pagefind/search.json lists the years, latest first, and, on a sharded site (nianbao.shards), the
+other shards and their years: the search box merges their indexes too, so one search covers all
+shards.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pagefind.index import IndexConfig, PagefindIndex
 from .catalogue import site as words
 
 INDEX_DIR = "pagefind"
-YEARS_FILE = "years.json"
+MANIFEST = "search.json"
 # Markdown tables (与上年比较, 历年数据, a body's list of reports) carry no attributes; a report's
 # prose has no tables. The statutory tables are marked as well (data-pagefind-ignore). The ¶ after
 # each heading (its link) is no part of a title.
@@ -41,6 +43,35 @@ _REPORT_PAGE = re.compile(r"[a-z0-9-]+/([0-9]{4})/index\.html")
 
 class SearchIndexError(RuntimeError):
     pass
+
+
+def write_manifest(site_dir: Path, years: list[int], others: Iterable[tuple[str, list[int]]] = ()) -> None:
+    """pagefind/search.json: this site's years, and the other shards' (their root relative to this
+    site's, and their years)."""
+    manifest = {"years": years, "others": [{"root": root, "years": ys} for root, ys in others]}
+    (site_dir / INDEX_DIR / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def read_years(site_dir: Path) -> list[int] | None:
+    """The years of a site's search index, from its manifest; None without one."""
+    try:
+        manifest = json.loads((site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    years = manifest.get("years") if isinstance(manifest, dict) else None
+    return [int(y) for y in years] if isinstance(years, list) else None
+
+
+def link_shards(sites: dict[str, Path]) -> None:
+    """One search across shards: each shard's manifest names the others (by slug: sibling
+    folders of one output folder) whose index has years."""
+    years = {slug: read_years(site) for slug, site in sites.items()}
+    for slug, site in sites.items():
+        own = years[slug]
+        if own is None:
+            continue
+        write_manifest(site, own, [(f"../{other}/", ys) for other, ys in years.items()
+                                   if other != slug and ys is not None])
 
 
 def report_years(site_dir: Path) -> list[int]:
@@ -96,7 +127,7 @@ def index_site(site_dir: Path) -> None:
         asyncio.run(_build(site_dir, years))
     except Exception as exc:  # the service's own errors, whatever their type
         raise SearchIndexError(words.SEARCH_INDEX_FAILED(error=f"{type(exc).__name__}: {exc}")) from exc
-    (site_dir / INDEX_DIR / YEARS_FILE).write_text(json.dumps(years), encoding="utf-8")
+    write_manifest(site_dir, years)
     for name in UNUSED:
         for path in (site_dir / INDEX_DIR).rglob(name):
             path.unlink()

@@ -3,7 +3,8 @@
 MkDocs renders on one thread and holds a whole site in memory. Splitting by region keeps each
 build the size of a city, lets every core build a shard, and lets a shard whose inputs did not
 change be kept as it was built. Each shard is a complete site (its own search index) under
-``OUT/<shard>/``; ``OUT/index.html`` links them. MkDocs runs as a subprocess: this module, like
+``OUT/<shard>/``; ``OUT/index.html`` links them, and each shard's search also searches the others'
+(nianbao.search.link_shards). MkDocs runs as a subprocess: this module, like
 the rest of the core, never imports it.
 """
 
@@ -26,6 +27,7 @@ from .datafiles import kind, report_files
 from .loader import read_body
 from .pinyin import pinyin
 from .render import environment
+from .search import link_shards
 
 DIGEST_FILE = ".nianbao-shard"
 # What a shard's pages depend on besides its data: the project's code, theme and pages.
@@ -154,6 +156,8 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
             shutil.rmtree(stale)
     order = {s.slug: i for i, s in enumerate(shards)}
     results.sort(key=lambda r: order[r.shard.slug])
+    # One search across all shards: each one's search box merges the others' indexes.
+    link_shards({r.shard.slug: out / r.shard.slug for r in results if r.status != "failed"})
     (out / "index.html").write_text(landing_page(results), encoding="utf-8")
     return results
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from nianbao.search import INDEX_DIR, YEARS_FILE
+from nianbao.search import INDEX_DIR, MANIFEST
 
 REPORT = "wanggang-zhen/2020"
 BODY_NAME = "南岗区王岗镇人民政府"
@@ -104,7 +104,7 @@ def test_the_404_page_is_not_indexed(index: dict[str, dict[str, Any]]) -> None:
 
 def test_each_years_reports_are_an_index_of_their_own(site_dir: Path) -> None:
     """So that a first search fetches one year's entries for 行政, not the whole site's."""
-    assert json.loads((site_dir / INDEX_DIR / YEARS_FILE).read_text(encoding="utf-8")) == [2020]
+    assert json.loads((site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8")) == {"years": [2020], "others": []}
     assert set(fragments(site_dir, "2020")) == {f"/{REPORT}/"}
     others = fragments(site_dir, "")
     assert "/wanggang-zhen/" in others and f"/{REPORT}/" not in others

@@ -5,7 +5,8 @@
    bundle loads when the search is first used, not with every page. Each year's reports are an
    index of their own (pagefind/<year>/, nianbao.search): the search covers the site's other pages
    and the latest year's reports, and merges another year's index, or all of them, when the
-   reader chooses it (年度). Results use Material's own
+   reader chooses it (年度). On a sharded site (pagefind/search.json names the other shards) the
+   other shards' indexes are merged the same way: one search covers them all. Results use Material's own
    markup and classes (md-search-result__…), so they look as Material's do: the report's title,
    the body and year, and the passage with the words found marked. The texts are Material's
    (its translations in __config) and the partial's data attributes: nothing here is in words.
@@ -27,21 +28,35 @@
 
   // The site's root as an absolute path (the site may live under a portal's sub-path): result
   // addresses in the index are relative to it.
-  var root = new URL(dialog.getAttribute("data-nb-base") + "/", window.location.href).pathname;
+  var rootUrl = new URL(dialog.getAttribute("data-nb-base") + "/", window.location.href);
+  var root = rootUrl.pathname;
   var bundle = new URL(dialog.getAttribute("data-nb-index"), window.location.href).href;
   var yearChoice = dialog.querySelector(".nb-search-year");
   var years = [];
+  // Where the indexes are: this site's, then each other shard's (its pagefind/ and its years).
+  var sources = [];
   var merged = {};
   var loading = null;
   function pagefind() {
     if (!loading) {
       loading = import(bundle).then(function (module) {
         return Promise.resolve(module.options({ baseUrl: root, excerptLength: 40 })).then(function () {
-          return fetch(new URL("years.json", bundle).href).then(function (r) { return r.ok ? r.json() : []; });
-        }).then(function (list) {
-          years = list.map(String);
+          return fetch(new URL("search.json", bundle).href).then(function (r) { return r.ok ? r.json() : {}; });
+        }).then(function (manifest) {
+          sources = [{ bundle: bundle, base: root, years: (manifest.years || []).map(String) }];
+          (manifest.others || []).forEach(function (other) {
+            var site = new URL(other.root, rootUrl);
+            sources.push({ bundle: new URL("pagefind/", site).href, base: site.pathname,
+                           years: (other.years || []).map(String) });
+          });
+          var all = {};
+          sources.forEach(function (s) { s.years.forEach(function (y) { all[y] = true; }); });
+          years = Object.keys(all).sort().reverse();
           chooser();
-          return years.length ? merge(module, [years[0]]) : null;
+          // The other shards' own pages (bodies, regions), then the latest year's reports.
+          return Promise.all(sources.slice(1).map(function (s) {
+            return module.mergeIndex(s.bundle, { baseUrl: s.base });
+          })).then(function () { return years.length ? merge(module, [years[0]]) : null; });
         }).then(function () { return module; });
       });
     }
@@ -49,10 +64,16 @@
   }
 
   function merge(module, wanted) {
-    return Promise.all(wanted.filter(function (y) { return !merged[y]; }).map(function (y) {
-      merged[y] = true;
-      return module.mergeIndex(new URL(y + "/", bundle).href, { baseUrl: root });
-    }));
+    var work = [];
+    sources.forEach(function (s, n) {
+      wanted.forEach(function (y) {
+        var key = n + ":" + y;
+        if (merged[key] || s.years.indexOf(y) < 0) return;
+        merged[key] = y;
+        work.push(module.mergeIndex(new URL(y + "/", s.bundle).href, { baseUrl: s.base }));
+      });
+    });
+    return Promise.all(work);
   }
 
   function chooser() {
@@ -79,7 +100,7 @@
     var year = yearChoice && years.length ? yearChoice.value : "";
     var wanted = year ? [year] : years;
     return merge(module, wanted).then(function () {
-      var others = Object.keys(merged).some(function (y) { return y !== year; });
+      var others = Object.keys(merged).some(function (key) { return merged[key] !== year; });
       var options = year && others ? { filters: {} } : {};
       if (options.filters) options.filters[dialog.getAttribute("data-nb-year-filter")] = year;
       return module.search(query, options);
@@ -159,6 +180,15 @@
   var current = null;
   var shown = 0;
   var asked = 0;
+  var seen = {};
+
+  // Every shard has the site's own pages (如何阅读本站, the guide): one result for each, not one a
+  // shard. A page is known by its address within its shard.
+  function within(url) {
+    var best = "";
+    sources.forEach(function (s) { if (url.indexOf(s.base) === 0 && s.base.length > best.length) best = s.base; });
+    return url.slice(best.length);
+  }
 
   function more() {
     var search = current;
@@ -168,7 +198,12 @@
       if (search !== current) return;
       var button = list.querySelector(".nb-search-more");
       if (button) button.parentNode.removeChild(button);
-      pages.forEach(function (data) { list.appendChild(item(data)); });
+      pages.forEach(function (data) {
+        var key = within(data.url);
+        if (seen[key]) return;
+        seen[key] = true;
+        list.appendChild(item(data));
+      });
       var left = search.results.length - shown;
       if (left > 0) {
         var li = element("li", "md-search-result__item nb-search-more");
@@ -196,6 +231,7 @@
       if (ticket !== asked || !search) return;
       current = search;
       shown = 0;
+      seen = {};
       list.textContent = "";
       var count = search.results.length;
       meta.textContent = count === 0 ? say("search.result.none")
