@@ -103,20 +103,20 @@ def _other_pages(site_dir: Path, years: Iterable[int]) -> list[str]:
     return out
 
 
-def _config() -> IndexConfig:
-    return IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS))
+def _config(output: Path) -> IndexConfig:
+    # The index is written where output says when the context closes (and only then: an error
+    # inside it writes nothing).
+    return IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output))
 
 
 async def _build(site_dir: Path, years: list[int]) -> None:
-    async with PagefindIndex(_config()) as index:
+    async with PagefindIndex(_config(site_dir / INDEX_DIR)) as index:
         for relative in _other_pages(site_dir, years):
             html = (site_dir / relative).read_text(encoding="utf-8")
             await index.add_html_file(content=html, url=_url(relative))
-        await index.write_files(str(site_dir / INDEX_DIR))
     for year in years:
-        async with PagefindIndex(_config()) as index:
+        async with PagefindIndex(_config(site_dir / INDEX_DIR / str(year))) as index:
             await index.add_directory(str(site_dir), glob=f"*/{year}/index.html")
-            await index.write_files(str(site_dir / INDEX_DIR / str(year)))
 
 
 def index_site(site_dir: Path) -> None:

@@ -117,3 +117,9 @@ def test_the_index_is_built_by_the_bundled_binary_without_a_network() -> None:
     version = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True, text=True,
                              check=True)
     assert version.stdout.startswith("pagefind ")
+
+
+def test_the_index_is_written_into_the_site_only(site_dir: Path) -> None:
+    """Not also into the folder the build runs in (Pagefind's own default, pagefind/)."""
+    assert (site_dir / INDEX_DIR / "pagefind.js").is_file()
+    assert not (Path(__file__).resolve().parent.parent / INDEX_DIR).exists()
