@@ -115,11 +115,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     # No off-site address in Material's bundle (nianbao.theme_bundle).
     localize_site(site_dir)
-    # The search index from the pages as written (nianbao.search); a build without one fails.
-    try:
-        index_site(site_dir)
-    except SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    # The search index from the pages as written (nianbao.search); a build without one fails. Not
+    # in a preview: indexing every page again on each save would cost more than the rebuild itself.
+    if not _preview["on"]:
+        try:
+            index_site(site_dir)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
     _staged["succeeded"] = True
     if _preview["on"]:
         _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
