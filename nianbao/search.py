@@ -18,13 +18,14 @@ shards.
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from .catalogue import site as words
 
@@ -81,15 +82,6 @@ def report_years(site_dir: Path) -> list[int]:
     return sorted(years, reverse=True)
 
 
-def _url(relative: str) -> str:
-    """The address Pagefind gives a page: its folder for index.html, as the CLI does."""
-    if relative == "index.html":
-        return "/"
-    if relative.endswith("/index.html"):
-        return "/" + relative[: -len("index.html")]
-    return "/" + relative
-
-
 def _other_pages(site_dir: Path, years: Iterable[int]) -> list[str]:
     shown = {str(y) for y in years}
     out = []
@@ -103,30 +95,43 @@ def _other_pages(site_dir: Path, years: Iterable[int]) -> list[str]:
     return out
 
 
-def _config(output: Path) -> IndexConfig:
-    # The index is written where output says when the context closes (and only then: an error
-    # inside it writes nothing).
-    return IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output))
+def _pagefind(site: Path, output: Path, glob: str | None = None) -> None:
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    if glob is not None:
+        cmd += ["--glob", glob]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        output_text = (proc.stdout + proc.stderr).strip()[-4000:]
+        raise SearchIndexError(words.SEARCH_INDEX_FAILED(error=f"{proc.returncode}: {output_text}"))
 
 
-async def _build(site_dir: Path, years: list[int]) -> None:
-    async with PagefindIndex(_config(site_dir / INDEX_DIR)) as index:
-        for relative in _other_pages(site_dir, years):
-            html = (site_dir / relative).read_text(encoding="utf-8")
-            await index.add_html_file(content=html, url=_url(relative))
-    for year in years:
-        async with PagefindIndex(_config(site_dir / INDEX_DIR / str(year))) as index:
-            await index.add_directory(str(site_dir), glob=f"*/{year}/index.html")
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without links
+        shutil.copyfile(source, target)
 
 
 def index_site(site_dir: Path) -> None:
     """Write site_dir/pagefind/ from the HTML pages in site_dir; raises SearchIndexError when
-    Pagefind fails."""
+    Pagefind fails. Pagefind's command line, not its Python service: the service stalls on a few
+    thousand pages handed over one by one."""
     years = report_years(site_dir)
+    # The other pages: linked into a folder of their own beside the site (the command line takes
+    # a folder and a pattern, and no pattern leaves the report pages out), addresses unchanged.
+    others = site_dir.parent / f".{site_dir.name}.search-{os.getpid()}"
+    shutil.rmtree(others, ignore_errors=True)
     try:
-        asyncio.run(_build(site_dir, years))
-    except Exception as exc:  # the service's own errors, whatever their type
-        raise SearchIndexError(words.SEARCH_INDEX_FAILED(error=f"{type(exc).__name__}: {exc}")) from exc
+        for relative in _other_pages(site_dir, years):
+            _link_or_copy(site_dir / relative, others / relative)
+        _pagefind(others, site_dir / INDEX_DIR)
+    finally:
+        shutil.rmtree(others, ignore_errors=True)
+    for year in years:
+        _pagefind(site_dir, site_dir / INDEX_DIR / str(year), glob=f"*/{year}/index.html")
     write_manifest(site_dir, years)
     for name in UNUSED:
         for path in (site_dir / INDEX_DIR).rglob(name):
