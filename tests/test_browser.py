@@ -594,3 +594,37 @@ def test_search_covers_the_latest_year_then_the_year_chosen(chromium: Any, years
         assert_only_local(log, base)
     finally:
         context.close()
+
+
+def test_search_narrows_by_level_and_region(chromium: Any, years_site: str) -> None:
+    base = f"{years_site}/{SUBPATH}/"
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        log = RequestLog(context, years_site)
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        search_results(page, "行政复议")
+        assert not [u for u in log.urls if "/filter/" in u], "filters fetched before they were asked for"
+        level = page.locator('select.nb-search-filter[data-nb-filter="层级"]')
+        level.focus()
+        expect(level.locator("option")).not_to_have_count(1)
+        values = level.locator("option").all_inner_texts()[1:]
+        assert values, values
+        level.select_option(values[0])
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        # Only the bodies of that level and their reports: no page of the site's own (no level).
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                          "links => links.map(a => a.href)")
+        assert hrefs and not [h for h in hrefs if "/guide/" in h or "/how-to-read/" in h], hrefs
+        # 地区 (each enclosing region is a value of its own: the index test) narrows as well.
+        region = page.locator('select.nb-search-filter[data-nb-filter="地区"]')
+        region.focus()
+        expect(region.locator("option")).not_to_have_count(1)
+        regions = region.locator("option").all_inner_texts()[1:]
+        region.select_option(regions[0])
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        assert_only_local(log, base)
+    finally:
+        context.close()

@@ -53,6 +53,7 @@
           sources.forEach(function (s) { s.years.forEach(function (y) { all[y] = true; }); });
           years = Object.keys(all).sort().reverse();
           chooser();
+          filterChoices(module);
           // The other shards' own pages (bodies, regions), then the latest year's reports.
           return Promise.all(sources.slice(1).map(function (s) {
             return module.mergeIndex(s.bundle, { baseUrl: s.base });
@@ -94,6 +95,32 @@
     yearChoice.addEventListener("change", run);
   }
 
+  // 层级 and 地区: the values of the indexes merged so far, loaded when the list is first opened
+  // (a first search does not fetch the filters' part of the index).
+  var filterLists = Array.prototype.slice.call(dialog.querySelectorAll(".nb-search-filter"));
+  function filterChoices(module) {
+    filterLists.forEach(function (list_) {
+      list_.hidden = false;
+      var filled = false;
+      function fill() {
+        if (filled) return;
+        filled = true;
+        Promise.resolve(module.filters()).then(function (all) {
+          var values = all[list_.getAttribute("data-nb-filter")] || {};
+          Object.keys(values).sort().forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = value;
+            list_.appendChild(option);
+          });
+        });
+      }
+      list_.addEventListener("focus", fill);
+      list_.addEventListener("pointerdown", fill);
+      list_.addEventListener("change", run);
+    });
+  }
+
   // The indexes a query needs, and the 年度 filter when other years' are merged already (a body's
   // page carries each year it has a report of).
   function searchIn(module, query) {
@@ -101,9 +128,12 @@
     var wanted = year ? [year] : years;
     return merge(module, wanted).then(function () {
       var others = Object.keys(merged).some(function (key) { return merged[key] !== year; });
-      var options = year && others ? { filters: {} } : {};
-      if (options.filters) options.filters[dialog.getAttribute("data-nb-year-filter")] = year;
-      return module.search(query, options);
+      var filters = {};
+      if (year && others) filters[dialog.getAttribute("data-nb-year-filter")] = year;
+      filterLists.forEach(function (list_) {
+        if (list_.value) filters[list_.getAttribute("data-nb-filter")] = list_.value;
+      });
+      return module.search(query, Object.keys(filters).length ? { filters: filters } : {});
     });
   }
 
