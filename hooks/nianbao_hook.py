@@ -14,7 +14,6 @@ Environment variables (NIANBAO_DATA, NIANBAO_ONLY, …): see nianbao.settings.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -54,30 +53,9 @@ from nianbao.theme_bundle import localize_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
 
-# On import, before any plugin's on_config: Material's search starts jieba there (see quiet_jieba).
+# On import: the tables' tokenizer starts jieba (see quiet_jieba).
 quiet_jieba()
 
-
-def _memoize_segmentation() -> None:
-    """Material's search segments every run of Chinese text with jieba.cut, page by page; that is
-    the largest cost of a build. Report prose repeats across bodies and years (and all of it across
-    `mkdocs serve` rebuilds), so remember each run's words. Same words, same index."""
-    try:
-        import jieba
-    except ImportError:  # search then skips segmentation, and so do we
-        return
-    if hasattr(jieba.cut, "cache_info"):  # hooks are loaded again on every serve rebuild
-        return
-
-    @functools.lru_cache(maxsize=200_000)
-    def cut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Any:
-        return tuple(original(sentence, cut_all, HMM, use_paddle))
-
-    original = jieba.cut
-    jieba.cut = cut
-
-
-_memoize_segmentation()
 
 _state: dict[str, Any] = {}
 # `mkdocs build` and `gh-deploy` build into a staging folder; `serve` has its own, and a --dirty
