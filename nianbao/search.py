@@ -31,6 +31,7 @@ from .catalogue import site as words
 
 INDEX_DIR = "pagefind"
 MANIFEST = "search.json"
+PAGES_DIR = ".nianbao-search-pages"
 # Markdown tables (与上年比较, 历年数据, a body's list of reports) carry no attributes; a report's
 # prose has no tables. The statutory tables are marked as well (data-pagefind-ignore). The ¶ after
 # each heading (its link) is no part of a title.
@@ -87,7 +88,7 @@ def _other_pages(site_dir: Path, years: Iterable[int]) -> list[str]:
     out = []
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(INDEX_DIR + "/"):
+        if relative.startswith((INDEX_DIR + "/", PAGES_DIR + "/")):
             continue
         match = _REPORT_PAGE.fullmatch(relative)
         if match is None or match.group(1) not in shown:
@@ -120,9 +121,10 @@ def index_site(site_dir: Path) -> None:
     Pagefind fails. Pagefind's command line, not its Python service: the service stalls on a few
     thousand pages handed over one by one."""
     years = report_years(site_dir)
-    # The other pages: linked into a folder of their own beside the site (the command line takes
-    # a folder and a pattern, and no pattern leaves the report pages out), addresses unchanged.
-    others = site_dir.parent / f".{site_dir.name}.search-{os.getpid()}"
+    # The other pages: linked into a folder of their own (the command line takes a folder and a
+    # pattern, and no pattern leaves the report pages out), addresses unchanged. Inside the site,
+    # so that a build killed meanwhile leaves it nowhere but in the staging folder it discards.
+    others = site_dir / PAGES_DIR
     shutil.rmtree(others, ignore_errors=True)
     try:
         for relative in _other_pages(site_dir, years):
