@@ -92,11 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         site = root / SUBPATH
         index = site / "pagefind"
         total = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
-        pages = len(list((index / "fragment").glob("*.pf_fragment")))
+        pages = len(list(index.glob("**/fragment/*.pf_fragment")))
         size, seconds, count, fetched = measure(root, args.query)
         for name, length in sorted(fetched, key=lambda f: -f[1]):
             print(f"  {length / 1024:8.1f} KB  {name}")
-        print(f"pages indexed: {pages}; index on disk: {total / 1024 / 1024:.1f} MB")
+        print(f"pages indexed: {pages} in {len(list(index.glob('**/pagefind-entry.json')))} indexes; "
+              f"index on disk: {total / 1024 / 1024:.1f} MB")
         print(f"first search for {args.query}: {size / 1024:.1f} KB in {len(fetched)} files; "
               f"{count} results shown {seconds:.2f} s after typing")
         return 0 if size <= args.limit_kb * 1024 else 1
