@@ -37,15 +37,23 @@ def first_report(site: Path) -> str:
     raise SystemExit(f"no report page in {site}")
 
 
-def measure(site_root: Path, query: str) -> tuple[int, float, int, list[tuple[str, int]]]:
-    """(bytes of pagefind/ files, seconds from typing to the first result, result count, files)."""
-    from playwright.sync_api import sync_playwright
+def measure(site_root: Path, query: str, browser: Any = None) -> tuple[int, float, int, list[tuple[str, int]]]:
+    """(bytes of pagefind/ files, seconds from typing to the first result, result count, files),
+    in browser (a Playwright Chromium) or in one started for this."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            started = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                return measure(site_root, query, started)
+            finally:
+                started.close()
     site = site_root / SUBPATH
-    with serve(site_root) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with serve(site_root) as origin:
+        context = browser.new_context()
         try:
-            page = browser.new_page()
+            page = context.new_page()
             fetched: list[tuple[str, int]] = []
 
             def finished(request: Any) -> None:
@@ -64,7 +72,7 @@ def measure(site_root: Path, query: str) -> tuple[int, float, int, list[tuple[st
             page.wait_for_load_state("networkidle")
             return sum(size for _, size in fetched), seconds, count, fetched
         finally:
-            browser.close()
+            context.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -226,6 +227,9 @@ def test_report_print(visit: Visit, base_url: str) -> None:
 
 def test_search_shows_report_title_body_year_and_the_words_found(visit: Visit, base_url: str) -> None:
     page, log = visit(f"{base_url}{BODY}/{YEAR}/")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     results = search_results(page, "行政复议")
     report = results.filter(has=page.locator(f'a[href$="/{BODY}/{YEAR}/"]')).first
     expect(report.locator("h1")).to_have_text("王岗镇人民政府 2020 年度政府信息公开工作年度报告")
@@ -239,6 +243,8 @@ def test_search_shows_report_title_body_year_and_the_words_found(visit: Visit, b
     fetched = [u for u in log.urls if "/pagefind/" in u]
     assert any(u.endswith("/pagefind/pagefind.js") for u in fetched), fetched
     assert not any("search_index.json" in u for u in log.urls)
+    # Pagefind's WebAssembly runs under the page's Content-Security-Policy ('wasm-unsafe-eval').
+    assert errors == [], errors
     assert_only_local(log, base_url)
 
 
@@ -550,16 +556,35 @@ def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: A
 
 
 @pytest.fixture(scope="module")
-def years_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A generated site of two bodies' reports of 2023–2025, served under /nianbao/."""
+def years_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of two bodies' reports of 2023–2025, at years_root / "nianbao"."""
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate
 
     root = tmp_path_factory.mktemp("years")
     generate(root / "data", 6, first_year=2023, last_year=2025)
     build_site(root / "www" / SUBPATH, data=root / "data")
-    with serve(root / "www") as origin:
+    return root / "www"
+
+
+@pytest.fixture(scope="module")
+def years_site(years_root: Path) -> Iterator[str]:
+    with serve(years_root) as origin:
         yield origin
+
+
+def test_a_first_search_fetches_only_what_it_needs(chromium: Any, years_root: Path) -> None:
+    """bench/search_size.py's measure, on a small site (on 10,000 reports: README): the bytes of
+    the search files a first search for 行政复议 fetches stay under the target, and come from the
+    site's other pages' index and the latest year's only."""
+    from search_size import measure  # bench/, on the path since years_root
+
+    size, _, count, fetched = measure(years_root, "行政复议", chromium)
+    assert count > 0
+    assert 0 < size <= 300 * 1024, fetched
+    folders = {name.split("/")[0] for name, _ in fetched if "/" in name}
+    assert folders <= {"index", "fragment", "2025"}, fetched
+    assert any(name.startswith("2025/index/") for name, _ in fetched), fetched
 
 
 def test_search_covers_the_latest_year_then_the_year_chosen(chromium: Any, years_site: str) -> None:
