@@ -237,7 +237,8 @@
       var left = search.results.length - shown;
       if (left > 0) {
         var li = element("li", "md-search-result__item nb-search-more");
-        var more_ = element("button", "md-search-result__more", say(left === 1 ? "search.result.more.one" : "search.result.more.other", left));
+        var more_ = element("button", "md-search-result__more",
+                            dialog.getAttribute("data-nb-more").replace("{count}", String(left)));
         more_.type = "button";
         more_.addEventListener("click", function () { more(); });
         li.appendChild(more_);
@@ -267,6 +268,9 @@
       meta.textContent = count === 0 ? say("search.result.none")
         : say(count === 1 ? "search.result.one" : "search.result.other", count);
       if (count) return more();
+    }).catch(function () {
+      // No index to search (a preview, mkdocs serve, writes none): said as no result, not a hang.
+      if (ticket === asked) meta.textContent = say("search.result.none");
     });
   }
 
