@@ -71,7 +71,8 @@
         var key = n + ":" + y;
         if (merged[key] || s.years.indexOf(y) < 0) return;
         merged[key] = y;
-        work.push(module.mergeIndex(new URL(y + "/", s.bundle).href, { baseUrl: s.base }));
+        // Reports before the site's own pages (the guide names every table's 行政复议 too).
+        work.push(module.mergeIndex(new URL(y + "/", s.bundle).href, { baseUrl: s.base, indexWeight: 4 }));
       });
     });
     return Promise.all(work);
