@@ -14,7 +14,6 @@ Environment variables (NIANBAO_DATA, NIANBAO_ONLY, …): see nianbao.settings.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -34,6 +33,7 @@ from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
 from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
 from nianbao.render.table_html import quiet_jieba
+from nianbao.search import SearchIndexError, index_site
 from nianbao.settings import Settings, SettingsError
 from nianbao.site import (
     SiteBuild,
@@ -53,30 +53,9 @@ from nianbao.theme_bundle import localize_site
 
 log = logging.getLogger("mkdocs.plugins.nianbao")
 
-# On import, before any plugin's on_config: Material's search starts jieba there (see quiet_jieba).
+# On import: the tables' tokenizer starts jieba (see quiet_jieba).
 quiet_jieba()
 
-
-def _memoize_segmentation() -> None:
-    """Material's search segments every run of Chinese text with jieba.cut, page by page; that is
-    the largest cost of a build. Report prose repeats across bodies and years (and all of it across
-    `mkdocs serve` rebuilds), so remember each run's words. Same words, same index."""
-    try:
-        import jieba
-    except ImportError:  # search then skips segmentation, and so do we
-        return
-    if hasattr(jieba.cut, "cache_info"):  # hooks are loaded again on every serve rebuild
-        return
-
-    @functools.lru_cache(maxsize=200_000)
-    def cut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Any:
-        return tuple(original(sentence, cut_all, HMM, use_paddle))
-
-    original = jieba.cut
-    jieba.cut = cut
-
-
-_memoize_segmentation()
 
 _state: dict[str, Any] = {}
 # `mkdocs build` and `gh-deploy` build into a staging folder; `serve` has its own, and a --dirty
@@ -114,6 +93,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     # No off-site address in Material's bundle (nianbao.theme_bundle).
     localize_site(site_dir)
+    # The search index from the pages as written (nianbao.search); a build without one fails. Not
+    # in a preview: indexing every page again on each save would cost more than the rebuild itself.
+    if not _preview["on"]:
+        try:
+            index_site(site_dir)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
     _staged["succeeded"] = True
     if _preview["on"]:
         _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}

@@ -1,4 +1,4 @@
-"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|shards|excel|rules|import``.
+"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|search-index|shards|excel|rules|import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -189,6 +189,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_index(args: argparse.Namespace) -> int:
+    """Write a built site's search index, as the MkDocs hook does after its build."""
+    from .search import INDEX_DIR, SearchIndexError, index_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(messages.SEARCH_INDEX_NO_SITE(path=site), file=sys.stderr)
+        return 2
+    try:
+        index_site(site)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(messages.SEARCH_INDEX_WROTE(path=site / INDEX_DIR))
+    return 0
+
+
 def cmd_shards(args: argparse.Namespace) -> int:
     """Build the site as one MkDocs site per region behind a landing page (for very large data)."""
     from .shards import build_shards
@@ -304,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("out", help=m.CLI_EXPORT_OUT())
     export.add_argument("--data", default="data", help=m.CLI_DATA())
     export.set_defaults(run=cmd_export)
+    search_index = sub.add_parser("search-index", help=m.CLI_SEARCH_INDEX(), description=m.CLI_SEARCH_INDEX())
+    search_index.add_argument("site", help=m.CLI_SEARCH_INDEX_SITE())
+    search_index.set_defaults(run=cmd_search_index)
     shards = sub.add_parser("shards", help=m.CLI_SHARDS(), description=m.CLI_SHARDS())
     shards.add_argument("--data", default="data", help=m.CLI_DATA())
     shards.add_argument("--out", default="site", help=m.CLI_SHARDS_OUT())

@@ -18,9 +18,9 @@ from .catalogue import messages
 from .text import REGION_MAX
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-# Folders at the top of every site: region pages, the theme's files, search, the 404 page, and
-# the generated 核对规则 page (rules/).
-SITE_FOLDERS = frozenset({"regions", "assets", "search", "404", "rules"})
+# Folders at the top of every site: region pages, the theme's files, search (Material's, and the
+# Pagefind index), the 404 page, and the generated 核对规则 page (rules/).
+SITE_FOLDERS = frozenset({"regions", "assets", "search", "pagefind", "404", "rules"})
 # Device names Windows refuses as a file or folder name, whatever the extension.
 _WINDOWS_DEVICES = re.compile(r"(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?")
 # Path separators, characters Windows refuses, and those with a meaning in a URL or a Markdown link.

@@ -3,7 +3,8 @@
 MkDocs renders on one thread and holds a whole site in memory. Splitting by region keeps each
 build the size of a city, lets every core build a shard, and lets a shard whose inputs did not
 change be kept as it was built. Each shard is a complete site (its own search index) under
-``OUT/<shard>/``; ``OUT/index.html`` links them. MkDocs runs as a subprocess: this module, like
+``OUT/<shard>/``; ``OUT/index.html`` links them, and each shard's search also searches the others'
+(nianbao.search.link_shards). MkDocs runs as a subprocess: this module, like
 the rest of the core, never imports it.
 """
 
@@ -30,6 +31,7 @@ from .loader import load_data, read_body
 from .pinyin import pinyin
 from .render import environment
 from .render.region_sums import province_html
+from .search import link_shards
 
 DIGEST_FILE = ".nianbao-shard"
 # A province's 汇总 page beside the landing page: OUT/sums-<pinyin>.html (no shard's folder is so named).
@@ -173,6 +175,8 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs:
     for stale in out.glob(f"{PROVINCE_PAGE}*.html"):  # the pages of provinces that are gone
         if stale.name not in {page for _, page in provinces}:
             stale.unlink()
+    # One search across all shards: each one's search box merges the others' indexes.
+    link_shards({r.shard.slug: out / r.shard.slug for r in results if r.status != "failed"})
     (out / "index.html").write_text(landing_page(results, provinces), encoding="utf-8")
     return results
 

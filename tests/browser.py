@@ -50,7 +50,7 @@ def build_site(dest: Path, site_url: str = "", data: Path | None = None) -> None
     env = {**os.environ, "NIANBAO_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     if data is not None:
         env["NIANBAO_DATA"] = str(data.resolve())
-    # cwd = repo root: Material resolves search.jieba_dict_user against the working directory.
+    # cwd = repo root, as the Makefile runs mkdocs.
     proc = subprocess.run(
         [*cmd, "build", "--strict", "-f", "mkdocs.yml", "-d", str(dest)],
         cwd=REPO,

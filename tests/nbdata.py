@@ -68,7 +68,7 @@ def mkdocs_build(dest: Path, data_dir: Path | None = None, *, strict: bool = Tru
     if data_dir is not None:
         env["NIANBAO_DATA"] = str(data_dir)
     args = [*cmd, "build", "-f", "mkdocs.yml", "-d", str(dest)] + (["--strict"] if strict else [])
-    # cwd = repo root: Material resolves search.jieba_dict_user against the working directory.
+    # cwd = repo root, as the Makefile runs mkdocs.
     return subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, check=False)
 
 

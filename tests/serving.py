@@ -112,7 +112,7 @@ def serving(project: Path) -> Iterator[Preview]:
     env.update(NO_MKDOCS_2_WARNING="1", NIANBAO_LANG="zh")
     log = project.parent / "serve.log"
     with log.open("wb") as out:
-        # cwd = the project: Material resolves search.jieba_dict_user against the working directory.
+        # cwd = the project, as the Makefile runs mkdocs.
         proc = subprocess.Popen([*cmd, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
         try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -97,7 +99,7 @@ def test_body_page_links_to_report(visit: Visit, base_url: str) -> None:
 
 
 def test_chinese_search_works_offline(visit: Visit, base_url: str) -> None:
-    """search.lang zh + jieba: a segmented term from the user dictionary finds pages, all locally."""
+    """Pagefind's index, segmented at build time: a term of the site's own pages finds them, all locally."""
     page, log = visit(base_url)
     search_results(page, "勾稽关系")
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
@@ -217,6 +219,57 @@ def test_report_print(visit: Visit, base_url: str) -> None:
     pdf = page.pdf(path=str(ARTIFACTS / f"{BODY}-{YEAR}.pdf"), format="A4")
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+    assert_only_local(log, base_url)
+
+
+# ---------- search (Pagefind) ----------
+
+
+def test_search_shows_report_title_body_year_and_the_words_found(visit: Visit, base_url: str) -> None:
+    page, log = visit(f"{base_url}{BODY}/{YEAR}/")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    results = search_results(page, "行政复议")
+    report = results.filter(has=page.locator(f'a[href$="/{BODY}/{YEAR}/"]')).first
+    expect(report.locator("h1")).to_have_text("王岗镇人民政府 2020 年度政府信息公开工作年度报告")
+    expect(report.locator(".nb-search-source").first).to_have_text("南岗区王岗镇人民政府 · 2020 年度")
+    marks = report.locator("mark")
+    expect(marks.first).to_be_visible()
+    assert "行政复议" in marks.all_inner_texts(), marks.all_inner_texts()
+    # The sections the words are in, each a link to its heading.
+    assert f"{base_url}{BODY}/{YEAR}/#part-4" in report.locator("a").evaluate_all("links => links.map(a => a.href)")
+    # Only the parts of the index the query needs: the bundle, one index chunk, fragments.
+    fetched = [u for u in log.urls if "/pagefind/" in u]
+    assert any(u.endswith("/pagefind/pagefind.js") for u in fetched), fetched
+    assert not any("search_index.json" in u for u in log.urls)
+    # Pagefind's WebAssembly runs under the page's Content-Security-Policy ('wasm-unsafe-eval').
+    assert errors == [], errors
+    assert_only_local(log, base_url)
+
+
+def test_search_for_a_body_finds_its_reports(visit: Visit, base_url: str) -> None:
+    page, log = visit(base_url)
+    search_results(page, "王岗镇")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "links => links.map(a => a.href)")
+    assert f"{base_url}{BODY}/{YEAR}/" in hrefs and f"{base_url}{BODY}/" in hrefs, hrefs
+    assert_only_local(log, base_url)
+
+
+def test_search_for_a_table_figure_finds_nothing(visit: Visit, base_url: str) -> None:
+    """A column of a statutory table, on the page but not in its prose, finds no report: tables are
+    not indexed (the index holds the rest of the page: the fragments' test)."""
+    page, log = visit(f"{base_url}{BODY}/{YEAR}/")
+    label = "尚未审结"
+    assert label in page.locator("table.nb-table--reviews_litigation").inner_text()
+    assert label not in " ".join(page.locator(".nb-prose").all_inner_texts())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(label)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("结果")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert not [h for h in hrefs if f"/{BODY}/{YEAR}/" in h], hrefs
     assert_only_local(log, base_url)
 
 
@@ -610,3 +663,104 @@ def test_region_sums_show_the_tables_and_say_a_partial_sum(chromium: Any, region
     assert_only_local(log, f"{origin}/{SUBPATH}/")
     screenshot(page, f"region-sums-{viewport}.png")
     context.close()
+# ---------- search across years ----------
+
+
+@pytest.fixture(scope="module")
+def years_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of two bodies' reports of 2023–2025, at years_root / "nianbao"."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("years")
+    generate(root / "data", 6, first_year=2023, last_year=2025)
+    build_site(root / "www" / SUBPATH, data=root / "data")
+    return root / "www"
+
+
+@pytest.fixture(scope="module")
+def years_site(years_root: Path) -> Iterator[str]:
+    with serve(years_root) as origin:
+        yield origin
+
+
+def test_a_first_search_fetches_only_what_it_needs(chromium: Any, years_root: Path) -> None:
+    """bench/search_size.py's measure, on a small site (on 10,000 reports: README): the bytes of
+    the search files a first search for 行政复议 fetches stay under the target, and come from the
+    site's other pages' index and the latest year's only."""
+    from search_size import measure  # bench/, on the path since years_root
+
+    size, _, count, fetched = measure(years_root, "行政复议", chromium)
+    assert count > 0
+    assert 0 < size <= 300 * 1024, fetched
+    folders = {name.split("/")[0] for name, _ in fetched if "/" in name}
+    assert folders <= {"index", "fragment", "2025"}, fetched
+    assert any(name.startswith("2025/index/") for name, _ in fetched), fetched
+
+
+def test_search_covers_the_latest_year_then_the_year_chosen(chromium: Any, years_site: str) -> None:
+    base = f"{years_site}/{SUBPATH}/"
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        log = RequestLog(context, years_site)
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        search_results(page, "行政复议")
+
+        def result_years() -> set[str]:
+            hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                              "links => links.map(a => a.href)")
+            return {m.group(1) for h in hrefs if (m := re.search(r"/(20\d\d)/$", h))}
+
+        # The latest year's reports only, until another year is chosen; none of the others' index.
+        assert result_years() == {"2025"}
+        assert not [u for u in log.urls if "/pagefind/2023/" in u or "/pagefind/2024/" in u]
+        choice = page.locator("select.nb-search-year")
+        expect(choice).to_have_value("2025")
+        choice.select_option("2023")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item .nb-search-source").first).to_contain_text("2023 年度")
+        assert result_years() == {"2023"}
+        choice.select_option(label="全部年度")
+        page.wait_for_load_state("networkidle")
+        for year in ("2024", "2025"):
+            expect(page.locator(".nb-search-source", has_text=f"{year} 年度").first).to_be_visible()
+        assert result_years() == {"2023", "2024", "2025"}
+        assert_only_local(log, base)
+    finally:
+        context.close()
+
+
+def test_search_narrows_by_level_and_region(chromium: Any, years_site: str) -> None:
+    base = f"{years_site}/{SUBPATH}/"
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        log = RequestLog(context, years_site)
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        search_results(page, "行政复议")
+        assert not [u for u in log.urls if "/filter/" in u], "filters fetched before they were asked for"
+        level = page.locator('select.nb-search-filter[data-nb-filter="层级"]')
+        level.focus()
+        expect(level.locator("option")).not_to_have_count(1)
+        values = level.locator("option").all_inner_texts()[1:]
+        assert values, values
+        level.select_option(values[0])
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        # Only the bodies of that level and their reports: no page of the site's own (no level).
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                          "links => links.map(a => a.href)")
+        assert hrefs and not [h for h in hrefs if "/guide/" in h or "/how-to-read/" in h], hrefs
+        # 地区 (each enclosing region is a value of its own: the index test) narrows as well.
+        region = page.locator('select.nb-search-filter[data-nb-filter="地区"]')
+        region.focus()
+        expect(region.locator("option")).not_to_have_count(1)
+        regions = region.locator("option").all_inner_texts()[1:]
+        region.select_option(regions[0])
+        page.wait_for_load_state("networkidle")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        assert_only_local(log, base)
+    finally:
+        context.close()

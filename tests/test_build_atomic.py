@@ -6,7 +6,9 @@ over a full build's length (measured in the same run, so a slow machine moves th
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -23,8 +25,17 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def manifest(site: Path) -> dict[str, str]:
     # sitemap.xml.gz holds its time of writing in the gzip header; sitemap.xml has its content.
-    return {str(p.relative_to(site)): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file() and p.name != "sitemap.xml.gz"}
+    # The search index's files are named by their content, and its metadata and filters come in an
+    # order of their own from run to run: its fragments (each page's text) are compared by page.
+    def digest(data: bytes) -> str:
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    files = {str(p.relative_to(site)): digest(p.read_bytes()) for p in sorted(site.rglob("*"))
+             if p.is_file() and p.name != "sitemap.xml.gz" and p.relative_to(site).parts[0] != "pagefind"}
+    for p in site.glob("pagefind/**/fragment/*.pf_fragment"):
+        fragment = gzip.decompress(p.read_bytes())
+        files[f"search: {json.loads(fragment[12:])['url']}"] = digest(fragment)
+    return files
 
 
 def start(project: Path, data: Path, site: Path, *extra: str) -> subprocess.Popen[bytes]:

@@ -53,8 +53,7 @@ def test_the_tree_holds_every_page_and_docs_own_files(tree: Path):
     names = set(files(tree))
     docs = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*") if p.is_file()}
     assert {f"docs/{name}" for name in docs} <= names
-    assert {f"docs/{WANGGANG}/2020.md", f"docs/{WANGGANG}/index.md", "mkdocs.yml", "nav.yml",
-            "jieba-user-dict.txt"} <= names
+    assert {f"docs/{WANGGANG}/2020.md", f"docs/{WANGGANG}/index.md", "mkdocs.yml", "nav.yml"} <= names
     overrides = {p.relative_to(REPO / "hooks" / "overrides").as_posix() for p in (REPO / "hooks/overrides").rglob("*")
                  if p.is_file()}
     assert {f"overrides/{name}" for name in overrides} <= names
@@ -79,8 +78,8 @@ def test_the_trees_config_is_the_projects_without_the_hook(tree: Path):
     for key in ("site_name", "markdown_extensions", "extra_css", "extra", "validation", "nav", "use_directory_urls"):
         assert config[key] == project[key], key
     assert config["theme"] == {**project["theme"], "custom_dir": "overrides", "variant": "classic"}
-    search = {**project["plugins"][0]["search"], "jieba_dict_user": "jieba-user-dict.txt"}
-    assert config["plugins"] == [{"search": search}]
+    # No search plugin in either: the site's search is Pagefind's, indexed after the build.
+    assert config["plugins"] == project["plugins"] == []
     assert config["docs_dir"] == "docs" and config["not_in_nav"] == f"/{WANGGANG}/\n"
 
 
@@ -218,11 +217,15 @@ def test_refuses_a_folder_it_did_not_write(target: str, tmp_path: Path, capsys: 
 
 
 def test_a_file_the_project_lacks_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    """The project's mkdocs.yml names a jieba dictionary that is not there: said so, nothing written."""
+    """The project's mkdocs.yml names a jieba dictionary (for Material's search plugin, which a project
+    may still use) that is not there: said so, nothing written."""
     project = tmp_path / "project"
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "hooks" / "overrides", project / "hooks" / "overrides")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nplugins: []\n" in text
+    plugin = "\nplugins:\n  - search:\n      lang: zh\n      jieba_dict_user: hooks/jieba-user-dict.txt\n"
+    (project / "mkdocs.yml").write_text(text.replace("\nplugins: []\n", plugin), encoding="utf-8")
     out = tmp_path / "tree"
     code, _, err = pages(str(out), "--config", str(project / "mkdocs.yml"), "--data", str(DATA), capsys=capsys)
     assert code == 1 and f"读不了项目的 {project / 'hooks' / 'jieba-user-dict.txt'}" in err

@@ -303,19 +303,28 @@ def test_css_and_javascript_are_gzip_encoded(deployed: Deployed) -> None:
 
 
 def test_search_index_loads_gzip_encoded(deployed: Deployed) -> None:
-    path = f"/{SUBPATH}/search/search_index.json"
+    """Pagefind's script and its index's entry go out compressed; the index's chunks are gzip
+    files already, and go out as they are."""
+    path = f"/{SUBPATH}/pagefind/pagefind.js"
     response = deployed.get(path, Accept_Encoding="gzip")
     assert response.status == 200
-    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-type"].startswith("application/javascript")
     assert response.headers.get("content-encoding") == "gzip"
     assert "Accept-Encoding" in response.headers.get("vary", "")
     assert "no-cache" in response.headers.get("cache-control", "")
-    index = json.loads(gzip.decompress(response.body))
-    assert any(doc["location"].startswith(f"{BODY}/{YEAR}/") for doc in index["docs"])
-    # A client that does not ask for gzip gets the same index, uncompressed.
+    # A client that does not ask for gzip gets the same script, uncompressed.
     plain = deployed.get(path)
     assert plain.status == 200 and "content-encoding" not in plain.headers
-    assert json.loads(plain.body) == index
+    assert gzip.decompress(response.body) == plain.body
+    entry = deployed.get(f"/{SUBPATH}/pagefind/pagefind-entry.json", Accept_Encoding="gzip")
+    assert entry.headers["content-type"].startswith("application/json")
+    assert "zh" in json.loads(gzip.decompress(entry.body))["languages"]
+    years = json.loads(deployed.get(f"/{SUBPATH}/pagefind/search.json").body)["years"]
+    assert int(YEAR) in years
+    chunks = list((deployed.site / "pagefind" / YEAR / "fragment").glob("*.pf_fragment"))
+    assert chunks
+    chunk = deployed.get(f"/{SUBPATH}/pagefind/{YEAR}/fragment/{chunks[0].name}", Accept_Encoding="gzip")
+    assert chunk.status == 200 and chunk.body == chunks[0].read_bytes()
 
 
 def test_the_guide_and_its_generated_keys_page_are_served(deployed: Deployed) -> None:
@@ -352,12 +361,12 @@ def test_sitemap_gives_the_deployed_addresses(deployed: Deployed) -> None:
 
 def test_the_checks_fail_without_the_examples_gzip_types(deployed: Deployed) -> None:
     """nginx's own default compresses text/html only: without the example's gzip_types line, the
-    search index goes out uncompressed, and the check above would say so."""
+    search's script goes out uncompressed, and the check above would say so."""
     example = guide_example()
     without = "\n".join(line for line in example.splitlines() if "gzip_types" not in line)
     assert without != example
     with nginx(without, deployed.site, deployed.workdir, free_port()) as get:
-        response = get(f"/{SUBPATH}/search/search_index.json", Accept_Encoding="gzip")
+        response = get(f"/{SUBPATH}/pagefind/pagefind.js", Accept_Encoding="gzip")
         assert response.status == 200
         assert "content-encoding" not in response.headers
         assert get(f"/{SUBPATH}/", Accept_Encoding="gzip").headers.get("content-encoding") == "gzip"

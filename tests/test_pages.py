@@ -51,16 +51,16 @@ def test_report_headings_follow_the_published_parts():
         "# 王岗镇人民政府 2020 年度政府信息公开工作年度报告",
         "## 一、政府信息公开总体情况 {#part-1}",
         "## 二、主动公开政府信息情况 {#part-2}",
-        "### 表：主动公开政府信息情况 {#tab-active-disclosure .nb-table-heading}",
+        "### 表：主动公开政府信息情况 {#tab-active-disclosure .nb-table-heading data-pagefind-ignore}",
         "## 三、收到和处理政府信息公开申请情况 {#part-3}",
-        "### 表：收到和处理政府信息公开申请情况 {#tab-applications .nb-table-heading}",
+        "### 表：收到和处理政府信息公开申请情况 {#tab-applications .nb-table-heading data-pagefind-ignore}",
         "## 四、政府信息公开行政复议、行政诉讼情况 {#part-4}",
-        "### 表：政府信息公开行政复议、行政诉讼情况 {#tab-reviews-litigation .nb-table-heading}",
+        "### 表：政府信息公开行政复议、行政诉讼情况 {#tab-reviews-litigation .nb-table-heading data-pagefind-ignore}",
         "## 五、存在的主要问题及改进措施 {#part-5}",
-        "## 数据核对 {#checks}",
-        "## 与上年比较 {#compare}",
-        "## 数据下载 {#downloads}",
-        "## 联系方式 {#contact}",
+        "## 数据核对 {#checks data-pagefind-ignore}",
+        "## 与上年比较 {#compare data-pagefind-ignore}",
+        "## 数据下载 {#downloads data-pagefind-ignore}",
+        "## 联系方式 {#contact data-pagefind-ignore}",
     ]
 
 

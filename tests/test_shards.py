@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
+from nianbao.search import INDEX_DIR, MANIFEST
 from nianbao.shards import DIGEST_FILE, SUMS_CACHE, build_shards, plan_shards
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +78,41 @@ def test_a_failing_shard_keeps_its_last_good_build(tmp_path: Path):
     assert [r.shard.slug for r in failed] == ["heilongjiangsheng-haerbinshi"]
     assert "[T3.4]" in failed[0].log and "wanggang-zhen/2020.yml:83" in failed[0].log
     assert (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").read_bytes() == good
+
+
+def test_one_search_across_shards(tmp_path: Path, chromium: Any):
+    """Each shard's search index names the others', and its search box finds their reports."""
+    from browser import RequestLog, serve
+    from playwright.sync_api import expect
+
+    data, out = two_regions(tmp_path), tmp_path / "www" / "nianbao"
+    build_shards(data, out, ROOT, depth=2, jobs=2)
+    hlj, shili = "heilongjiangsheng-haerbinshi", "shilisheng-shilishi"
+    manifest = json.loads((out / hlj / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"years": [2020], "others": [{"root": f"../{shili}/", "years": [2022, 2021, 2020]}]}
+    with serve(tmp_path / "www") as origin:
+        base = f"{origin}/nianbao/"
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        try:
+            log = RequestLog(context, origin)
+            page = context.new_page()
+            page.goto(f"{base}{hlj}/wanggang-zhen/2020/", wait_until="networkidle")
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.fill("示例县数据局")
+            expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+            # The other shard's body, by its name: its page and its reports of every year.
+            page.locator("select.nb-search-year").select_option(label="全部年度")
+            other = page.locator(f'.md-search-result__item > a[href*="/{shili}/shili-xian-shujuju/"]')
+            expect(other.first).to_be_visible()
+            hrefs = other.evaluate_all("links => links.map(a => a.href)")
+            assert f"{base}{shili}/shili-xian-shujuju/" in hrefs and len(hrefs) >= 2, hrefs
+            # The pages every shard has are one result each.
+            pages = page.eval_on_selector_all(".md-search-result__item > a", "l => l.map(a => a.href)")
+            assert len({h.split("/nianbao/", 1)[1].split("/", 1)[1] for h in pages}) == len(pages), pages
+            box.fill("王岗镇")
+            own = page.locator(f'.md-search-result__item > a[href$="/{hlj}/wanggang-zhen/2020/"]')
+            expect(own.first).to_be_visible()
+            assert log.external() == []
+        finally:
+            context.close()

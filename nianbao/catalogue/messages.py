@@ -197,6 +197,12 @@ CLI_PAGES_OUT = T("写到哪个文件夹（整个替换：须是不存在的、�
                   "the folder to write (replaced as a whole; missing, empty or an earlier export)")
 CLI_PAGES_DATA = T("数据文件夹（默认取 NIANBAO_DATA，否则 data）", "data folder (default: NIANBAO_DATA, else data)")
 CLI_PAGES_CONFIG = T("据以生成文档树配置的项目 mkdocs.yml", "the project's mkdocs.yml the tree's is made from")
+CLI_SEARCH_INDEX = T("为已生成的网站写搜索索引（网站的 pagefind/ 文件夹）：导出的文件树用普通 mkdocs build 生成网站后运行",
+                     "write a built site's search index (its pagefind/ folder): after a plain mkdocs build of an exported tree")
+CLI_SEARCH_INDEX_SITE = T("已生成的网站所在的文件夹", "the folder of the built site")
+SEARCH_INDEX_WROTE = T("已写出搜索索引 {path}", "wrote the search index {path}")
+SEARCH_INDEX_NO_SITE = T("nianbao search-index：{path} 不是已生成的网站（里面没有 index.html）",
+                         "nianbao search-index: {path} is no built site (it has no index.html)")
 CLI_SHARDS = T("按地区分成多个网站分别生成，再加一个入口页（数据量很大时用）", "build one site per region behind a landing page")
 CLI_SHARDS_OUT = T("网站写到哪个文件夹（默认 site）", "the folder of the site (default site)")
 CLI_DEPTH = T("每个分站包含几级地区（2：省 / 市）", "region levels per shard (2: province / city)")

@@ -61,6 +61,8 @@ LANDING_LANG = T("zh-CN", "en")  # the page's html lang, in the language its wor
 
 HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有生成。\n{error}",
                       "nianbao: an environment variable holds a value that cannot be used; nothing was built.\n{error}")
+SEARCH_INDEX_FAILED = T("nianbao：搜索索引没有建成，网站没有更新。\n{error}",
+                        "nianbao: the search index was not built; the site was not updated.\n{error}")
 HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
 
 # --- the live preview (`make serve`): the page shown in place of every page while the site cannot be built ---
@@ -232,6 +234,10 @@ OPEN_DATA_INTRO = T(
 OPEN_DATA_HEADER = T("| 文件 | 内容 | 大小 | 数据日期 |", "| File | Content | Size | Data as of |")
 OPEN_DATA_ALL = T("全站", "whole site")
 OPEN_DATA_SIZE_KB = T("{size} KB", "{size} KB")
+# The site search's filters (Pagefind), by which a reader narrows the results; also their names in the index.
+SEARCH_FILTER_YEAR = T("年度", "year")
+SEARCH_FILTER_LEVEL = T("层级", "level")
+SEARCH_FILTER_REGION = T("地区", "region")
 # The page's column type (栏目类型), in the meta tags government sites carry.
 COLUMN_TYPE = T("信息公开年报", "Annual disclosure reports")
 # 2021 format, part 六: 信息处理费 (国办函〔2020〕109号), as the report gives them.

@@ -13,6 +13,7 @@ from ..figures.compare import Change, Value, compare, history
 from ..model import Report
 from . import environment
 from .charts import chart_svg
+from .indexing import UNINDEXED, unindexed
 
 # Markdown table cells of text from the catalogue and numbers only: nothing a maintainer typed.
 
@@ -58,12 +59,12 @@ def _sentence(change: Change, before_year: int) -> str:
 
 def compare_section(report: Report, previous: Report | None, table: str) -> str:
     """The 与上年比较 section's Markdown; ``table`` is the placeholder its table goes in (compare_table)."""
-    lines = [f"## {words.SECTION_COMPARE()} {{#compare}}\n"]
+    lines = [f"## {words.SECTION_COMPARE()} {{#compare {UNINDEXED}}}\n"]
     if previous is None:
-        return "\n".join([*lines, words.COMPARE_NONE()]) + "\n"
-    lines += [words.COMPARE_WITH(year=previous.year) + "\n", table + "\n"]
+        return "\n".join([*lines, unindexed(words.COMPARE_NONE())]) + "\n"
+    lines += [unindexed(words.COMPARE_WITH(year=previous.year)) + "\n", table + "\n"]
     sentences = [_sentence(c, previous.year) for c in compare(report, previous) if c.large]
-    lines += [f"- {s}" for s in sentences]
+    lines += [unindexed(f"- {s}") for s in sentences]
     return "\n".join(lines) + "\n"
 
 
@@ -77,8 +78,8 @@ def compare_table(report: Report, previous: Report) -> str:
 def history_section(table: str, charts: str) -> str:
     """The 历年数据 section's Markdown: its table (history_table) and charts (history_charts) go in
     the placeholders given."""
-    return "\n".join([f"## {words.SECTION_HISTORY()} {{#history}}\n", words.HISTORY_NOTE() + "\n", table + "\n",
-                      charts]) + "\n"
+    return "\n".join([f"## {words.SECTION_HISTORY()} {{#history {UNINDEXED}}}\n",
+                      unindexed(words.HISTORY_NOTE()) + "\n", table + "\n", charts]) + "\n"
 
 
 def history_table(reports: list[Report]) -> str:
@@ -116,4 +117,4 @@ def history_charts(reports: list[Report]) -> str:
         summary = words.CHART_SUMMARY(title=chart.title, first=years[0], last=years[-1], series=said)
         out.append(chart_svg(chart.id, chart.title, series, percent, summary))
     # Out of the search index (no <div> inside: Material ends an exclusion at the first </div>).
-    return "<div class=\"nb-charts\" data-search-exclude>\n" + "\n".join(out) + "\n</div>"
+    return f"<div class=\"nb-charts\" data-search-exclude {UNINDEXED}>\n" + "\n".join(out) + "\n</div>"

@@ -24,6 +24,7 @@ from . import environment
 from .checks import render_checks
 from .downloads import Item, body_items, report_items
 from .history import compare_section, compare_table, history_charts, history_section, history_table
+from .indexing import UNINDEXED, unindexed
 from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
@@ -124,6 +125,17 @@ def join_cjk_lines(markdown: str) -> str:
     return "\n".join(out)
 
 
+def search_block(body: Body, year: int | None, years: list[int] | None = None) -> str:
+    """The body and year a search result shows, and the filters it is found by. A body's page
+    (year None) is found under each year it has a report of (years)."""
+    meta = [("body", body.name)] + ([("year", str(year))] if year is not None else [])
+    filters = [(words.SEARCH_FILTER_YEAR(), str(y)) for y in ([year] if year is not None else years or [])]
+    filters.append((words.SEARCH_FILTER_LEVEL(), body.level))
+    # Every enclosing region, so that a province's or a city's reports are one filter value each.
+    filters += [(words.SEARCH_FILTER_REGION(), " / ".join(body.region[: n + 1])) for n in range(len(body.region))]
+    return environment().get_template("search.html.j2").render(meta=meta, filters=[f for f in filters if f[1]])
+
+
 def page_meta(**meta: str) -> dict[str, str]:
     """A page's metadata, empty values left out. Material prints ``title`` unescaped in the page's
     <title> and header, so it is HTML-escaped here; the templates escape the other values."""
@@ -183,7 +195,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         title=title, article_title=title, pub_date=_pub_date(report),
         column_type=words.COLUMN_TYPE(), content_source=report.meta.signed_by or body.name,
     )
-    md: list[str] = [f"# {md_text(title)}\n"]
+    md: list[str] = [f"# {md_text(title)}\n", placeholder("search")]
     md.append(_years_nav(report.year, years, body))
     md.append(placeholder("byline"))
     if report.meta.preamble:
@@ -206,19 +218,20 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     if revisions:
         md.append(f"## {words.REVISIONS_HEADING()} {{#revisions}}\n")
         md.append(placeholder("revisions"))
-    md.append(f"## {words.SECTION_CHECKS()} {{#checks}}\n")
+    md.append(f"## {words.SECTION_CHECKS()} {{#checks {UNINDEXED}}}\n")
     md.append(placeholder("checks"))
     if figures:
         md.append(compare_section(report, previous, placeholder("compare-table")))
         md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
-    md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
+    md.append(f"## {words.SECTION_CONTACT()} {{#contact {UNINDEXED}}}\n")
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
         env = environment()
         prose = env.get_template("prose.html.j2")
         blocks = {"byline": env.get_template("byline.html.j2").render(report=report, body=body,
-                                                                        revised=revised_on(revisions))}
+                                                                        revised=revised_on(revisions)),
+                  "search": search_block(body, report.year)}
         if report.meta.preamble:
             blocks["preamble"] = prose.render(text=report.meta.preamble, sections=[], anchor="preamble")
         for key, given in report.meta.parts.items():
@@ -247,13 +260,13 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
 
 
 def _downloads(note: str, items: list[Item]) -> str:
-    links = "\n".join(f"- [{md_text(text)}]({link})" for text, link in items)
-    return f"## {words.SECTION_DOWNLOADS()} {{#downloads}}\n\n{note}\n\n{links}\n"
+    links = "\n".join(f"- [{md_text(text)}]({link}){{ {UNINDEXED} }}" for text, link in items)
+    return f"## {words.SECTION_DOWNLOADS()} {{#downloads {UNINDEXED}}}\n\n{unindexed(note)}\n\n{links}\n"
 
 
 def _table_heading(report: Report, key: str) -> str:
     caption = report.format.table(key).caption
-    return f"### 表：{md_text(caption)} {{#tab-{key.replace('_', '-')} .nb-table-heading}}\n"
+    return f"### 表：{md_text(caption)} {{#tab-{key.replace('_', '-')} .nb-table-heading {UNINDEXED}}}\n"
 
 
 def _years_nav(year: int, years: list[int], body: Body) -> str:
@@ -267,7 +280,7 @@ def _years_nav(year: int, years: list[int], body: Body) -> str:
         links.append(f"[{later[0]} 年度报告 ›]({later[0]}.md){{ rel=next }}")
     # A paragraph with a class (attr_list), not a <nav> block: md_in_html would double the
     # Markdown time of every page. The links stay Markdown so MkDocs resolves and checks them.
-    return " · ".join(links) + "\n{: .nb-years }\n"
+    return " · ".join(links) + f"\n{{: .nb-years {UNINDEXED} }}\n"
 
 
 def _fees_part(report: Report) -> str | None:
@@ -355,7 +368,7 @@ def render_contact(body: Body, contact: Contact, note: str) -> str:
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck],
               figures: bool = True) -> Page:
     meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE())
-    md = [f"# {md_text(body.name)}\n"]
+    md = [f"# {md_text(body.name)}\n", placeholder("search")]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
     md.append(f"## {words.SECTION_REPORTS()} {{#reports}}\n")
     rows = [words.REPORTS_HEADER(), "|---|---|---|---|"]
@@ -367,12 +380,13 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     if figures:
         md.append(history_section(placeholder("history-table"), placeholder("charts")))
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
-    md.append(f"## {words.SECTION_CONTACT()} {{#contact}}\n")
+    md.append(f"## {words.SECTION_CONTACT()} {{#contact {UNINDEXED}}}\n")
     latest = max((r.year for r in reports), default=0)
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
         blocks = {"history-table": history_table(reports)} if figures else {}
+        blocks["search"] = search_block(body, None, sorted({r.year for r in reports}, reverse=True))
         if latest:
             blocks["contact"] = render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))
         else:
