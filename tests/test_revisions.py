@@ -290,7 +290,7 @@ def test_the_page_has_a_revisions_section_after_the_signature():
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     at = headings.index("## 修订记录 {#revisions}")
     assert headings[at - 1] == "## 六、其他需要报告的事项 {#part-6}"
-    assert headings[at + 1] == "## 与上年比较 {#compare data-pagefind-ignore}"
+    assert headings[at + 1] == "## 数据核对 {#checks data-pagefind-ignore}"
     assert md.index("nianbao:block signature") < md.index("## 修订记录")
     # Only where there are revisions.
     assert "修订记录" not in page(f"{SHILI}/2022.md").markdown
