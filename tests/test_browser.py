@@ -426,8 +426,10 @@ def open_revised(chromium: Any, revised_origin: str) -> Iterator[Callable[..., t
         context.close()
 
 
-# The contrast of an element's text against the first opaque background behind it (WCAG 2).
-CONTRAST_JS = """
+def contrast_js(colour: str, behind: str) -> str:
+    """A function of an element: the contrast (WCAG 2) of its ``colour`` property against the first
+    opaque background from ``behind`` (a JS expression of el) up."""
+    return """
 el => {
   const rgb = s => s.match(/[\\d.]+/g).map(Number);
   const lum = ([r, g, b]) => {
@@ -435,14 +437,18 @@ el => {
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   let bg = null;
-  for (let a = el; a && !bg; a = a.parentElement) {
+  for (let a = BEHIND; a && !bg; a = a.parentElement) {
     const c = rgb(getComputedStyle(a).backgroundColor);
     if (c.length < 4 || c[3] > 0.99) bg = c;
   }
-  const [l1, l2] = [lum(rgb(getComputedStyle(el).color)), lum(bg || [255, 255, 255])].sort((a, b) => b - a);
+  const [l1, l2] = [lum(rgb(getComputedStyle(el).COLOUR)), lum(bg || [255, 255, 255])].sort((a, b) => b - a);
   return (l1 + 0.05) / (l2 + 0.05);
 }
-"""
+""".replace("BEHIND", behind).replace("COLOUR", colour)
+
+
+# The contrast of an element's text against the first opaque background behind it.
+CONTRAST_JS = contrast_js("color", "el")
 
 # Each revised cell: its box, its value's and its mark's (the value is the cell's first text node).
 MARKED_JS = """
@@ -554,23 +560,8 @@ def test_serve_reloads_the_open_report_page_to_the_problems_and_back(chromium: A
 
 # ---------- 历年数据: the body page's charts (tests/fixtures/2021: 2020, 2021 and 2022 reports) ----------
 
-# A line's contrast against the page behind the chart (WCAG 2 relative luminance; 3:1 for graphics).
-LINE_CONTRAST_JS = """
-el => {
-  const rgb = s => s.match(/[\\d.]+/g).map(Number);
-  const lum = ([r, g, b]) => {
-    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  let bg = null;
-  for (let a = el.closest('figure'); a && !bg; a = a.parentElement) {
-    const c = rgb(getComputedStyle(a).backgroundColor);
-    if (c.length < 4 || c[3] > 0.99) bg = c;
-  }
-  const [l1, l2] = [lum(rgb(getComputedStyle(el).stroke)), lum(bg || [255, 255, 255])].sort((a, b) => b - a);
-  return (l1 + 0.05) / (l2 + 0.05);
-}
-"""
+# A line's contrast against the page behind the chart (3:1 for graphics).
+LINE_CONTRAST_JS = contrast_js("stroke", "el.closest('figure')")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
