@@ -117,7 +117,7 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         _write(tree / JIEBA_DICT, _read(project.jieba_dict))
         written += 1
     # Folders of the pages reached from index pages; a generated page the nav lists (guide/keys.md) is in the nav.
-    listed = set(_nav_paths(project.config.get("nav") or []))
+    listed = set(nav_paths(project.config.get("nav") or []))
     folders = {page.src_uri.split("/", 1)[0] for page in build.pages
                if "/" in page.src_uri and page.src_uri not in listed}
     _write(tree / CONFIG, dump_config(tree_config(project, settings, folders)).encode("utf-8"))
@@ -129,7 +129,7 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
 def site_nav(project: ProjectConfig, pages: tuple[Page, ...]) -> list[object]:
     """The project's nav, then one section per folder of generated pages (its index page first)."""
     nav: list[object] = list(project.config.get("nav") or [])
-    listed = set(_nav_paths(nav))  # a generated page the project's nav names already (rules.md)
+    listed = set(nav_paths(nav))  # a generated page the project's nav names already (rules.md)
     titles = {page.src_uri: page.meta.get("title", page.src_uri) for page in pages if page.src_uri not in listed}
     tree: dict[str, object] = {}
     for uri in sorted(titles):
@@ -142,13 +142,14 @@ def site_nav(project: ProjectConfig, pages: tuple[Page, ...]) -> list[object]:
     return nav + _sections(tree, titles, "")
 
 
-def _nav_paths(entries: object) -> list[str]:
+def nav_paths(entries: object) -> list[str]:
+    """Every page a MkDocs nav (or a part of one) names."""
     if isinstance(entries, str):
         return [entries]
     if isinstance(entries, dict):
-        return [p for value in entries.values() for p in _nav_paths(value)]
+        return [p for value in entries.values() for p in nav_paths(value)]
     if isinstance(entries, list):
-        return [p for entry in entries for p in _nav_paths(entry)]
+        return [p for entry in entries for p in nav_paths(entry)]
     return []
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from nbdata import DATA, REPO, WANGGANG, copy_data, edit, run_cli
 
+from nianbao.export import nav_paths
+
 GUIDE = REPO / "docs" / "guide"
 CHECK_START, CHECK_END = "<!-- guide-example:check -->", "<!-- /guide-example:check -->"
 
@@ -30,21 +32,11 @@ def test_the_check_example_is_what_check_prints(tmp_path: Path) -> None:
     assert shown == first
 
 
-def _nav_paths(entries: object) -> list[str]:
-    if isinstance(entries, str):
-        return [entries]
-    if isinstance(entries, dict):
-        return [p for value in entries.values() for p in _nav_paths(value)]
-    if isinstance(entries, list):
-        return [p for entry in entries for p in _nav_paths(entry)]
-    return []
-
-
 def test_every_page_of_the_guide_is_in_the_nav_under_its_section() -> None:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
     nav = yaml.safe_load(text)["nav"]
     (section,) = [entry["维护指南"] for entry in nav if isinstance(entry, dict) and "维护指南" in entry]
-    listed = _nav_paths(section)
+    listed = nav_paths(section)
     pages = sorted(f"guide/{p.name}" for p in GUIDE.glob("*.md"))
     # The written pages, and the generated 栏目与键名对照表.
     assert sorted(listed) == sorted([*pages, "guide/keys.md"])

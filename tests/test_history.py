@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit
 
-from nianbao.figures.compare import compare
+from nianbao.figures.compare import compare, history
 from nianbao.loader import load_data
 from nianbao.render.history import compare_section, compare_table, history_charts, history_table
 
@@ -27,7 +27,7 @@ def test_the_change_across_the_format_change():
 
 
 def test_a_first_report_has_nothing_to_compare():
-    assert "无法比较" in compare_section(R2020, None, "")
+    assert "无法比较" in compare_section([], None, "")
 
 
 def test_a_large_change_is_said_and_a_small_one_is_not(tmp_path: Path):
@@ -45,7 +45,7 @@ def test_a_large_change_is_said_and_a_small_one_is_not(tmp_path: Path):
     edit(data / SHILI / "2022.yml", new_line, new_line.replace(f"[{values[0]},", f"[{values[0] + 300},", 1)
          .replace(", 274]", ", 574]"))
     edited = load_data(data, data.parent)
-    section = compare_section(edited.report(SHILI, 2022), edited.report(SHILI, 2021), "")
+    section = compare_section(compare(edited.report(SHILI, 2022), edited.report(SHILI, 2021)), 2021, "")
     assert "本年新收申请由 2021 年度的 249 增至 574，增加 325。" in section
 
 
@@ -54,14 +54,14 @@ def test_a_blank_cell_shows_a_partial_sum_and_no_change(tmp_path: Path):
     edit(data / WANGGANG / "2020.yml", "review: [1, 1, 0, 0, 2]", "review: [1, 1, 0, 0, ~]")
     report = load_data(data, data.parent).report(WANGGANG, 2020)
     rows = {tr.th.get_text(): [td.get_text() for td in tr.find_all("td")]
-            for tr in BeautifulSoup(compare_table(report, report), "lxml").tbody.find_all("tr")}
+            for tr in BeautifulSoup(compare_table(compare(report, report), 2020, 2020), "lxml").tbody.find_all("tr")}
     assert rows["行政复议"] == ["未填写", "未填写", "—"]
     assert rows["行政复议纠正率"][0] == "无法计算"
 
 
 def test_the_history_table_and_charts():
     reports = [R2020, R2021, R2022]
-    table = BeautifulSoup(history_table(reports), "lxml")
+    table = BeautifulSoup(history_table(*history(reports)), "lxml")
     assert [th.get_text() for th in table.thead.find_all("th")] == ["项目", "2020", "2021", "2022"]
     first = table.tbody.find("tr")
     assert [first.th.get_text(), *(td.get_text() for td in first.find_all("td"))] == ["本年新收申请", "211", "249",
@@ -69,7 +69,7 @@ def test_the_history_table_and_charts():
     # Out of the search index, in a region a keyboard reaches when it scrolls on a phone.
     region = table.find("div", class_="nb-scroll")
     assert region["tabindex"] == "0" and region.has_attr("data-search-exclude")
-    soup = BeautifulSoup(history_charts(reports), "lxml")
+    soup = BeautifulSoup(history_charts(*history(reports)), "lxml")
     charts = soup.find_all("figure", class_="nb-chart")
     assert len(charts) == 3
     for figure in charts:

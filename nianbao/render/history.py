@@ -9,8 +9,7 @@ from decimal import Decimal
 from ..catalogue import site as words
 from ..checks.identities import format_number
 from ..figures import Amount, RateValue, shipped_figures
-from ..figures.compare import Change, Value, compare, history
-from ..model import Report
+from ..figures.compare import Change, Value
 from . import environment
 from .charts import chart_svg
 from .indexing import UNINDEXED, unindexed
@@ -57,20 +56,19 @@ def _sentence(change: Change, before_year: int) -> str:
     return text(delta=format_number(abs(change.delta)), **params)
 
 
-def compare_section(report: Report, previous: Report | None, table: str) -> str:
-    """The 与上年比较 section's Markdown; ``table`` is the placeholder its table goes in (compare_table)."""
+def compare_section(changes: list[Change], before_year: int | None, table: str) -> str:
+    """The 与上年比较 section's Markdown from compare()'s changes against the report of before_year
+    (None: there is none); ``table`` is the placeholder its table goes in (compare_table)."""
     lines = [f"## {words.SECTION_COMPARE()} {{#compare {UNINDEXED}}}\n"]
-    if previous is None:
+    if before_year is None:
         return "\n".join([*lines, unindexed(words.COMPARE_NONE())]) + "\n"
-    lines += [unindexed(words.COMPARE_WITH(year=previous.year)) + "\n", table + "\n"]
-    sentences = [_sentence(c, previous.year) for c in compare(report, previous) if c.large]
-    lines += [unindexed(f"- {s}") for s in sentences]
+    lines += [unindexed(words.COMPARE_WITH(year=before_year)) + "\n", table + "\n"]
+    lines += [unindexed(f"- {_sentence(c, before_year)}") for c in changes if c.large]
     return "\n".join(lines) + "\n"
 
 
-def compare_table(report: Report, previous: Report) -> str:
-    changes = compare(report, previous)
-    header = [text(year=report.year, before=previous.year) for text in words.COMPARE_HEADER]
+def compare_table(changes: list[Change], year: int, before_year: int) -> str:
+    header = [text(year=year, before=before_year) for text in words.COMPARE_HEADER]
     return _table("compare-table", words.SECTION_COMPARE(), header,
                   [[c.label, shown(c.now), shown(c.before), _delta(c)] for c in changes])
 
@@ -82,8 +80,8 @@ def history_section(table: str, charts: str) -> str:
                       unindexed(words.HISTORY_NOTE()) + "\n", table + "\n", charts]) + "\n"
 
 
-def history_table(reports: list[Report]) -> str:
-    years, table = history(reports)
+def history_table(years: list[int], table: dict[str, dict[int, Value]]) -> str:
+    """The 历年数据 table from history()'s years and values."""
     defs = shipped_figures()
     ids = [f.id for f in defs.figures] + [r.id for r in defs.rates]
     rows = [[defs.label(i), *(shown(table[i].get(y)) for y in years)] for i in ids if i in table]
@@ -103,9 +101,8 @@ def _plotted(value: Value | None) -> Decimal | None:
     return None
 
 
-def history_charts(reports: list[Report]) -> str:
-    """The charts' HTML, one <figure> per chart of figures.yml."""
-    years, table = history(reports)
+def history_charts(years: list[int], table: dict[str, dict[int, Value]]) -> str:
+    """The charts' HTML, one <figure> per chart of figures.yml, from history()'s years and values."""
     defs = shipped_figures()
     out = []
     for chart in defs.charts:

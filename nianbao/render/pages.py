@@ -17,6 +17,7 @@ import yaml
 from ..catalogue import site as words
 from ..catalogue import statuses as S
 from ..checks import ReportCheck
+from ..figures.compare import compare, history
 from ..model import Body, Contact, Report
 from ..numerals import PART_NUMBER
 from ..revisions import resolve
@@ -221,7 +222,9 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     md.append(f"## {words.SECTION_CHECKS()} {{#checks {UNINDEXED}}}\n")
     md.append(placeholder("checks"))
     if figures:
-        md.append(compare_section(report, previous, placeholder("compare-table")))
+        # Worked out once: the section's sentences and its table (rendered later) read the same changes.
+        changes = compare(report, previous) if previous is not None else []
+        md.append(compare_section(changes, previous.year if previous else None, placeholder("compare-table")))
         md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
     md.append(f"## {words.SECTION_CONTACT()} {{#contact {UNINDEXED}}}\n")
     md.append(placeholder("contact"))
@@ -244,7 +247,7 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         if revisions:
             blocks["revisions"] = render_revisions(report, revisions)
         if previous is not None and figures:
-            blocks["compare-table"] = compare_table(report, previous)
+            blocks["compare-table"] = compare_table(changes, report.year, previous.year)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
         return blocks
@@ -377,6 +380,8 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
                     f"{_published_text(report)} | {_check_summary(checks[report.year])} |")
     md.append("\n".join(rows) + "\n")
     figures = figures and bool(reports)
+    # The table and the charts (rendered later) read the same values, worked out once.
+    by_year = history(reports) if figures else ([], {})
     if figures:
         md.append(history_section(placeholder("history-table"), placeholder("charts")))
         md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
@@ -385,7 +390,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
-        blocks = {"history-table": history_table(reports)} if figures else {}
+        blocks = {"history-table": history_table(*by_year)} if figures else {}
         blocks["search"] = search_block(body, None, sorted({r.year for r in reports}, reverse=True))
         if latest:
             blocks["contact"] = render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))
@@ -395,7 +400,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
 
     def late() -> Blocks:
         # The charts are drawn after the theme, as the tables are: search has no use for them.
-        return {"charts": history_charts(reports)} if figures else {}
+        return {"charts": history_charts(*by_year)} if figures else {}
 
     return Page(body_uri(slug), "\n\n".join(md) + "\n", content, late, meta=meta)
 
