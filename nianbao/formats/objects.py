@@ -127,6 +127,12 @@ class Table:
                 walk(row, "", ())
         return out
 
+    @cached_property
+    def value_rows(self) -> tuple[str, ...]:
+        """The rows that can carry values (leaves, and groups a report may print as one row), in
+        table order."""
+        return tuple(key for key in self.row_labels if key in self._rows)
+
     def column_labels(self, row_key: str) -> dict[str, tuple[str, ...]]:
         """The columns of a row's block: each leaf column's key → its labels from the outermost down."""
         block = self.row(row_key)[1]

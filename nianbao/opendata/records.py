@@ -34,10 +34,10 @@ def cells_of(report: Report) -> Iterator[tuple[Table, str, str, Cell]]:
     """(table, row key, column key, cell) for every cell the report's values give, in table order."""
     for table in report.format.tables:
         values = report.tables.get(table.key, {})
-        for row in table.row_labels:
+        for row in table.value_rows:
             cells = values.get(row)
             if cells is None:
-                continue  # a group, or a row under a group printed as one row
+                continue  # a row under a group printed as one row, or that group's row
             for column, cell in zip(table.column_keys(row), cells, strict=True):
                 yield table, row, column, cell
 
@@ -48,11 +48,8 @@ def _labels(fmt: Format) -> dict[tuple[str, str], tuple[str, dict[str, tuple[str
     report of the format, so worked out once."""
     out: dict[tuple[str, str], tuple[str, dict[str, tuple[str, str]]]] = {}
     for table in fmt.tables:
-        for row in table.row_labels:
-            try:
-                columns = table.column_labels(row)
-            except KeyError:
-                continue  # a group that is never a row of its own
+        for row in table.value_rows:
+            columns = table.column_labels(row)
             out[(table.key, row)] = (row_label(table, row), {
                 c: (W.LABEL_JOIN.zh.join(path),
                     f"{table.key}.{row}.{c}" if CellRef(table.key, row, c) in fmt.concepts else "")

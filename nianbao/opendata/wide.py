@@ -22,12 +22,8 @@ def columns_of(table: Table) -> list[tuple[str, str]]:
     """(column key, label) of every leaf column of the table's blocks, first seen first (the same for
     every report of the format: worked out once)."""
     seen: dict[str, str] = {}
-    for row in table.row_labels:
-        try:
-            labels = table.column_labels(row)
-        except KeyError:
-            continue  # a group row: its block's columns come with its rows
-        for key, path in labels.items():
+    for row in table.value_rows:
+        for key, path in table.column_labels(row).items():
             seen.setdefault(key, W.LABEL_JOIN.zh.join(path))
     return list(seen.items())
 
@@ -47,7 +43,7 @@ def rows(report: Report, table: Table) -> list[list[str]]:
     keys = [key for key, _ in columns_of(table)]
     values = report.tables.get(table.key, {})
     out = []
-    for row in table.row_labels:
+    for row in table.value_rows:
         cells = values.get(row)
         if cells is None:
             continue
