@@ -427,3 +427,25 @@ def test_the_rate_ids_are_those_of_figures_yml() -> None:
 def test_percentile_counts_the_equal_ones_half() -> None:
     values = [Decimal(v) for v in ("0.1", "0.2", "0.2", "0.9")]
     assert [percentile(values, v) for v in values] == [13, 50, 50, 88]
+
+
+def test_the_figures_judged_are_a_setting(data: Path, shili: Path) -> None:
+    edit(shili / S2022, "penalties: 9", "penalties: 61")
+    loaded, _ = check(data)
+    assert by_year(yoy_jump(loaded, OutlierSettings(figures=("penalties",))))[2022].flag
+    figure = by_year(yoy_jump(loaded, OutlierSettings(figures=("received", "handled"))))[2022]
+    assert not figure.flag and "2 项可比数字" in figure.detail
+    with pytest.raises(ValueError, match="penalty"):
+        OutlierSettings(figures=("penalty",))
+
+
+def test_all_figures_at_once(data: Path) -> None:
+    from nianbao.quality.consistency import consistency_figures
+    from nianbao.quality.outliers import outlier_figures
+
+    loaded, checks = check(data)
+    assert {f.indicator for f in consistency_figures(loaded, checks)} == {
+        "identity_errors", "carry_over_mismatch", "narrative_mismatch"}
+    assert len(consistency_figures(loaded)) == 9
+    assert {f.indicator for f in outlier_figures(loaded)} == {"yoy_jump", "zero_where_peers_large", *RATES}
+    assert len(outlier_figures(loaded)) == 15

@@ -57,6 +57,9 @@ YOY_ITEM = T("{label} {before} → {now}（{ratio} 倍）", "{label} {before} �
 YOY_ITEM_FROM_ZERO = T("{label} {before} → {now}（从 0 起，不算倍数）", "{label} {before} → {now} (from 0: no ratio)")
 YOY = T("与 {previous} 年度相比变化很大：{items}", "large changes against {previous}: {items}")
 
+UNKNOWN_FIGURES = T("OutlierSettings.figures 中的 {ids} 不是 figures.yml 中的数字（可用的有：{known}）",
+                    "OutlierSettings.figures: {ids} is no figure of figures.yml (they are: {known})")
+
 # --- zero_where_peers_large and the rates: the peer group ---------------------------------------------
 NO_BODY = T("没有机关信息（body.yml），无法确定同层级、同地区的机关", "no body.yml: the body's peers are unknown")
 ZERO_NOT_JUDGED = T("同层级、同地区的其他机关（{group}）在本年度填写了同一数字的都不足 {minimum} 个，不作比较",

@@ -184,3 +184,10 @@ def narrative_mismatch(data: Dataset, checks: Checks | None = None) -> list[Figu
             detail = words.ITEMS(first=detail, second=words.IDENTITY_ACKNOWLEDGED(acknowledged=acknowledged))
         out.append(Figure(NARRATIVE_MISMATCH, report.body, report.year, len(found), True, detail))
     return out
+
+
+def consistency_figures(data: Dataset, checks: Checks | None = None) -> list[Figure]:
+    """Every consistency indicator's figures: ``identity_errors``, ``carry_over_mismatch``,
+    ``narrative_mismatch`` (the checks made once when not given)."""
+    checks = report_checks(data, checks)
+    return [*identity_errors(data, checks), *carry_over_mismatch(data, checks), *narrative_mismatch(data, checks)]

@@ -35,6 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..catalogue import quality_checks as words
 from ..copies.indicators import Figure
 from ..figures import Amount, RateValue, figure_values, rate_values, shipped_figures
+from ..figures import Figure as FigureDefinition
 from ..loader import Dataset
 from ..model import Body
 from .consistency import Key, joined, number
@@ -58,6 +59,8 @@ class OutlierSettings:
     - ``peer_median``, ``min_peers``: a 0 stands out where the median of at least 4 peers is 20
       or more.
     - ``rate_min_group``: the quartiles of a rate need at least 4 bodies of the group having it.
+    - ``figures``: the ids of the figures (figures.yml) ``yoy_jump`` and ``zero_where_peers_large``
+      judge; empty, all of them.
     """
 
     jump_high: float = 5
@@ -67,6 +70,17 @@ class OutlierSettings:
     peer_median: float = 20
     min_peers: int = 4
     rate_min_group: int = 4
+    figures: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        known = [f.id for f in shipped_figures().figures]
+        unknown = [f for f in self.figures if f not in known]
+        if unknown:
+            raise ValueError(words.UNKNOWN_FIGURES(ids=joined(unknown), known=joined(known)))
+
+    def judged(self) -> tuple[FigureDefinition, ...]:
+        """The figures of figures.yml judged, in their order there."""
+        return tuple(f for f in shipped_figures().figures if not self.figures or f.id in self.figures)
 
 
 DEFAULTS = OutlierSettings()
@@ -135,7 +149,7 @@ def _largest(changes: Iterable[_Change]) -> int | float | None:
 def yoy_jump(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
     """Each report's figures against the year before's (see the module's docstring)."""
     figures = _all_figures(data)
-    defs = shipped_figures().figures
+    defs = settings.judged()
     out: list[Figure] = []
     for key in sorted(data.reports):
         body, year = key
@@ -198,7 +212,7 @@ def zero_where_peers_large(data: Dataset, settings: OutlierSettings = DEFAULTS) 
     """The figures a body gives as 0 where its peers give large ones (see the module's docstring)."""
     figures = _all_figures(data)
     groups = peer_groups(data)
-    defs = shipped_figures().figures
+    defs = settings.judged()
     out: list[Figure] = []
     for key in sorted(data.reports):
         slug, year = key
@@ -327,3 +341,8 @@ def lawsuit_correction_rate(data: Dataset, settings: OutlierSettings = DEFAULTS)
 def rate_indicators(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
     """The three rates' figures, rate by rate."""
     return [figure for rate_id in RATES for figure in rate_indicator(data, rate_id, settings)]
+
+
+def outlier_figures(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
+    """Every outlier indicator's figures: ``yoy_jump``, ``zero_where_peers_large``, the rates."""
+    return [*yoy_jump(data, settings), *zero_where_peers_large(data, settings), *rate_indicators(data, settings)]
