@@ -27,7 +27,7 @@ from ..catalogue import rules as R
 from ..catalogue.core import Text
 from ..checks import ReportCheck, check_report
 from ..copies.indicators import Figure
-from ..figures import Amount, figure_values, shipped_figures
+from ..figures import Amount, add, concept_value, shipped_figures
 from ..formats import Format, Identity, Term
 from ..loader import Dataset
 from ..model import Report
@@ -120,7 +120,9 @@ def carry_over_identity(fmt: Format) -> Identity | None:
 
 
 def _carried(report: Report, figure: str) -> Amount | None:
-    return figure_values(report).get(figure)
+    cells = next(f.cells for f in shipped_figures().figures if f.id == figure)
+    parts = [concept_value(report, ref) for ref in cells]
+    return add(p for p in parts if p is not None) if all(p is not None for p in parts) else None
 
 
 def carry_over_mismatch(data: Dataset, checks: Checks | None = None) -> list[Figure]:

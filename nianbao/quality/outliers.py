@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -94,7 +94,11 @@ def _known(amount: Amount | None) -> Decimal | None:
     return amount.value if amount is not None and amount.known else None
 
 
-def _all_figures(data: Dataset) -> dict[Key, dict[str, Amount]]:
+Values = Mapping[Key, Mapping[str, Amount]]
+
+
+def all_figures(data: Dataset) -> Values:
+    """Every report's figures (figures.yml), by key: worked out once for several indicators."""
     return {key: figure_values(report) for key, report in data.reports.items()}
 
 
@@ -146,9 +150,9 @@ def _largest(changes: Iterable[_Change]) -> int | float | None:
     return float(ratio.quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
-def yoy_jump(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
+def yoy_jump(data: Dataset, settings: OutlierSettings = DEFAULTS, values: Values | None = None) -> list[Figure]:
     """Each report's figures against the year before's (see the module's docstring)."""
-    figures = _all_figures(data)
+    figures = values if values is not None else all_figures(data)
     defs = settings.judged()
     out: list[Figure] = []
     for key in sorted(data.reports):
@@ -208,9 +212,10 @@ def group_text(body: Body) -> str:
     return words.REGION(level=body.level, region="".join(body.region))
 
 
-def zero_where_peers_large(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
+def zero_where_peers_large(data: Dataset, settings: OutlierSettings = DEFAULTS,
+                           values: Values | None = None) -> list[Figure]:
     """The figures a body gives as 0 where its peers give large ones (see the module's docstring)."""
-    figures = _all_figures(data)
+    figures = values if values is not None else all_figures(data)
     groups = peer_groups(data)
     defs = settings.judged()
     out: list[Figure] = []
@@ -284,12 +289,14 @@ def percentile(values: list[Decimal], value: Decimal) -> int:
     return int(share.quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def rate_indicator(data: Dataset, rate_id: str, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
+def rate_indicator(data: Dataset, rate_id: str, settings: OutlierSettings = DEFAULTS,
+                   values: Values | None = None) -> list[Figure]:
     """One rate of figures.yml for every report, with its peer group's quartiles (see the module's
     docstring); the indicator's id is the rate's."""
     rate_def = next(r for r in shipped_figures().rates if r.id == rate_id)
     numerator, denominator = _labels(rate_def.numerator), _labels(rate_def.denominator)
-    rates = {key: rate_values(values).get(rate_id) for key, values in _all_figures(data).items()}
+    figures = values if values is not None else all_figures(data)
+    rates = {key: rate_values(dict(of_report)).get(rate_id) for key, of_report in figures.items()}
     groups = peer_groups(data)
     out: list[Figure] = []
     for key in sorted(data.reports):
@@ -338,11 +345,14 @@ def lawsuit_correction_rate(data: Dataset, settings: OutlierSettings = DEFAULTS)
     return rate_indicator(data, LAWSUIT_CORRECTION_RATE, settings)
 
 
-def rate_indicators(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
+def rate_indicators(data: Dataset, settings: OutlierSettings = DEFAULTS, values: Values | None = None) -> list[Figure]:
     """The three rates' figures, rate by rate."""
-    return [figure for rate_id in RATES for figure in rate_indicator(data, rate_id, settings)]
+    values = values if values is not None else all_figures(data)
+    return [figure for rate_id in RATES for figure in rate_indicator(data, rate_id, settings, values)]
 
 
 def outlier_figures(data: Dataset, settings: OutlierSettings = DEFAULTS) -> list[Figure]:
     """Every outlier indicator's figures: ``yoy_jump``, ``zero_where_peers_large``, the rates."""
-    return [*yoy_jump(data, settings), *zero_where_peers_large(data, settings), *rate_indicators(data, settings)]
+    values = all_figures(data)
+    return [*yoy_jump(data, settings, values), *zero_where_peers_large(data, settings, values),
+            *rate_indicators(data, settings, values)]
