@@ -153,6 +153,19 @@ def test_a_column_differing_with_equal_totals_is_flagged_with_a_zero_difference(
     assert "2 栏不一致：自然人、商业企业" in figure.detail
 
 
+def test_an_acknowledged_carry_over_mismatch_is_still_flagged_and_says_so(data: Path, shili: Path) -> None:
+    edit(shili / S2022, "carried_over: [5, 2, 1, 1, 1, 1, 11]", "carried_over: [6, 1, 1, 1, 1, 1, 11]")
+    edit(shili / S2022, "new: [137, 34, 24, 22, 28, 29, 274]", "new: [136, 35, 24, 22, 28, 29, 274]")  # T3.1 holds
+    edit(shili / S2022, "reviews_litigation:", "acknowledged:\n"
+         "  - {rule: X.1, cells: applications.*.natural_person, reason: 与原文一致}\n"
+         "  - {rule: X.1, cells: applications.*.commercial, reason: 与原文一致}\nreviews_litigation:")
+    loaded, checks = check(data)
+    assert not loaded.findings.open
+    figure = by_year(carry_over_mismatch(loaded, checks))[2022]
+    assert (figure.value, figure.flag) == (0, True)
+    assert "其中 2 处已在数据文件中确认" in figure.detail
+
+
 def test_a_blank_total_is_not_compared_and_never_read_as_0(data: Path, shili: Path) -> None:
     edit(shili / S2021, "carried_forward: [5, 2, 1, 1, 1, 1, 11]", "carried_forward: [5, 2, 1, 1, 1, 1, 0]")
     edit(shili / S2022, "carried_over: [5, 2, 1, 1, 1, 1, 11]", "carried_over: [5, 2, 1, 1, 1, 1, ~]")
