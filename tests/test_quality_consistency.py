@@ -27,6 +27,7 @@ from nianbao.quality.outliers import (
     OutlierSettings,
     disclosure_rate,
     lawsuit_correction_rate,
+    median_without,
     percentile,
     rate_indicators,
     review_correction_rate,
@@ -438,7 +439,7 @@ def test_the_rate_ids_are_those_of_figures_yml() -> None:
 
 
 def test_percentile_counts_the_equal_ones_half() -> None:
-    values = [Decimal(v) for v in ("0.1", "0.2", "0.2", "0.9")]
+    values = sorted(Decimal(v) for v in ("0.1", "0.2", "0.2", "0.9"))
     assert [percentile(values, v) for v in values] == [13, 50, 50, 88]
 
 
@@ -462,3 +463,14 @@ def test_all_figures_at_once(data: Path) -> None:
     assert len(consistency_figures(loaded)) == 9
     assert {f.indicator for f in outlier_figures(loaded)} == {"yoy_jump", "zero_where_peers_large", *RATES}
     assert len(outlier_figures(loaded)) == 15
+
+
+@pytest.mark.parametrize("taken", ["0", "1", "4", "9"])
+def test_the_median_without_one_value_is_the_median_of_the_others(taken: str) -> None:
+    import statistics
+
+    for given in (["0", "0", "1", "4", "9"], ["0", "1", "1", "4", "9", "9"]):
+        values = sorted(Decimal(v) for v in given)
+        others = list(values)
+        others.remove(Decimal(taken))
+        assert median_without(values, Decimal(taken)) == statistics.median(others), (given, taken)

@@ -27,6 +27,7 @@ the same region (``body.yml``'s ``region``, all of it) with a report of the same
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -208,6 +209,19 @@ def peer_groups(data: Dataset) -> dict[GroupKey, list[Key]]:
     return groups
 
 
+def median_without(values: list[Decimal], value: Decimal) -> Decimal:
+    """The median of ``values`` (sorted, holding ``value``) once one ``value`` is taken out, read
+    off the sorted list: sorting each body's peers again would cost a large group dearly."""
+    gone = bisect_left(values, value)
+    count = len(values) - 1
+
+    def at(index: int) -> Decimal:
+        return values[index if index < gone else index + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
+
+
 def group_text(body: Body) -> str:
     return words.REGION(level=body.level, region="".join(body.region))
 
@@ -218,6 +232,7 @@ def zero_where_peers_large(data: Dataset, settings: OutlierSettings = DEFAULTS,
     figures = values if values is not None else all_figures(data)
     groups = peer_groups(data)
     defs = settings.judged()
+    given: dict[GroupKey, dict[str, list[Decimal]]] = {}
     out: list[Figure] = []
     for key in sorted(data.reports):
         slug, year = key
@@ -225,20 +240,26 @@ def zero_where_peers_large(data: Dataset, settings: OutlierSettings = DEFAULTS,
         if body is None:
             out.append(Figure(ZERO_WHERE_PEERS_LARGE, slug, year, None, False, words.NO_BODY()))
             continue
-        peers = [k for k in groups[_group_key(body, year)] if k != key]
+        group_key = _group_key(body, year)
+        if group_key not in given:
+            # Each group's figures once, not once per body: a province's group may hold hundreds.
+            given[group_key] = {figure.id: sorted(v for v in (_known(figures[k].get(figure.id))
+                                                              for k in groups[group_key]) if v is not None)
+                                for figure in defs}
         judged = 0
         items: list[str] = []
         for figure in defs:
             own = _known(figures[key].get(figure.id))
-            given = [v for v in (_known(figures[p].get(figure.id)) for p in peers) if v is not None]
-            if own is None or len(given) < settings.min_peers:
+            everyone = given[group_key][figure.id]
+            # The body is among everyone when its own figure is known: its peers are the others.
+            if own is None or len(everyone) - 1 < settings.min_peers:
                 continue
             judged += 1
             if own != 0:
                 continue
-            median = statistics.median(given)
+            median = median_without(everyone, own)
             if median >= _d(settings.peer_median):
-                items.append(words.ZERO_ITEM(label=figure.label, peers=len(given), median=number(Decimal(median))))
+                items.append(words.ZERO_ITEM(label=figure.label, peers=len(everyone) - 1, median=number(median)))
         group = group_text(body)
         if not judged:
             out.append(Figure(ZERO_WHERE_PEERS_LARGE, slug, year, None, False,
@@ -282,9 +303,9 @@ def _rate_of(rate: RateValue | None) -> Decimal | None:
 
 
 def percentile(values: list[Decimal], value: Decimal) -> int:
-    """The share of ``values`` below ``value``, the equal ones counted half, in whole percent."""
-    below = sum(1 for v in values if v < value)
-    equal = sum(1 for v in values if v == value)
+    """The share of ``values`` (sorted) below ``value``, the equal ones counted half, in whole percent."""
+    below = bisect_left(values, value)
+    equal = bisect_right(values, value) - below
     share = (Decimal(below) + Decimal(equal) / 2) * 100 / len(values)
     return int(share.quantize(Decimal(1), ROUND_HALF_UP))
 
@@ -298,6 +319,7 @@ def rate_indicator(data: Dataset, rate_id: str, settings: OutlierSettings = DEFA
     figures = values if values is not None else all_figures(data)
     rates = {key: rate_values(dict(of_report)).get(rate_id) for key, of_report in figures.items()}
     groups = peer_groups(data)
+    sorted_groups: dict[GroupKey, list[Decimal]] = {}
     out: list[Figure] = []
     for key in sorted(data.reports):
         slug, year = key
@@ -318,12 +340,17 @@ def rate_indicator(data: Dataset, rate_id: str, settings: OutlierSettings = DEFA
             out.append(Figure(rate_id, slug, year, float(value), False, words.ITEMS(first=shown,
                                                                                   second=words.NO_BODY())))
             continue
-        group = [v for v in (_rate_of(rates[k]) for k in groups[_group_key(body, year)]) if v is not None]
+        group_key = _group_key(body, year)
+        if group_key not in sorted_groups:
+            # Each group's rates sorted once, not once per body: a province's group may hold hundreds.
+            sorted_groups[group_key] = sorted(v for v in (_rate_of(rates[k]) for k in groups[group_key])
+                                              if v is not None)
+        group = sorted_groups[group_key]
         if len(group) < max(settings.rate_min_group, 2):
             detail = words.RATE_GROUP_SMALL(rate=shown, group=group_text(body), count=len(group),
                                             minimum=settings.rate_min_group)
         else:
-            q1, median, q3 = statistics.quantiles(sorted(group), n=4, method="inclusive")
+            q1, median, q3 = statistics.quantiles(group, n=4, method="inclusive")
             detail = words.RATE_GROUP(rate=shown, group=group_text(body), count=len(group), q1=_percent(q1),
                                       median=_percent(median), q3=_percent(q3), percentile=percentile(group, value))
         out.append(Figure(rate_id, slug, year, float(value), False, detail))
