@@ -1,0 +1,1 @@
+"""The supervisor's view: indicators per body and year."""
