@@ -157,7 +157,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         bodies = settings.shard_bodies()
         build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir), figures=settings.figures,
-                           directory_urls=config.use_directory_urls)
+                           directory_urls=config.use_directory_urls, quality=settings.quality)
     except SettingsError as exc:
         raise PluginError(words.HOOK_FAILED(error=exc)) from None
     except DataDirError as exc:
@@ -241,6 +241,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     build: SiteBuild = _state["build"]
+    for uri, text in build.files.items():
+        files.append(File.generated(config, uri, content=text))
     # The open data goes straight into the site, written beside the pages on another core
     # (nianbao.opendata.background); the pages' links to it are checked in on_config.
     # A preview writes it in this process: its server runs threads, which do not survive a fork.

@@ -95,6 +95,9 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
     # link them, and the 开放数据 page lists them with their sizes.
     sizes = build.write_open_data(docs / OPEN_DATA_DIR)
     written += len(sizes)
+    for uri, text in build.files.items():
+        _write(docs / uri, text.encode("utf-8"))
+        written += 1
     for page in build.pages:
         if page.src_uri in static:
             raise ExportError(words.EXPORT_PAGE_CLASH(page=page.src_uri, docs=project.docs_dir.name))

@@ -11,6 +11,8 @@ variable, what it holds and what it should hold, instead of a traceback or a sil
 - NIANBAO_SITE_URL: the address the site is published at, for canonical links and the sitemap.
 - NIANBAO_FIGURES: ``0`` leaves out what is made from figures across reports (与上年比较, 历年数据,
   the region 汇总, the open data); ``make bench`` measures their cost with it.
+- NIANBAO_QUALITY: ``1`` adds the 数据质量 section (the supervisors' indicators, nianbao.quality);
+  off by default, since some offices keep it internal. ``python -m nianbao quality`` works either way.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ VARIABLES = {
     "bodies_file": "NIANBAO_BODIES_FILE",
     "site_url": "NIANBAO_SITE_URL",
     "figures": "NIANBAO_FIGURES",
+    "quality": "NIANBAO_QUALITY",
 }
 
 
@@ -46,6 +49,7 @@ class Settings(BaseModel):
     bodies_file: Path | None = None
     site_url: str = ""
     figures: bool = True
+    quality: bool = False
 
     @field_validator("data", mode="before")
     @classmethod

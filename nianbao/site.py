@@ -8,7 +8,7 @@ and the home page's body listing spliced in at its marker. The MkDocs hook and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +20,13 @@ from .loader import DataDirError, Dataset, load_data
 from .opendata import OPEN_DATA_DIR, generate, write_open_data
 from .opendata import paths as open_data_paths
 from .problems import Findings, Problem, report_text
+from .quality import figures as quality_figures
 from .render.indexes import home_listing, region_pages
 from .render.keys_table import keys_page
 from .render.opendata_page import LISTING, open_data_listing, open_data_page
 from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
 from .render.preview import FailurePage
+from .render.quality_pages import quality_site
 from .render.rules_page import RULES_PAGE, rules_page, statuses_markdown
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
@@ -41,6 +43,8 @@ class SiteBuild:
     # when figures are off.
     open_data: tuple[str, ...] = ()
     directory_urls: bool = True
+    # Other generated files: path under the docs root → text (the 数据质量 CSV).
+    files: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def findings(self) -> Findings:
@@ -55,9 +59,10 @@ class SiteBuild:
         return {LISTING: open_data_listing(sizes, self.data, self.directory_urls)}
 
     def missing_links(self) -> list[tuple[str, str]]:
-        """(page, file) for each link of a page's HTML blocks to an open-data file the build does
-        not write: MkDocs checks only the Markdown's links, and these must hold as those do."""
-        written = {f"{OPEN_DATA_DIR}/{path}" for path in self.open_data}
+        """(page, target) for each link of a page's HTML blocks to a page or file the build does not
+        make: MkDocs checks only the Markdown's links, and these must hold as those do."""
+        written = {f"{OPEN_DATA_DIR}/{path}" for path in self.open_data} | {p.src_uri for p in self.pages}
+        written |= set(self.files)
         return [(page.src_uri, link) for page in self.pages for link in page.links if link not in written]
 
 
@@ -72,7 +77,8 @@ def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
                load_only: frozenset[str] | None = None, docs_dir: Path | None = None,
-               today: date | None = None, figures: bool = True, directory_urls: bool = True) -> SiteBuild:
+               today: date | None = None, figures: bool = True, directory_urls: bool = True,
+               quality: bool = False) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
@@ -80,7 +86,8 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     all (one shard of a province-sized site). ``figures`` off leaves out what is made from the
     figures across reports (与上年比较, 历年数据, the region 汇总, the open data): a benchmark's
     measure of their cost. ``directory_urls`` is mkdocs.yml's, for the links in HTML blocks. The
-    open data is written by the caller (SiteBuild.write_open_data), beside the pages.
+    open data is written by the caller (SiteBuild.write_open_data), beside the pages. ``quality``
+    adds the 数据质量 section (nianbao.render.quality_pages).
     """
     data, checks = check_site(data_dir, root, load_only, docs_dir, today)
     if data.findings.errors:
@@ -101,8 +108,13 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     pages += region_pages(bodies, by_body, figures)
     pages += [rules_page(), keys_page()]
     pages.append(open_data_page())
+    files: dict[str, str] = {}
+    if quality:
+        section = quality_site(data, quality_figures(data), directory_urls)
+        pages += section.pages
+        files.update(section.files)
     return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body),
-                     tuple(open_data_paths(data)) if figures else (), directory_urls)
+                     tuple(open_data_paths(data)) if figures else (), directory_urls, files)
 
 
 def failure_text(build: SiteBuild, data_dir: Path, strict: bool, *, preview: bool = False) -> str | None:

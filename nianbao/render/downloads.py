@@ -29,6 +29,17 @@ def href(page: str, target: str, directory_urls: bool = True) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
+def page_href(page: str, target: str, directory_urls: bool = True) -> str:
+    """The built page of the source file target (a .md under the docs root) as linked from page's."""
+    stem, _ = posixpath.splitext(target)
+    if not directory_urls:
+        return href(page, stem + ".html", directory_urls)
+    name = posixpath.basename(stem)
+    folder = posixpath.dirname(stem) if name in ("index", "README") else stem
+    link = href(page, folder or ".", directory_urls)
+    return link if link.endswith("/") else link + "/"
+
+
 def report_items(report: Report) -> list[Item]:
     folder = f"{OPEN_DATA_DIR}/{report_folder(report)}"
     items = [(words.DOWNLOAD_CELLS(), f"{folder}/{CELLS_CSV}")]
