@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit
+from nbdata import DATA, FIXTURE_2021, SHILI, WANGGANG, copy_data, edit, run_cli
 
 from nianbao.copies import Figure
 from nianbao.loader import load_data
@@ -236,3 +236,93 @@ def test_reports_that_load_get_figures_when_others_do_not(data: Path) -> None:
     assert values(table, SHILI, "published") == {2020: "published", 2021: "missing", 2022: "published"}
     assert values(table, WANGGANG, "days_late") == {2020: None}  # no body: no deadline known
     assert values(table, WANGGANG, "published") == {2020: "published"}
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def _csv(stdout: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    assert stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(stdout.removeprefix("\ufeff"), newline="")))
+    assert rows[0] == ["body", "year", "indicator", "value", "flag", "detail"]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_the_command_prints_csv_with_a_bom_and_crlf(data: Path) -> None:
+    edit(data / SHILI / "2022.yml", "published: 2023-01-18", "published: 2023-02-10")
+    proc = run_cli("quality", "data", "--format", "csv", cwd=data.parent)
+    assert proc.returncode == 0, proc.stderr  # flagged, and still 0: it is a report
+    rows = _csv(proc.stdout)
+    late = next(r for r in rows if (r["body"], r["year"], r["indicator"]) == (SHILI, "2022", "days_late"))
+    assert (late["value"], late["flag"]) == ("10", "true") and "晚 10 天" in late["detail"]
+    fees = next(r for r in rows if (r["body"], r["year"], r["indicator"]) == (SHILI, "2020", "fees_item"))
+    assert (fees["value"], fees["flag"]) == ("", "false")  # None is nothing, never 0
+    assert {r["indicator"] for r in rows} >= set(SHILI_IDS)
+    assert "标记为需关注" in proc.stderr
+
+
+def test_the_command_prints_json_and_a_table(data: Path) -> None:
+    import json
+
+    proc = run_cli("quality", "data", "--format", "json", "--year", "2021", cwd=data.parent)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert {r["year"] for r in rows} == {2021}
+    assert list(rows[0]) == ["body", "year", "indicator", "value", "flag", "detail"]
+    revisions = next(r for r in rows if (r["body"], r["indicator"]) == (SHILI, "revisions"))
+    assert (revisions["value"], revisions["flag"]) == (2, False)
+    missing = next(r for r in rows if (r["body"], r["indicator"]) == (WANGGANG, "published"))
+    assert (missing["value"], missing["flag"]) == ("missing", True)
+    proc = run_cli("quality", "data", "--year", "2020", cwd=data.parent)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split() == ["body", "year", "indicator", "value", "flag", "detail"]
+    assert len(lines) == 1 + 2 * len(SHILI_IDS)
+    assert any(line.startswith(WANGGANG) and "parts_missing" in line and "⚑" in line for line in lines)
+
+
+def test_the_region_filter_matches_a_region_at_any_level(data: Path) -> None:
+    for region, bodies in (("南岗区", {WANGGANG}), ("黑龙江省", {WANGGANG}), ("示例市", {SHILI}),
+                           ("示例", set()), ("哈尔滨", set())):
+        proc = run_cli("quality", "data", "--format", "csv", "--region", region, cwd=data.parent)
+        assert proc.returncode == 0, proc.stderr
+        assert {r["body"] for r in _csv(proc.stdout)} == bodies, region
+
+
+def test_the_overview_limit_is_an_option(data: Path) -> None:
+    proc = run_cli("quality", "data", "--format", "csv", "--overview-max", "100", cwd=data.parent)
+    flagged = {(r["body"], r["year"]) for r in _csv(proc.stdout) if r["indicator"] == "overview_chars"
+               and r["flag"] == "true"}
+    assert flagged == {(SHILI, "2021"), (WANGGANG, "2020")}
+
+
+def test_unreadable_data_still_gets_figures_for_what_loads_and_exits_1(data: Path) -> None:
+    (data / SHILI / "2021.yml").write_text("format: [\n", encoding="utf-8")
+    proc = run_cli("quality", "data", "--format", "csv", cwd=data.parent)
+    assert proc.returncode == 1
+    assert f"data/{SHILI}/2021.yml" in proc.stderr and "读不出" in proc.stderr
+    rows = _csv(proc.stdout)
+    assert {r["value"] for r in rows if (r["body"], r["indicator"]) == (SHILI, "published")} == {
+        "published", "missing"}
+    # An error of the checks (a broken total) is no reason to fail: the data reads.
+    (data / SHILI / "2021.yml").unlink()
+    edit(data / SHILI / "2022.yml", "  new: [137, 34, 24, 22, 28, 29, 274]", "  new: [137, 34, 24, 22, 28, 29, 999]")
+    assert run_cli("quality", "data", cwd=data.parent).returncode == 0
+
+
+def test_no_data_folder_is_exit_2(tmp_path: Path) -> None:
+    proc = run_cli("quality", "nowhere", cwd=tmp_path)
+    assert proc.returncode == 2 and "nowhere" in proc.stderr and proc.stdout == ""
+
+
+def test_csv_lines_end_in_crlf_and_json_keeps_types(data: Path) -> None:
+    from nianbao.quality.output import csv_output, json_output
+
+    found = figures(load_data(data, data.parent))
+    text = csv_output(found)
+    assert text.startswith("\ufeffbody,year,indicator,value,flag,detail\r\n")
+    assert text.count("\r\n") == len(found) + 1
+    assert '"value":0.2589' in json_output(found)  # a share: four decimals
