@@ -142,6 +142,8 @@ def _slug(value: str) -> str:
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 BodySlug = Annotated[str, AfterValidator(_slug)]
 Reason = Annotated[str, Field(min_length=1), _one_line(1000)]
+# A year as a mapping key (exempt:), as the JSON Schema states it: FIRST_YEAR to LAST_YEAR.
+_YEAR_KEY = "^(200[89]|20[1-9][0-9]|2100)$"
 
 
 class _Model(BaseModel):
@@ -190,12 +192,13 @@ class Body(_Model):
         default_factory=list,
         description="曾用名：每项写名称和用到哪一年度（until），如 {name: 王岗乡人民政府, until: 2019}",
     )
-    parent: BodySlug | None = Field(None, description="上级机关的文件夹名，如 nangang-qu；须是 data/ 里的另一个机关")
+    parent: BodySlug | None = Field(None, description="上级机关的文件夹名，如 nangang-qu；须是 data/ 里的另一个机关",
+                                    json_schema_extra={"pattern": f"^{SLUG.pattern}$"})
     since: Year | None = Field(None, description="机关从哪一年度起存在、须报告（含这一年度），如 2019")
     until: Year | None = Field(None, description="机关存在、须报告的最后一个年度（撤销或合并时填写），如 2023")
     exempt: dict[Year, Reason] = Field(
         default_factory=dict, description="免于报告的年度及理由，如 2020: 机构改革期间职能划转，未单独报告",
-        json_schema_extra={"propertyNames": {"pattern": "^[0-9]{4}$"}},
+        json_schema_extra={"propertyNames": {"pattern": _YEAR_KEY}},
     )
 
     @field_validator("until")

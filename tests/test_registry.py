@@ -52,7 +52,7 @@ def test_the_schema_states_the_registry_fields() -> None:
     props = schema["properties"]
     assert {"former_names", "parent", "since", "until", "exempt"} <= set(props)
     assert schema["required"] == ["name", "level", "region"]
-    assert props["exempt"]["propertyNames"] == {"pattern": "^[0-9]{4}$"}
+    assert props["exempt"]["propertyNames"] == {"pattern": "^(200[89]|20[1-9][0-9]|2100)$"}
     assert all("description" in props[k] for k in ("former_names", "parent", "since", "until", "exempt"))
 
 
@@ -135,3 +135,17 @@ def test_former_names_are_taken_out_before_texts_are_compared(data: Path) -> Non
     loaded = load_data(data, data.parent)
     doc = document(loaded.reports[(SHILI, 2021)], loaded.bodies[SHILI])
     assert "示例县数据办" in doc.phrases and "示例县数据局" in doc.phrases
+
+
+def test_the_schema_accepts_what_the_model_accepts_and_refuses_what_it_refuses() -> None:
+    import jsonschema
+
+    schema = json.loads(schema_files()["body.schema.json"])
+    good = {**BODY, "former_names": [{"name": "示例县统计办", "until": 2019}], "parent": "shili-xian",
+            "since": 2012, "until": 2023, "exempt": {"2020": "机构改革期间职能划转，未单独报告"}}
+    jsonschema.validate(good, schema)
+    Body.model_validate({**good, "exempt": {2020: "机构改革期间职能划转，未单独报告"}})
+    for bad in ({"parent": "南岗区"}, {"since": 1999}, {"exempt": {"2007": "撤并"}}, {"exempt": {"二〇二〇": "撤并"}},
+                {"former_names": [{"name": "示例县统计办"}]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**BODY, **bad}, schema)
