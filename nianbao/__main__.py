@@ -271,7 +271,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     is a report), 1 when some data could not be read (its reports have no figures), 2 without data."""
     from .catalogue import quality as q
     from .loader import load_data
-    from .quality import QualitySettings, figures
+    from .quality import QualitySettings, figures, unread
     from .quality.output import render, select
 
     root = Path.cwd()
@@ -280,8 +280,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except DataDirError as exc:
         print(q.FAILED(error=exc), file=sys.stderr)
         return 2
-    # Read before the indicators run: only what the loader found is "could not be read".
-    unreadable = list(data.findings.errors)
+    unreadable = unread(data)
     settings = QualitySettings(overview_max_chars=args.overview_max)
     found = select(figures(data, settings), data, year=args.year, region=args.region)
     text = render(found, args.format)

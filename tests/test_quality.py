@@ -313,6 +313,14 @@ def test_unreadable_data_still_gets_figures_for_what_loads_and_exits_1(data: Pat
     assert run_cli("quality", "data", cwd=data.parent).returncode == 0
 
 
+def test_inconsistent_registry_is_no_reason_to_fail(data: Path) -> None:
+    """A report outside since/until (B.1) or an unknown parent is an error of check, but the data reads."""
+    add(data / WANGGANG / "body.yml", "since: 2021\nparent: nowhere\n")
+    proc = run_cli("quality", "data", "--format", "csv", cwd=data.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert any(r["body"] == WANGGANG and r["indicator"] == "days_late" for r in _csv(proc.stdout))
+
+
 def test_no_data_folder_is_exit_2(tmp_path: Path) -> None:
     proc = run_cli("quality", "nowhere", cwd=tmp_path)
     assert proc.returncode == 2 and "nowhere" in proc.stderr and proc.stdout == ""

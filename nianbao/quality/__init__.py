@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..catalogue import rules as R
 from ..copies import COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED, Figure
 from .copied import copies
 from .reports import (
@@ -45,8 +46,9 @@ from .settings import DEFAULTS, QualitySettings
 
 if TYPE_CHECKING:
     from ..loader import Dataset
+    from ..problems import Problem
 
-__all__ = ["DEFAULTS", "INDICATORS", "ORDER", "Figure", "Indicator", "QualitySettings", "figures"]
+__all__ = ["DEFAULTS", "INDICATORS", "ORDER", "Figure", "Indicator", "QualitySettings", "figures", "unread"]
 
 Indicator = Callable[["Dataset", QualitySettings], list[Figure]]
 
@@ -69,3 +71,13 @@ def figures(dataset: Dataset, settings: QualitySettings = DEFAULTS) -> list[Figu
     """Every indicator's figures for the data set, by body, year and indicator."""
     out = [figure for indicator in INDICATORS for figure in indicator(dataset, settings)]
     return sorted(out, key=lambda f: (f.body, f.year, _PLACE.get(f.indicator, len(ORDER)), f.indicator))
+
+
+# Errors of the loader that leave nothing out: the data is read whole, only inconsistent.
+_READ_WHOLE = frozenset({R.PARENT_UNKNOWN.id, R.OUTSIDE_YEARS.id, R.REGION_CLASH.id})
+
+
+def unread(dataset: Dataset) -> list[Problem]:
+    """The loader's errors that left a file, a body or a row out of the data set: its figures are
+    missing. Call it before the indicators, which may add the checks' findings."""
+    return [p for p in dataset.findings.errors if p.rule not in _READ_WHOLE]
