@@ -135,7 +135,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
         settings = Settings.from_environ(os.environ)
         project = read_project_config(Path(args.config).resolve(), os.environ)
         data_dir = Path(args.data) if args.data else settings.data_dir(project.root)
-        build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir)
+        build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir,
+                           directory_urls=project.directory_urls)
     except (SettingsError, ExportError) as exc:
         print(words.PAGES_FAILED(error=exc), file=sys.stderr)
         return 2

@@ -13,6 +13,9 @@ more function in ``INDICATORS`` (and its id in ``ORDER``). Never imports mkdocs.
   (``scope.py``: body.yml's since / until / exempt within the years the data set covers);
 - ``reports.py``: ``days_late``, ``revisions``, ``format_ok``, ``parts_missing``,
   ``overview_chars``, ``blank_cells``, ``fees_item``, one figure per report;
+- ``consistency.py``: ``identity_errors``, ``carry_over_mismatch``, ``narrative_mismatch``;
+- ``outliers.py``: ``yoy_jump``, ``zero_where_peers_large`` and the rates with their peer groups'
+  quartiles;
 - ``copied.py``: the copy indicators of nianbao.copies;
 - ``output.py``: the rows the command prints (table, CSV, JSON).
 """
@@ -24,7 +27,9 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import rules as R
 from ..copies import COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED, Figure
+from .consistency import CARRY_OVER_MISMATCH, IDENTITY_ERRORS, NARRATIVE_MISMATCH, consistency_figures
 from .copied import copies
+from .outliers import RATES, YOY_JUMP, ZERO_WHERE_PEERS_LARGE, outlier_figures
 from .reports import (
     BLANK_CELLS,
     DAYS_LATE,
@@ -52,16 +57,27 @@ __all__ = ["DEFAULTS", "INDICATORS", "ORDER", "Figure", "Indicator", "QualitySet
 
 Indicator = Callable[["Dataset", QualitySettings], list[Figure]]
 
+
+def consistency(dataset: Dataset, settings: QualitySettings) -> list[Figure]:
+    """identity_errors, carry_over_mismatch and narrative_mismatch, the reports checked once."""
+    return consistency_figures(dataset)
+
+
+def outliers(dataset: Dataset, settings: QualitySettings) -> list[Figure]:
+    """yoy_jump, zero_where_peers_large and the rates, the figures of every report worked out once."""
+    return outlier_figures(dataset, settings.outliers)
+
+
 INDICATORS: tuple[Indicator, ...] = (
     published, days_late, revisions, years_missing, format_ok, parts_missing, overview_chars, blank_cells,
-    fees_item, copies,
+    fees_item, consistency, outliers, copies,
 )
 
 # The order of the rows of one body and year: the issue's table of indicators. An id not listed
 # sorts after these, by name.
 ORDER: tuple[str, ...] = (
     PUBLISHED_ID, DAYS_LATE, REVISIONS, YEARS_MISSING, FORMAT_OK, PARTS_MISSING, OVERVIEW_CHARS, BLANK_CELLS,
-    FEES_ITEM, "identity_errors", "carry_over_mismatch", "narrative_mismatch", "yoy_jump", "zero_where_peers_large",
+    FEES_ITEM, IDENTITY_ERRORS, CARRY_OVER_MISMATCH, NARRATIVE_MISMATCH, YOY_JUMP, ZERO_WHERE_PEERS_LARGE, *RATES,
     COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED,
 )
 _PLACE = {indicator: place for place, indicator in enumerate(ORDER)}
