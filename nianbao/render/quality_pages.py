@@ -162,8 +162,8 @@ def _year_page(data: Dataset, year: int, figures: list[Figure], directory_urls: 
     sections: list[str] = []
     for region in regions:
         counts = _Counts.of(by_region[region])
-        label = "　" * (len(region) - 1) + region[-1]
-        region_rows.append([Markup('<a href="#{}">{}</a>').format(anchors[region], label), *counts.row()])
+        region_rows.append([Markup('<a class="nb-depth-{}" href="#{}">{}</a>').format(
+            len(region), anchors[region], region[-1]), *counts.row()])
         items = [(words.REGION_MISSING(), sorted(counts.missing)), (words.REGION_LATE(), sorted(counts.late))]
         flagged = defaultdict(list)
         for f in by_region[region]:
@@ -243,11 +243,15 @@ def _copy_page(data: Dataset, figure: Figure, directory_urls: bool) -> Page:
     for n, (key, doc) in enumerate(zip((a_key, b_key), docs, strict=True)):
         report = data.reports[key]
         pieces = []
+        shown: set[str] = set()
         for piece in doc.pieces:
             if piece.part not in parts:
                 continue
             given = report.meta.part(piece.part)
-            heading = words.COPY_PART(part=piece.part, heading=given.heading if given else "")
+            # A part's heading once, over its text and its sections' texts.
+            heading = "" if piece.part in shown else words.COPY_PART(part=piece.part,
+                                                                      heading=given.heading if given else "")
+            shown.add(piece.part)
             pieces.append((heading, _marked(piece.text, spans[n].get(piece.path, []))))
         links.append(report_uri(*key))
         sides.append({"title": words.COPY_SIDE(name=doc.name, year=key[1]),
