@@ -26,7 +26,7 @@ from .render.keys_table import keys_page
 from .render.opendata_page import LISTING, open_data_listing, open_data_page
 from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
 from .render.preview import FailurePage
-from .render.quality_pages import quality_site
+from .render.quality_pages import quality_home_line, quality_site
 from .render.rules_page import RULES_PAGE, rules_page, statuses_markdown
 
 HOME_MARKER = "<!-- nianbao:bodies -->"
@@ -109,11 +109,13 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     pages += [rules_page(), keys_page()]
     pages.append(open_data_page())
     files: dict[str, str] = {}
+    home = home_listing(bodies, by_body)
     if quality:
         section = quality_site(data, quality_figures(data), directory_urls)
         pages += section.pages
         files.update(section.files)
-    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body),
+        home += "\n" + quality_home_line()
+    return SiteBuild(data, checks, tuple(pages), home,
                      tuple(open_data_paths(data)) if figures else (), directory_urls, files)
 
 

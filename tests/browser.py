@@ -42,12 +42,12 @@ def chromium_path() -> str:
     return os.environ.get("NIANBAO_CHROMIUM") or "/usr/bin/chromium"
 
 
-def build_site(dest: Path, site_url: str = "", data: Path | None = None) -> None:
+def build_site(dest: Path, site_url: str = "", data: Path | None = None, env: dict[str, str] | None = None) -> None:
     """`mkdocs build --strict` of the repo into dest, with the default (empty) identity and the given
-    site_url; from data (a data folder) instead of the repo's data/ when given."""
+    site_url; from data (a data folder) instead of the repo's data/ when given; env adds settings."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     cmd = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
-    env = {**os.environ, "NIANBAO_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NIANBAO_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data is not None:
         env["NIANBAO_DATA"] = str(data.resolve())
     # cwd = repo root, as the Makefile runs mkdocs.

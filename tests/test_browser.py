@@ -755,3 +755,53 @@ def test_search_narrows_by_level_and_region(chromium: Any, years_site: str) -> N
         assert_only_local(log, base)
     finally:
         context.close()
+
+
+# ---------- 数据质量: a flagged copy side by side ----------
+
+
+@pytest.fixture(scope="module")
+def copy_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The 2021 fixture with part 五 of 2022 copied from 2021, built with the 数据质量 section."""
+    from test_quality_pages import copied
+
+    root = tmp_path_factory.mktemp("copy")
+    build_site(root / "www" / SUBPATH, data=copied(root), env={"NIANBAO_QUALITY": "1"})
+    with serve(root / "www") as origin:
+        yield origin
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [("desktop", "light"), ("phone", "dark")])
+def test_a_flagged_copy_opens_side_by_side_with_the_passages_marked(chromium: Any, copy_origin: str, viewport: str,
+                                                                     scheme: str) -> None:
+    from test_accessibility import assert_no_serious, run_axe
+
+    size = DESKTOP if viewport == "desktop" else PHONE
+    context = chromium.new_context(viewport=size, locale="zh-CN", color_scheme=scheme, is_mobile=viewport == "phone")
+    log = RequestLog(context, copy_origin)
+    page = context.new_page()
+    response = page.goto(f"{copy_origin}/{SUBPATH}/quality/2022/", wait_until="networkidle")
+    assert response is not None and response.status == 200
+    page.get_by_role("link", name="并排对照").first.click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1")).to_contain_text("雷同对照")
+    sides = page.locator(".nb-side")
+    expect(sides).to_have_count(2)
+    expect(sides.nth(0).get_by_role("link")).to_have_text(re.compile("2022 年度"))
+    expect(sides.nth(1).get_by_role("link")).to_have_text(re.compile("2021 年度"))
+    for n in range(2):
+        marks = sides.nth(n).locator("mark")
+        assert marks.count() >= 1
+        expect(marks.first).to_be_visible()
+        assert marks.first.evaluate(CONTRAST_JS) >= 4.5, f"{scheme}: a marked passage is hard to read"
+    left, right = (sides.nth(n).bounding_box() for n in range(2))
+    assert left is not None and right is not None
+    if viewport == "desktop":
+        assert right["x"] >= left["x"] + left["width"] - 1, "the two reports stand side by side"
+    else:
+        assert right["y"] >= left["y"] + left["height"] - 1, "on a phone one follows the other"
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    assert_no_serious(run_axe(page))
+    assert_only_local(log, f"{copy_origin}/{SUBPATH}/")
+    screenshot(page, f"copy-{viewport}-{scheme}.png")
+    context.close()

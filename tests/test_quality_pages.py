@@ -37,6 +37,8 @@ def test_the_section_is_off_unless_asked_for(tmp_path: Path):
     data = copied(tmp_path)
     plain = build_site(data, data.parent)
     assert not any(p.src_uri.startswith("quality/") for p in plain.pages) and not plain.files
+    assert "quality/index.md" not in plain.home_markdown
+    assert "](quality/index.md)" in build_site(data, data.parent, quality=True).home_markdown
 
 
 def test_a_copy_is_counted_listed_and_shown_side_by_side(tmp_path: Path):

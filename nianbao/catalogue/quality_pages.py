@@ -50,6 +50,8 @@ COPY_FIGURES = T("左边的文字有 {a_in_b} 见于右边，右边的有 {b_in_
 COPY_SIDE = T("{name} {year} 年度", "{name} {year}")
 COPY_PART = T("{part}、{heading}", "{part}. {heading}")
 COPY_PASSAGES = T("共 {count} 处相同的段落", "{count} shared passages")
+HOME_LINK = T("数据质量（督查）：各机关是否按期公布、是否完整、数字是否相符、是否雷同",
+              "Data quality (supervision): who published on time, completely, consistently, without copying")
 BACK = T("返回 {year} 年度数据质量", "Back to data quality {year}")
 # What each indicator is called on the pages (its id stays in the CSV).
 NAMES = {

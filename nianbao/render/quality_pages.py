@@ -40,6 +40,11 @@ class QualitySite:
     files: Mapping[str, str]  # path under the docs root → text
 
 
+def quality_home_line() -> str:
+    """The home page's link to the section (the home page's Markdown sits at the docs root)."""
+    return f"[{words.HOME_LINK()}]({INDEX})\n"
+
+
 def year_uri(year: int) -> str:
     return f"{QUALITY_DIR}/{year}.md"
 
