@@ -126,6 +126,9 @@ def _finish_open_data() -> None:
 def on_build_error(error: Exception) -> None:
     # Also called when --strict aborts on warnings after on_post_build.
     _staged["failed"] = True
+    writer: Writer | None = _state.pop("writer", None)
+    if writer is not None:
+        writer.cancel()
 
 
 def on_shutdown() -> None:

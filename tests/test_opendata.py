@@ -283,3 +283,20 @@ def test_a_tidy_csv_per_region_at_every_level():
     assert regions == ["regions/黑龙江省/cells.csv", "regions/黑龙江省/哈尔滨市/cells.csv",
                        "regions/黑龙江省/哈尔滨市/南岗区/cells.csv"]
     assert rows(files[regions[0]]) == rows(files[f"{WANGGANG}/2020/{CELLS_CSV}"])
+
+
+def test_a_cancelled_writer_stops_writing(tmp_path: Path):
+    import time
+
+    from nianbao.opendata.background import Writer
+
+    def slow(out: Path) -> dict[str, int]:
+        time.sleep(30)
+        out.mkdir()
+        return {}
+
+    writer = Writer(slow, tmp_path / "late", background=True)
+    start = time.monotonic()
+    writer.cancel()
+    assert time.monotonic() - start < 10
+    assert writer.wait() == {} and not (tmp_path / "late").exists()

@@ -19,6 +19,10 @@ from typing import Any
 Sizes = dict[str, int]
 
 
+def _nothing(out: Path) -> Sizes:
+    return {}
+
+
 class WriteFailed(Exception):
     """The open data could not be written; the message is the child's error and traceback."""
 
@@ -45,6 +49,18 @@ class Writer:
             send.send(("error", traceback.format_exc()))
         finally:
             send.close()
+
+    def cancel(self) -> None:
+        """Stop a child still writing (the build failed: its folder is about to be discarded, and a
+        child left running would write into it again)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+        if self._process is not None:
+            self._process.join()
+        if self._receive is not None:
+            self._receive.close()
+        self._process = self._receive = None
+        self._write = _nothing
 
     def wait(self) -> Sizes:
         if self._process is None:
