@@ -4,8 +4,9 @@
 
 For each size N: generate N valid reports (bench/generate.py), check them (``python -m nianbao
 check``: must exit 0 with no warnings), then build these sites from the same data in one run, each
-``mkdocs build`` in its own subprocess from the repo root, timed with the wall clock and the
-child's peak RSS (os.wait4):
+``mkdocs build`` in its own subprocess from the repo root, timed with the wall clock, its CPU
+seconds (user + system, with those of the Pagefind processes it runs) and the child's peak RSS
+(os.wait4):
 
 - nianbao: the real mkdocs.yml with NIANBAO_DATA pointing at the generated data (its hook writes
   the Pagefind index after the build).
@@ -23,12 +24,15 @@ child's peak RSS (os.wait4):
   every page in the nav, Material's default search plugin. What a maintainer would build without
   nianbao. Skipped above --baseline-max reports (its nav makes the build quadratic).
 
-Prints one human line per build and one per size, and ends each size with one JSON line:
+Prints one human line per build and two per size (wall clock, CPU seconds), and ends each size with
+one JSON line:
 reports, seconds, ms_per_report, vs_baseline (baseline s / nianbao s), vs_tuned_baseline (tuned
 baseline s / nianbao s), vs_floor (nianbao s / floor s), peak_rss_mb, site_mb, search_index_mb
 (the bytes of nianbao's pagefind/ folder: every index and fragment file, already compressed by
 Pagefind; a reader fetches only the few a query needs, see bench/search_size.py),
-search_index_kb_per_report, page_kb (the largest report page), figures_added. A baseline's search
+search_index_kb_per_report, page_kb (the largest report page), figures_added, and cpu: the
+CPU seconds and the three ratios in CPU seconds (on a machine other jobs share, the wall clock of
+one build can stretch while another's does not; its CPU seconds vary less). A baseline's search
 index is Material's search/search_index.json (raw, and gzipped: it is sent whole to every reader).
 Generated data and sites go to a temp dir, removed afterwards unless --keep.
 """
@@ -73,6 +77,7 @@ SITE_HOOK = Path(__file__).resolve().parent / "site_hook.py"
 class Build:
     name: str
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     site_mb: float
     search: str  # what the search index is: "pagefind/", "search_index.json" or "none"
@@ -86,13 +91,22 @@ class Build:
 
 def run_measured(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MB, exit code) of one subprocess."""
+    seconds, _, rss, code = run_measured_cpu(cmd, env, log)
+    return seconds, rss, code
+
+
+def run_measured_cpu(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB, exit code) of one subprocess. The CPU seconds
+    (user + system) include the processes it waited for (Pagefind's), and vary less than the wall
+    clock when other jobs share the machine."""
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KB on Linux
 
 
 def search_index(site: Path) -> tuple[str, float, float]:
@@ -109,14 +123,14 @@ def search_index(site: Path) -> tuple[str, float, float]:
     return "none", 0.0, 0.0
 
 
-def measure_site(name: str, site: Path, report_pages: list[Path], seconds: float, rss: float, log: Path,
-                 code: int) -> Build:
+def measure_site(name: str, site: Path, report_pages: list[Path], seconds: float, cpu: float, rss: float,
+                 log: Path, code: int) -> Build:
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     what, kb, gz_kb = search_index(site)
     sizes = [p.stat().st_size for p in report_pages if p.exists()]
     text = log.read_text(encoding="utf-8", errors="replace")
     warnings = len(re.findall(r"^WARNING", text, re.M))
-    return Build(name, seconds, rss, total / 2**20, what, kb, gz_kb,
+    return Build(name, seconds, cpu, rss, total / 2**20, what, kb, gz_kb,
                  max(sizes, default=0) / 1024, statistics.median(sizes) / 1024 if sizes else 0, warnings, code)
 
 
@@ -124,8 +138,8 @@ def build(name: str, config: Path, site: Path, env_extra: dict[str, str], logs: 
           report_pages: list[Path]) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_extra)
     log = logs / f"{name}.log"
-    seconds, rss, code = run_measured([MKDOCS, "build", "-f", str(config), "-d", str(site)], env, log)
-    result = measure_site(name, site, report_pages, seconds, rss, log, code)
+    seconds, cpu, rss, code = run_measured_cpu([MKDOCS, "build", "-f", str(config), "-d", str(site)], env, log)
+    result = measure_site(name, site, report_pages, seconds, cpu, rss, log, code)
     if code != 0:
         print(f"  {name}: mkdocs build failed (exit {code}); see {log}", flush=True)
         print("    " + "\n    ".join(log.read_text(errors="replace").splitlines()[-15:]), flush=True)
@@ -322,6 +336,7 @@ def faster(other: float, ours: float) -> str:
 
 def human(b: Build, reports: int) -> str:
     return (f"  {b.name:<14} {b.seconds:7.1f} s  {b.seconds / reports * 1000:6.1f} ms/report  "
+            f"CPU {b.cpu_seconds:6.1f} s  "
             f"peak RSS {b.peak_rss_mb:6.0f} MB  site {b.site_mb:7.1f} MB  {search_words(b, reports)}  "
             f"report page {b.page_median_kb:5.1f} KB median, {b.page_kb:5.1f} KB max  "
             f"{b.warnings} warning(s){'' if b.returncode == 0 else f'  FAILED (exit {b.returncode})'}")
@@ -370,6 +385,12 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     nb = results["nianbao"]
     base, tuned = results.get("baseline"), results.get("tuned")
     floor, plain = results.get("floor"), results.get("no_figures")
+    cpu = {
+        "seconds": round(nb.cpu_seconds, 2),
+        "vs_baseline": round(base.cpu_seconds / nb.cpu_seconds, 2) if base else None,
+        "vs_tuned_baseline": round(tuned.cpu_seconds / nb.cpu_seconds, 2) if tuned else None,
+        "vs_floor": round(nb.cpu_seconds / floor.cpu_seconds, 2) if floor else None,
+    }
     line = {
         "reports": n,
         "seconds": round(nb.seconds, 2),
@@ -383,6 +404,8 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         "search_index_kb_per_report": round(nb.search_kb / n, 2),
         "page_kb": round(nb.page_kb, 1),
         "figures_added": round(nb.seconds / plain.seconds - 1, 3) if plain else None,
+        # The same ratios from CPU seconds: less sensitive to other jobs on the machine.
+        "cpu": cpu,
     }
     print(f"{n} reports: nianbao {nb.seconds:.1f} s ({line['ms_per_report']} ms/report)"
           + (f", {faster(base.seconds, nb.seconds)} the baseline ({base.seconds:.1f} s)" if base else "")
@@ -392,6 +415,11 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
              if plain else "")
           + f"; peak RSS {nb.peak_rss_mb:.0f} MB; site {nb.site_mb:.1f} MB; {search_words(nb, n)}; "
           f"report page {nb.page_kb:.1f} KB max", flush=True)
+    print(f"{n} reports, in CPU seconds: nianbao {nb.cpu_seconds:.1f} s"
+          + (f", {faster(base.cpu_seconds, nb.cpu_seconds)} the baseline ({base.cpu_seconds:.1f} s)" if base else "")
+          + (f", {faster(tuned.cpu_seconds, nb.cpu_seconds)} the tuned baseline ({tuned.cpu_seconds:.1f} s)"
+             if tuned else "")
+          + (f", {cpu['vs_floor']}× the floor ({floor.cpu_seconds:.1f} s)" if floor else ""), flush=True)
     failed = [b.name for b in results.values() if b.returncode != 0]
     if failed:
         print(f"{n} reports: build(s) failed, their times are not comparable: {', '.join(failed)}", flush=True)
