@@ -1,6 +1,7 @@
 """Benchmark the site build: nianbao against two Markdown baselines and a near-empty floor.
 
-    python bench/run.py 1000,10000 [--keep] [--seed 1] [--skip baseline,tuned,floor,figures] [--baseline-max 3000]
+    python bench/run.py 1000,10000 [--keep] [--seed 1] [--skip baseline,tuned,floor,figures,search]
+                                   [--baseline-max 3000]
 
 For each size N: generate N valid reports (bench/generate.py), check them (``python -m nianbao
 check``: must exit 0 with no warnings), then build these sites from the same data in one run, each
@@ -24,16 +25,22 @@ seconds (user + system, with those of the Pagefind processes it runs) and the ch
   every page in the nav, Material's default search plugin. What a maintainer would build without
   nianbao. Skipped above --baseline-max reports (its nav makes the build quadratic).
 
-Prints one human line per build and two per size (wall clock, CPU seconds), and ends each size with
-one JSON line:
-reports, seconds, ms_per_report, vs_baseline (baseline s / nianbao s), vs_tuned_baseline (tuned
-baseline s / nianbao s), vs_floor (nianbao s / floor s), peak_rss_mb, site_mb, search_index_mb
-(the bytes of nianbao's pagefind/ folder: every index and fragment file, already compressed by
-Pagefind; a reader fetches only the few a query needs, see bench/search_size.py),
-search_index_kb_per_report, page_kb (the largest report page), figures_added, and cpu: the
-CPU seconds and the three ratios in CPU seconds (on a machine other jobs share, the wall clock of
-one build can stretch while another's does not; its CPU seconds vary less). A baseline's search
-index is Material's search/search_index.json (raw, and gzipped: it is sent whole to every reader).
+After the builds, each site with a Pagefind index (nianbao, floor, tuned baseline) is indexed once
+more (nianbao.search.index_site in a subprocess) and that CPU time is printed: the search's share of
+the build, so that the ratios can also be given without it (--skip search leaves this out).
+
+Prints one human line per build and two or three per size (wall clock, CPU seconds, CPU seconds
+without the search), and ends each size with one JSON line: reports, seconds, ms_per_report,
+vs_baseline (baseline s / nianbao s), vs_tuned_baseline (tuned baseline s / nianbao s), vs_floor
+(nianbao s / floor s), peak_rss_mb, site_mb, search_index_mb (the bytes of nianbao's pagefind/
+folder: every index and fragment file, already compressed by Pagefind; a reader fetches only the
+few a query needs, see bench/search_size.py), search_index_kb_per_report, page_kb (the largest
+report page), figures_added, and cpu: the CPU seconds and the three ratios in CPU seconds (on a
+machine other jobs share, the wall clock of one build can stretch while another's does not; its
+CPU seconds vary less), with search_seconds (nianbao's Pagefind step) and
+vs_tuned_baseline_without_search, vs_floor_without_search (each build's CPU seconds less its own
+search's). A baseline's search index is Material's search/search_index.json (raw, and gzipped: it
+is sent whole to every reader).
 Generated data and sites go to a temp dir, removed afterwards unless --keep.
 """
 
@@ -144,6 +151,30 @@ def build(name: str, config: Path, site: Path, env_extra: dict[str, str], logs: 
         print(f"  {name}: mkdocs build failed (exit {code}); see {log}", flush=True)
         print("    " + "\n    ".join(log.read_text(errors="replace").splitlines()[-15:]), flush=True)
     return result
+
+
+# Run in a subprocess of its own, so that Pagefind's processes are the only children counted; the
+# interpreter's start-up is left out (nianbao's hook runs in a process already started).
+_INDEX_AGAIN = """
+import resource, sys, time
+from pathlib import Path
+from nianbao.search import index_site
+start = time.process_time()
+index_site(Path(sys.argv[1]))
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.process_time() - start + children.ru_utime + children.ru_stime)
+"""
+
+
+def index_again(site: Path, log: Path) -> float:
+    """CPU seconds of writing a built site's Pagefind index once more (nianbao.search.index_site):
+    its own and its Pagefind processes'."""
+    proc = subprocess.run([sys.executable, "-c", _INDEX_AGAIN, str(site)], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    if proc.returncode != 0:
+        raise SystemExit(f"indexing {site} again failed; see {log}")
+    return float(proc.stdout.strip().splitlines()[-1])
 
 
 # --- the sites compared -----------------------------------------------------------------------------
@@ -382,15 +413,33 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     elif "baseline" not in args.skip:
         print(f"  baseline skipped: {n} > --baseline-max {args.baseline_max} (every page in the nav is quadratic)")
 
+    search: dict[str, float] = {}
+    if "search" not in args.skip:
+        # The search's share of each build with Pagefind's index: the same index written again
+        # over the built site, in CPU seconds. nianbao's hook does not time its own step.
+        for key in ("nianbao", "floor", "tuned"):
+            if key in results and results[key].search == f"{INDEX_DIR}/":
+                search[key] = index_again(work / f"site-{key}", logs / f"search-{key}.log")
+        print("  search alone (Pagefind over each built site again, CPU s): "
+              + ", ".join(f"{results[k].name} {v:.1f} s" for k, v in search.items()), flush=True)
+
     nb = results["nianbao"]
     base, tuned = results.get("baseline"), results.get("tuned")
     floor, plain = results.get("floor"), results.get("no_figures")
-    cpu = {
+    cpu: dict[str, float | None] = {
         "seconds": round(nb.cpu_seconds, 2),
         "vs_baseline": round(base.cpu_seconds / nb.cpu_seconds, 2) if base else None,
         "vs_tuned_baseline": round(tuned.cpu_seconds / nb.cpu_seconds, 2) if tuned else None,
         "vs_floor": round(nb.cpu_seconds / floor.cpu_seconds, 2) if floor else None,
     }
+    if "nianbao" in search:
+        # What is left of each build without its search: the pages themselves.
+        own = nb.cpu_seconds - search["nianbao"]
+        cpu["search_seconds"] = round(search["nianbao"], 2)
+        if tuned and "tuned" in search:
+            cpu["vs_tuned_baseline_without_search"] = round((tuned.cpu_seconds - search["tuned"]) / own, 2)
+        if floor and "floor" in search:
+            cpu["vs_floor_without_search"] = round(own / (floor.cpu_seconds - search["floor"]), 2)
     line = {
         "reports": n,
         "seconds": round(nb.seconds, 2),
@@ -420,6 +469,13 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
           + (f", {faster(tuned.cpu_seconds, nb.cpu_seconds)} the tuned baseline ({tuned.cpu_seconds:.1f} s)"
              if tuned else "")
           + (f", {cpu['vs_floor']}× the floor ({floor.cpu_seconds:.1f} s)" if floor else ""), flush=True)
+    if "nianbao" in search:
+        own = nb.cpu_seconds - search["nianbao"]
+        print(f"{n} reports, in CPU seconds without the search: nianbao {own:.1f} s"
+              + (f", {faster(tuned.cpu_seconds - search['tuned'], own)} the tuned baseline "
+                 f"({tuned.cpu_seconds - search['tuned']:.1f} s)" if tuned and "tuned" in search else "")
+              + (f", {cpu['vs_floor_without_search']}× the floor ({floor.cpu_seconds - search['floor']:.1f} s)"
+                 if floor and "floor" in search else ""), flush=True)
     failed = [b.name for b in results.values() if b.returncode != 0]
     if failed:
         print(f"{n} reports: build(s) failed, their times are not comparable: {', '.join(failed)}", flush=True)
@@ -432,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="?", default="1000", help="comma-separated report counts, e.g. 1000,10000")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites (path printed)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated: baseline, tuned, floor, figures")
+    parser.add_argument("--skip", default="", help="comma-separated: baseline, tuned, floor, figures, search")
     parser.add_argument("--baseline-max", type=int, default=3000,
                         help="skip the hand-written baseline above this many reports (default 3000)")
     parser.add_argument("--dir", type=Path, help="work here instead of a new temp dir (implies --keep)")
