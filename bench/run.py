@@ -25,7 +25,7 @@ seconds (user + system, with those of the Pagefind processes it runs) and the ch
   every page in the nav, Material's default search plugin. What a maintainer would build without
   nianbao. Skipped above --baseline-max reports (its nav makes the build quadratic).
 
-After the builds, each site with a Pagefind index (nianbao, floor, tuned baseline) is indexed once
+After the builds, each site with a Pagefind index (all but the baseline's) is indexed once
 more (nianbao.search.index_site in a subprocess) and that CPU time is printed: the search's share of
 the build, so that the ratios can also be given without it (--skip search leaves this out).
 
@@ -35,9 +35,9 @@ vs_baseline (baseline s / nianbao s), vs_tuned_baseline (tuned baseline s / nian
 (nianbao s / floor s), peak_rss_mb, site_mb, search_index_mb (the bytes of nianbao's pagefind/
 folder: every index and fragment file, already compressed by Pagefind; a reader fetches only the
 few a query needs, see bench/search_size.py), search_index_kb_per_report, page_kb (the largest
-report page), figures_added, and cpu: the CPU seconds and the three ratios in CPU seconds (on a
+report page), figures_added, and cpu: the CPU seconds and the three ratios and figures_added in CPU seconds (on a
 machine other jobs share, the wall clock of one build can stretch while another's does not; its
-CPU seconds vary less), with search_seconds (nianbao's Pagefind step) and
+CPU seconds vary less), with search_seconds (each build's Pagefind step, by build) and
 vs_tuned_baseline_without_search, vs_floor_without_search (each build's CPU seconds less its own
 search's). A baseline's search index is Material's search/search_index.json (raw, and gzipped: it
 is sent whole to every reader).
@@ -417,7 +417,7 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     if "search" not in args.skip:
         # The search's share of each build with Pagefind's index: the same index written again
         # over the built site, in CPU seconds. nianbao's hook does not time its own step.
-        for key in ("nianbao", "floor", "tuned"):
+        for key in ("nianbao", "no_figures", "floor", "tuned"):
             if key in results and results[key].search == f"{INDEX_DIR}/":
                 search[key] = index_again(work / f"site-{key}", logs / f"search-{key}.log")
         print("  search alone (Pagefind over each built site again, CPU s): "
@@ -426,16 +426,17 @@ def run_size(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     nb = results["nianbao"]
     base, tuned = results.get("baseline"), results.get("tuned")
     floor, plain = results.get("floor"), results.get("no_figures")
-    cpu: dict[str, float | None] = {
+    cpu: dict[str, Any] = {
         "seconds": round(nb.cpu_seconds, 2),
         "vs_baseline": round(base.cpu_seconds / nb.cpu_seconds, 2) if base else None,
         "vs_tuned_baseline": round(tuned.cpu_seconds / nb.cpu_seconds, 2) if tuned else None,
         "vs_floor": round(nb.cpu_seconds / floor.cpu_seconds, 2) if floor else None,
+        "figures_added": round(nb.cpu_seconds / plain.cpu_seconds - 1, 3) if plain else None,
     }
     if "nianbao" in search:
         # What is left of each build without its search: the pages themselves.
         own = nb.cpu_seconds - search["nianbao"]
-        cpu["search_seconds"] = round(search["nianbao"], 2)
+        cpu["search_seconds"] = {k: round(v, 2) for k, v in search.items()}
         if tuned and "tuned" in search:
             cpu["vs_tuned_baseline_without_search"] = round((tuned.cpu_seconds - search["tuned"]) / own, 2)
         if floor and "floor" in search:
