@@ -14,10 +14,11 @@ seconds (user + system, with those of the Pagefind processes it runs) and the ch
 - no figures: nianbao with NIANBAO_FIGURES=0 (no 与上年比较, 历年数据, region 汇总 or open data):
   what those add, as figures_added (nianbao s / this s − 1).
 - floor: as many near-empty pages (a title and one line) as nianbao makes reports, plus the
-  site's own pages (docs/), body index pages and the home page's listing, out of the nav like
-  nianbao's, built with the real mkdocs.yml (theme, features, extensions) and, after the build,
-  the same Pagefind index and bundle rewrite as nianbao's hook (bench/site_hook.py): what MkDocs,
-  Material and the search cost with no content.
+  site's own pages (docs/, with stubs of the pages nianbao's hook adds to the nav: rules, open
+  data, keys), body index pages and the home page's listing, out of the nav like nianbao's,
+  built with the real mkdocs.yml (theme, features, extensions) and, after the build, the same
+  Pagefind index and bundle rewrite as nianbao's hook (bench/site_hook.py): what MkDocs, Material
+  and the search cost with no content.
 - tuned baseline: the floor's site with each report's full text as Markdown (tables as pipe
   tables, prose as paragraphs) instead of its one line: the same reports in a site tuned as
   nianbao's is (pages out of the nav, navigation.prune, the same search), without nianbao.
@@ -25,9 +26,9 @@ seconds (user + system, with those of the Pagefind processes it runs) and the ch
   every page in the nav, Material's default search plugin. What a maintainer would build without
   nianbao. Skipped above --baseline-max reports (its nav makes the build quadratic).
 
-After the builds, each site with a Pagefind index (all but the baseline's) is indexed once
-more (nianbao.search.index_site in a subprocess) and that CPU time is printed: the search's share of
-the build, so that the ratios can also be given without it (--skip search leaves this out).
+After the builds, each site with a Pagefind index (all but the baseline's) is indexed once more
+(nianbao.search.index_site in a subprocess) and its CPU time is printed: the search's share of the
+build, so that the ratios can also be given without it (--skip search leaves this out).
 
 Prints one human line per build and two or three per size (wall clock, CPU seconds, CPU seconds
 without the search), and ends each size with one JSON line: reports, seconds, ms_per_report,
@@ -35,13 +36,14 @@ vs_baseline (baseline s / nianbao s), vs_tuned_baseline (tuned baseline s / nian
 (nianbao s / floor s), peak_rss_mb, site_mb, search_index_mb (the bytes of nianbao's pagefind/
 folder: every index and fragment file, already compressed by Pagefind; a reader fetches only the
 few a query needs, see bench/search_size.py), search_index_kb_per_report, page_kb (the largest
-report page), figures_added, and cpu: the CPU seconds and the three ratios and figures_added in CPU seconds (on a
-machine other jobs share, the wall clock of one build can stretch while another's does not; its
-CPU seconds vary less), with search_seconds (each build's Pagefind step, by build) and
-vs_tuned_baseline_without_search, vs_floor_without_search (each build's CPU seconds less its own
-search's). A baseline's search index is Material's search/search_index.json (raw, and gzipped: it
-is sent whole to every reader).
-Generated data and sites go to a temp dir, removed afterwards unless --keep.
+report page), figures_added, and cpu: the CPU seconds, the three ratios and figures_added in CPU
+seconds (on a machine other jobs share, the wall clock of one build can stretch while another's
+does not; its CPU seconds vary less), search_seconds (each build's Pagefind step, by build), and
+vs_tuned_baseline_without_search and vs_floor_without_search (each build's CPU seconds less its
+own search's). A baseline's search index is Material's search/search_index.json (raw, and gzipped:
+it is sent whole to every reader). The human lines say "faster than" or "slower than", never a
+factor below 1 (the JSON keeps the plain ratios). Generated data and sites go to a temp dir,
+removed afterwards unless --keep.
 """
 
 from __future__ import annotations
