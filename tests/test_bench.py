@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import Generated, generate  # noqa: E402
-from run import SITE_HOOK, search_index, write_floor, write_tuned_baseline  # noqa: E402
+from run import SITE_HOOK, faster, search_index, write_floor, write_tuned_baseline  # noqa: E402
 
 from nianbao.formats import get_format  # noqa: E402
 
@@ -96,3 +96,20 @@ def test_the_tuned_baseline_builds_without_warnings_and_with_pagefinds_index(mad
     assert all((site / "pagefind" / str(year) / "pagefind-entry.json").is_file() for year in years)
     what, kb, _ = search_index(site)
     assert what == "pagefind/" and kb > 0
+
+
+def test_the_search_index_measured_is_pagefinds_folder_or_materials_file(tmp_path: Path):
+    assert search_index(tmp_path) == ("none", 0.0, 0.0)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_bytes(b'{"docs": []}' * 1024)
+    what, kb, gz_kb = search_index(tmp_path)
+    assert what == "search_index.json" and kb == 12 and 0 < gz_kb < kb
+    (tmp_path / "pagefind" / "2025").mkdir(parents=True)  # Pagefind's, when both are there
+    (tmp_path / "pagefind" / "pagefind-entry.json").write_bytes(b"x" * 1024)
+    (tmp_path / "pagefind" / "2025" / "index.pf_index").write_bytes(b"x" * 2048)
+    assert search_index(tmp_path) == ("pagefind/", 3.0, 3.0)
+
+
+def test_a_ratio_below_one_is_worded_as_slower():
+    assert faster(30.0, 10.0) == "3.00× faster than"
+    assert faster(10.0, 25.0) == "2.50× slower than"
