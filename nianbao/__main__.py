@@ -241,7 +241,8 @@ def cmd_shards(args: argparse.Namespace) -> int:
         plan.write_text(sh.plan_json(jobs), encoding="utf-8")
         print(words.PLAN_WROTE(path=plan, count=len(jobs), reports=sum(j.shard.reports() for j in jobs)))
         if args.gitlab:
-            Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs), encoding="utf-8")
+            template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
+            Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs, template), encoding="utf-8")
             print(words.PLAN_WROTE_GITLAB(path=args.gitlab))
         return 0
     results = sh.build_shards(data, Path(args.out), Path.cwd(), depth=args.depth,

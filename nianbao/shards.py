@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .atomic import write_text_atomic
 from .catalogue import site as words
 from .datafiles import kind, report_files
@@ -288,19 +290,29 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2,
     return results
 
 
-# A GitLab child pipeline from the plan: the jobs' definition is the project's (this file, included),
-# the pipeline adds one entry of its matrix per shard, the digest too (its cache key: a shard whose
-# inputs did not change is restored and kept).
+# A GitLab child pipeline from the plan: the jobs are the project's (this file: the shard job, the
+# assembling one), the plan adds the shard job's matrix, one entry per shard with its digest (the
+# cache key: a shard whose inputs did not change is restored and kept). GitLab runs at most 200
+# jobs of one matrix, so a larger plan gets copies of the job ("shard 2", …), 200 shards each.
 GITLAB_TEMPLATE = "ci/gitlab-province-shards.yml"
 GITLAB_JOB = "shard"
+GITLAB_MATRIX_MAX = 200
 
 
-def gitlab_pipeline(jobs: Sequence[Job]) -> str:
-    """The child pipeline (JSON, which is YAML) that builds the plan's shards, then assembles."""
-    job: dict[str, object] = {"parallel": {"matrix": [{"SHARD": j.shard.slug, "DIGEST": j.digest} for j in jobs]}}
-    if not jobs:  # a matrix of nothing is refused: the job is left out and the site still assembled
-        job = {"rules": [{"when": "never"}]}
-    return json.dumps({"include": [{"local": GITLAB_TEMPLATE}], GITLAB_JOB: job}, ensure_ascii=False, indent=1) + "\n"
+def gitlab_pipeline(jobs: Sequence[Job], template: str) -> str:
+    """The child pipeline that builds the plan's shards, then assembles: ``template`` (the YAML of
+    GITLAB_TEMPLATE) with the shard job's parallel:matrix filled in."""
+    pipeline = yaml.safe_load(template)
+    job = pipeline.pop(GITLAB_JOB)
+    rows = [{"SHARD": j.shard.slug, "DIGEST": j.digest} for j in jobs]
+    shard_jobs = {}
+    for index in range(0, len(rows), GITLAB_MATRIX_MAX):
+        name = GITLAB_JOB if index == 0 else f"{GITLAB_JOB} {index // GITLAB_MATRIX_MAX + 1}"
+        shard_jobs[name] = {**job, "parallel": {"matrix": rows[index:index + GITLAB_MATRIX_MAX]}}
+    if not shard_jobs:  # a matrix of nothing is refused: the job is left out, the site still assembled
+        shard_jobs[GITLAB_JOB] = {**job, "rules": [{"when": "never"}]}
+    header = "# Written by python -m nianbao shards --plan … --gitlab … from " + GITLAB_TEMPLATE + "\n"
+    return header + yaml.safe_dump({**pipeline, **shard_jobs}, allow_unicode=True, sort_keys=False)
 
 
 def _shard_sums(job: Job, project: Path) -> None:
