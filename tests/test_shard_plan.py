@@ -1,0 +1,235 @@
+"""The sharded build as a plan of jobs: `shards --plan` (a CI matrix), `--build SHARD`, `--assemble`;
+run locally by `make province` (xargs -P), on GitHub Actions and GitLab CI by the shipped workflows."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from nianbao.__main__ import main
+from nianbao.search import INDEX_DIR, MANIFEST
+from nianbao.shards import (
+    DIGEST_FILE,
+    GITLAB_JOB,
+    GITLAB_MATRIX_MAX,
+    GITLAB_TEMPLATE,
+    SUMS_CACHE,
+    Job,
+    Shard,
+    gitlab_pipeline,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+WANGGANG = ROOT / "data" / "wanggang-zhen"
+SHILI = ROOT / "tests" / "fixtures" / "2021" / "shili-xian-shujuju"
+GITHUB = ROOT / ".github" / "workflows" / "province.yml"
+GITLAB = ROOT / "ci" / "gitlab-province.yml"
+NIANBAO_SHARDS = "python -m nianbao shards"
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`python -m nianbao ARGS` in-process from the project; (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.chdir(ROOT)
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def two_regions(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copytree(WANGGANG, data / WANGGANG.name)
+    shutil.copytree(SHILI, data / SHILI.name)
+    return data
+
+
+def test_the_plan_is_a_ci_matrix_and_lists_its_shards(tmp_path: Path, cli: Any):
+    data, plan = two_regions(tmp_path), tmp_path / "plan.json"
+    code, out, err = cli("shards", "--plan", str(plan), "--data", str(data), "--out", str(tmp_path / "site"))
+    assert code == 0, out + err
+    assert "2 个分站，共 4 份报告" in out
+    matrix = json.loads(plan.read_text(encoding="utf-8"))
+    assert list(matrix) == ["include"]  # a GitHub matrix takes any other key for a dimension
+    hlj = matrix["include"][1]
+    assert hlj["shard"] == "heilongjiangsheng-haerbinshi" and hlj["region"] == ["黑龙江省", "哈尔滨市"]
+    assert (hlj["bodies"], hlj["reports"], hlj["folders"]) == (1, 1, ["wanggang-zhen"])
+    assert hlj["out"] == str(tmp_path / "site" / "heilongjiangsheng-haerbinshi")
+    assert hlj["sums"] == str(tmp_path / "site" / SUMS_CACHE / "heilongjiangsheng-haerbinshi.json")
+    assert re.fullmatch("[0-9a-f]{32}", hlj["digest"])
+    code, out, _ = cli("shards", "--plan", str(plan), "--list")
+    assert (code, out) == (0, "shilisheng-shilishi\nheilongjiangsheng-haerbinshi\n")
+    assert not (tmp_path / "site").exists()  # a plan builds nothing
+
+
+def test_a_plan_step_refuses_what_it_cannot_do(tmp_path: Path, cli: Any):
+    data, plan = two_regions(tmp_path), tmp_path / "plan.json"
+    code, _, err = cli("shards", "--build", "shilisheng-shilishi")
+    assert code == 2 and "--plan" in err
+    code, _, err = cli("shards", "--plan", str(plan), "--assemble")
+    assert code == 2 and f"读不了计划文件 {plan}" in err
+    plan.write_text('{"include": [{"shard": "x"}]}', encoding="utf-8")
+    code, _, err = cli("shards", "--plan", str(plan), "--list")
+    assert code == 2 and "不是 python -m nianbao shards --plan 写出的计划" in err
+    cli("shards", "--plan", str(plan), "--data", str(data), "--out", str(tmp_path / "site"))
+    code, _, err = cli("shards", "--plan", str(plan), "--build", "nowhere")
+    assert code == 2 and "没有分站 nowhere" in err and "heilongjiangsheng-haerbinshi" in err
+    # Data edited after the plan: its digest no longer names these inputs, so nothing is built.
+    report = data / "wanggang-zhen" / "2020.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace("461.7 万元", "461.8 万元"), encoding="utf-8")
+    code, out, _ = cli("shards", "--plan", str(plan), "--build", "heilongjiangsheng-haerbinshi")
+    assert code == 1 and "写出计划之后改动过" in out
+    assert not (tmp_path / "site" / "heilongjiangsheng-haerbinshi").exists()
+
+
+def _html(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def _manifests(site: Path) -> dict[str, Any]:
+    return {p.relative_to(site).as_posix(): json.loads(p.read_text(encoding="utf-8"))
+            for p in site.glob(f"*/{INDEX_DIR}/{MANIFEST}")}
+
+
+def _make_env() -> dict[str, str]:
+    # Run from inside `make test`, make's own variables would hand this make a jobserver it cannot use.
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+
+
+def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
+    """`make province` (the plan's shards built two at a time by xargs -P, then assembled) writes the
+    same site as `python -m nianbao shards`, page for page: every HTML page byte for byte, and the
+    same search across shards. Pagefind's index files are left out of the comparison: their names
+    are hashes that differ from one run to the next even for one and the same build."""
+    data = tmp_path / "data"
+    generate(data, 60)  # two shards of one province (青海省 itself, and a city of it)
+    shutil.copytree(WANGGANG, data / WANGGANG.name)  # and one of another province
+    planned, single, plan = tmp_path / "planned", tmp_path / "single", tmp_path / "build" / "plan.json"
+    make = ["make", "-s", "-C", str(ROOT), "province", f"DATA={data}", f"OUT={planned}", f"PLAN={plan}", "JOBS=2"]
+    proc = subprocess.run(make, env=_make_env(), capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.count("已生成") == 3, proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "nianbao", "shards", "--data", str(data), "--out", str(single)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    pages, expected = _html(planned), _html(single)
+    assert sorted(pages) == sorted(expected)
+    assert {"index.html", "sums-qinghaisheng.html", "sums-heilongjiangsheng.html",
+            "qinghaisheng/index.html", "qinghaisheng-xifengshi/index.html",
+            "heilongjiangsheng-haerbinshi/wanggang-zhen/2020/index.html"} <= set(pages)
+    assert [page for page in sorted(pages) if pages[page] != expected[page]] == []
+    manifests = _manifests(planned)
+    assert manifests == _manifests(single) and len(manifests) == 3
+    assert all(len(m["others"]) == 2 for m in manifests.values())  # one search across the three
+    for shard in ("qinghaisheng", "qinghaisheng-xifengshi", "heilongjiangsheng-haerbinshi"):
+        assert (planned / shard / DIGEST_FILE).read_text() == (single / shard / DIGEST_FILE).read_text()
+        assert (json.loads((planned / SUMS_CACHE / f"{shard}.json").read_text(encoding="utf-8"))
+                == json.loads((single / SUMS_CACHE / f"{shard}.json").read_text(encoding="utf-8")))
+
+    # Run again: every shard is kept (its digest file names the same inputs), the site unchanged.
+    proc = subprocess.run(make, env=_make_env(), capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.count("未变动") == 3 and "已生成" not in proc.stdout, proc.stdout
+    assert _html(planned) == pages
+
+
+def _commands(texts: list[str]) -> Iterator[list[str]]:
+    """Each `python -m nianbao shards …` command of a job's shell lines, as its words."""
+    for text in texts:
+        for line in text.splitlines():
+            if NIANBAO_SHARDS in line:
+                command = line[line.index(NIANBAO_SHARDS):]
+                yield shlex.split(command.split("|")[0].split(")")[0])
+
+
+def _shards_options(cli: Any) -> set[str]:
+    code, out, _ = cli("shards", "--help")
+    assert code == 0
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", out))
+
+
+def _check_commands(commands: list[list[str]], options: set[str]) -> None:
+    for words in commands:
+        assert words[:4] == ["python", "-m", "nianbao", "shards"], words
+        assert {w for w in words if w.startswith("--")} <= options, words
+    steps = [{w for w in words if w in ("--list", "--build", "--assemble")} or {"plan"} for words in commands]
+    assert {"plan"} in steps and {"--build"} in steps and {"--assemble"} in steps, commands
+
+
+def test_the_github_workflow_runs_the_plan(cli: Any):
+    workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    assert True in workflow or "on" in workflow  # YAML 1.1 reads the key `on` as true
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["plan", "shard", "site", "pages"]
+    assert jobs["shard"]["needs"] == "plan" and jobs["site"]["needs"] == ["plan", "shard"]
+    assert jobs["shard"]["strategy"]["matrix"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    runs = [step["run"] for job in jobs.values() for step in job["steps"] if "run" in step]
+    _check_commands(list(_commands(runs)), _shards_options(cli))
+    # Every field of the matrix the shard job reads is one the plan writes.
+    job = Job(Shard(("示例省",), "shilisheng", (Path("data/x"),)), "0" * 32, Path("site"))
+    used = set(re.findall(r"matrix\.(\w+)", json.dumps(jobs["shard"])))
+    assert used and used <= set(job.to_json())
+    # The shards are downloaded into the site folder the plan names, then assembled there.
+    downloads = [s["with"] for s in jobs["site"]["steps"] if s.get("uses", "").startswith("actions/download-")]
+    assert {"pattern": "shard-*", "path": "${{ env.OUT }}", "merge-multiple": True} in downloads
+    assert '--out "$OUT"' in runs[1] and workflow["env"]["OUT"] == "site"
+
+
+def test_the_gitlab_pipeline_runs_the_plan(tmp_path: Path, cli: Any):
+    parent = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    assert parent["stages"] == ["plan", "shards"]
+    plan_script = parent["plan"]["script"]
+    child_file = shlex.split(plan_script[-1])[-1]
+    assert child_file in parent["plan"]["artifacts"]["paths"]
+    assert parent["shards"]["trigger"]["include"] == [{"artifact": child_file, "job": "plan"}]
+    # The child pipeline the plan job writes, from this data.
+    data, plan = two_regions(tmp_path), tmp_path / "plan.json"
+    code, out, err = cli("shards", "--plan", str(plan), "--data", str(data), "--out", "site",
+                         "--gitlab", str(tmp_path / child_file))
+    assert code == 0, out + err
+    child = yaml.safe_load((tmp_path / child_file).read_text(encoding="utf-8"))
+    assert child["stages"] == ["build", "assemble"]
+    assert child[GITLAB_JOB]["stage"] == "build" and child["assemble"]["stage"] == "assemble"
+    digests = {e["shard"]: e["digest"] for e in json.loads(plan.read_text(encoding="utf-8"))["include"]}
+    assert child[GITLAB_JOB]["parallel"]["matrix"] == [{"SHARD": s, "DIGEST": d} for s, d in digests.items()]
+    assert child[GITLAB_JOB]["cache"][0]["key"] == "nianbao-shard-$SHARD-$DIGEST"
+    assert child[GITLAB_JOB]["needs"] == [{"pipeline": "$PARENT_PIPELINE_ID", "job": "plan"}]
+    assert parent["shards"]["variables"]["PARENT_PIPELINE_ID"] == "$CI_PIPELINE_ID"
+    scripts = [*plan_script, *child[GITLAB_JOB]["script"], *child["assemble"]["script"]]
+    _check_commands(list(_commands(scripts)), _shards_options(cli))
+    assert '--build "$SHARD"' in child[GITLAB_JOB]["script"][0]
+    assert "--out site" in plan_script[-1] and "site/" in child[GITLAB_JOB]["artifacts"]["paths"]
+
+
+def test_a_large_plan_is_split_into_gitlab_matrices_of_200():
+    jobs = [Job(Shard(("省",), f"s{i}", (Path("data/x"),)), f"{i:032x}", Path("site")) for i in range(450)]
+    child = yaml.safe_load(gitlab_pipeline(jobs, (ROOT / GITLAB_TEMPLATE).read_text(encoding="utf-8")))
+    matrices = {name: job["parallel"]["matrix"] for name, job in child.items() if name.startswith(GITLAB_JOB)}
+    assert {name: len(rows) for name, rows in matrices.items()} == {"shard": GITLAB_MATRIX_MAX, "shard 2": 200,
+                                                                   "shard 3": 50}
+    assert [row["SHARD"] for rows in matrices.values() for row in rows] == [f"s{i}" for i in range(450)]
+    empty = yaml.safe_load(gitlab_pipeline([], (ROOT / GITLAB_TEMPLATE).read_text(encoding="utf-8")))
+    assert empty[GITLAB_JOB]["rules"] == [{"when": "never"}] and "assemble" in empty
