@@ -24,7 +24,7 @@ $(BIN)/python:
 
 # A province-sized site, one MkDocs site per region (python -m nianbao shards): the plan written, its
 # shards built JOBS at a time by xargs -P (a CI matrix runs the same jobs: ci/, .github/workflows/),
-# then assembled. A failed shard stops nothing else: the site is assembled (that shard listed as not
+# then assembled. Only the pending shards are run: a kept one would cost a process start for nothing. A failed shard stops nothing else: the site is assembled (that shard listed as not
 # yet published) and the target fails.
 DATA ?= data
 OUT ?= site
@@ -35,7 +35,7 @@ NIANBAO_SHARDS = $(BIN)/python -m nianbao shards --plan $(PLAN)
 
 province: $(STAMP)
 	$(NIANBAO_SHARDS) --data "$(DATA)" --out "$(OUT)" --depth $(DEPTH)
-	$(NIANBAO_SHARDS) --list | xargs -P $(JOBS) -n 1 $(NIANBAO_SHARDS) --build; built=$$?; \
+	$(NIANBAO_SHARDS) --pending | xargs -r -P $(JOBS) -n 1 $(NIANBAO_SHARDS) --build; built=$$?; \
 	  $(NIANBAO_SHARDS) --assemble && exit $$built
 
 # Reinstall only when the declared or pinned dependencies change.

@@ -43,7 +43,7 @@ def shards(data: Path, out: Path, jobs: int, depth: int) -> tuple[float, str]:
     nianbao = [sys.executable, "-m", "nianbao", "--lang", "en", "shards", "--plan", str(out.parent / "plan.json")]
     started = time.perf_counter()
     _run([*nianbao, "--data", str(data), "--out", str(out), "--depth", str(depth)])
-    log = _run(["xargs", "-P", str(jobs), "-n", "1", *nianbao, "--build"], stdin=_run([*nianbao, "--list"]))
+    log = _run(["xargs", "-r", "-P", str(jobs), "-n", "1", *nianbao, "--build"], stdin=_run([*nianbao, "--pending"]))
     _run([*nianbao, "--assemble"])
     return time.perf_counter() - started, log
 

@@ -225,10 +225,10 @@ def cmd_shards(args: argparse.Namespace) -> int:
     from . import shards as sh
 
     if args.plan is None:
-        if args.list or args.build or args.assemble or args.gitlab:
+        if args.list or args.pending or args.build or args.assemble or args.gitlab:
             print(words.PLAN_NEEDED(), file=sys.stderr)
             return 2
-    elif args.list or args.build or args.assemble:
+    elif args.list or args.pending or args.build or args.assemble:
         return _run_plan(args, Path(args.plan))
     data = Path(args.data)
     if not data.is_dir():
@@ -263,8 +263,8 @@ def _run_plan(args: argparse.Namespace, plan: Path) -> int:
     except sh.PlanError as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.list:
-        print("".join(f"{job.shard.slug}\n" for job in jobs), end="")
+    if args.list or args.pending:
+        print("".join(f"{job.shard.slug}\n" for job in jobs if args.list or sh.pending(job)), end="")
         return 0
     if args.build:
         # One print a shard: the lines of jobs run side by side (xargs -P) do not interleave.
@@ -382,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     shards.add_argument("--plan", metavar=m.METAVAR_FILE(), help=m.CLI_PLAN())
     plan_step = shards.add_mutually_exclusive_group()
     plan_step.add_argument("--list", action="store_true", help=m.CLI_PLAN_LIST())
+    plan_step.add_argument("--pending", action="store_true", help=m.CLI_PLAN_PENDING())
     plan_step.add_argument("--build", nargs="+", metavar=m.METAVAR_SHARD(), help=m.CLI_PLAN_BUILD())
     plan_step.add_argument("--assemble", action="store_true", help=m.CLI_PLAN_ASSEMBLE())
     shards.add_argument("--gitlab", metavar=m.METAVAR_FILE(), help=m.CLI_PLAN_GITLAB())

@@ -225,6 +225,12 @@ def _built_of(job: Job) -> bool:
     return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == job.digest
 
 
+def pending(job: Job) -> bool:
+    """Whether the job has anything to do: its shard's folder is not a build of the plan's inputs,
+    or its sums are not kept of them. Running only these saves a process start per kept shard."""
+    return not _built_of(job) or (bool(job.shard.region) and _kept_sums(job.sums, job.digest) is None)
+
+
 def build_shard(job: Job, project: Path) -> ShardResult:
     """One job of the plan: the shard's site in its folder (kept when it is already a build of the
     same inputs), then its sums for the province's 汇总. A failed build keeps the last good one."""

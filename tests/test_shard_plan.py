@@ -81,6 +81,8 @@ def test_the_plan_is_a_ci_matrix_and_lists_its_shards(tmp_path: Path, cli: Any):
     assert re.fullmatch("[0-9a-f]{32}", hlj["digest"])
     code, out, _ = cli("shards", "--plan", str(plan), "--list")
     assert (code, out) == (0, "shilisheng-shilishi\nheilongjiangsheng-haerbinshi\n")
+    code, out, _ = cli("shards", "--plan", str(plan), "--pending")  # nothing is built yet
+    assert (code, out) == (0, "shilisheng-shilishi\nheilongjiangsheng-haerbinshi\n")
     assert not (tmp_path / "site").exists()  # a plan builds nothing
 
 
@@ -149,11 +151,24 @@ def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
         assert (json.loads((planned / SUMS_CACHE / f"{shard}.json").read_text(encoding="utf-8"))
                 == json.loads((single / SUMS_CACHE / f"{shard}.json").read_text(encoding="utf-8")))
 
-    # Run again: every shard is kept (its digest file names the same inputs), the site unchanged.
+    # Run again: no shard is pending (each one's digest file names the same inputs), none is built
+    # and the site is unchanged. After an edit, only the shard of the edited report is built.
     proc = subprocess.run(make, env=_make_env(), capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.count("未变动") == 3 and "已生成" not in proc.stdout, proc.stdout
+    assert "已生成" not in proc.stdout and "失败" not in proc.stdout, proc.stdout
     assert _html(planned) == pages
+    report = data / "wanggang-zhen" / "2020.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace("461.7 万元", "461.8 万元"), encoding="utf-8")
+    proc = subprocess.run([*make[:-1], "JOBS=1"], env=_make_env(), capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.findall(r"已生成\s+(\S+)", proc.stdout) == ["heilongjiangsheng-haerbinshi"], proc.stdout
+    edited = _html(planned)
+    assert "461.8 万元" in edited["heilongjiangsheng-haerbinshi/wanggang-zhen/2020/index.html"].decode()
+    # That shard's pages and its province's 汇总 changed; no page of the other province did.
+    changed = {page for page in pages if edited[page] != pages[page]}
+    assert "sums-heilongjiangsheng.html" in changed
+    assert {page for page in changed if not page.startswith("heilongjiangsheng-haerbinshi/")} == {
+        "sums-heilongjiangsheng.html"}
 
 
 def _commands(texts: list[str]) -> Iterator[list[str]]:
@@ -175,7 +190,8 @@ def _check_commands(commands: list[list[str]], options: set[str]) -> None:
     for words in commands:
         assert words[:4] == ["python", "-m", "nianbao", "shards"], words
         assert {w for w in words if w.startswith("--")} <= options, words
-    steps = [{w for w in words if w in ("--list", "--build", "--assemble")} or {"plan"} for words in commands]
+    steps = [{w for w in words if w in ("--list", "--pending", "--build", "--assemble")} or {"plan"}
+             for words in commands]
     assert {"plan"} in steps and {"--build"} in steps and {"--assemble"} in steps, commands
 
 

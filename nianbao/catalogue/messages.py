@@ -209,7 +209,10 @@ CLI_DEPTH = T("每个分站包含几级地区（2：省 / 市）", "region level
 CLI_PLAN = T("计划文件：只写出计划（每个分站一项，CI 的 matrix 可直接读取），或与 --list、--build、--assemble 一起用",
              "the plan file: write the plan alone (one entry per shard, as a CI matrix reads it), or use it with "
              "--list, --build or --assemble")
-CLI_PLAN_LIST = T("列出计划中的分站，每行一个（交给 xargs -P）", "list the plan's shards, one a line (for xargs -P)")
+CLI_PLAN_LIST = T("列出计划中的分站，每行一个", "list the plan's shards, one a line")
+CLI_PLAN_PENDING = T("只列出要生成的分站（上次生成之后数据或程序有改动的），每行一个（交给 xargs -P）",
+                     "list only the shards to build (their data or code changed since they were built), one a line "
+                     "(for xargs -P)")
 CLI_PLAN_BUILD = T("生成计划中的这些分站（每个分站一个任务）", "build these shards of the plan (one job per shard)")
 CLI_PLAN_ASSEMBLE = T("全部分站生成后：写出入口页、跨分站的搜索和各省汇总",
                       "once every shard is built: the landing page, the search across shards and the provinces' 汇总")

@@ -61,8 +61,8 @@ PLAN_NO_SHARD = T("nianbao shards：计划 {path} 中没有分站 {slug}；计�
 PLAN_STALE = T("分站 {slug} 的数据或程序在写出计划之后改动过；请重新写出计划（python -m nianbao shards --plan …）再生成",
                "the data or the code of shard {slug} changed after the plan was written; write the plan again "
                "(python -m nianbao shards --plan …), then build")
-PLAN_NEEDED = T("nianbao shards：--list、--build、--assemble 和 --gitlab 都要和 --plan 计划文件一起用",
-                "nianbao shards: --list, --build, --assemble and --gitlab go with --plan FILE")
+PLAN_NEEDED = T("nianbao shards：--list、--pending、--build、--assemble 和 --gitlab 都要和 --plan 计划文件一起用",
+                "nianbao shards: --list, --pending, --build, --assemble and --gitlab go with --plan FILE")
 SHARDS_ASSEMBLED = T("共 {count} 个分站，{failed} 个未能生成（入口页上标为暂未发布）；入口页 {landing}",
                      "{count} shard(s), {failed} not built (listed as not yet published); landing page {landing}")
 
