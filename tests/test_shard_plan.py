@@ -240,6 +240,26 @@ def test_the_gitlab_pipeline_runs_the_plan(tmp_path: Path, cli: Any):
     assert "--out site" in plan_script[-1] and "site/" in child[GITLAB_JOB]["artifacts"]["paths"]
 
 
+def _schema_errors(schema: str, *files: Path) -> str:
+    """What check-jsonschema finds wrong with the files, by the schema it ships (GitHub's workflow
+    schema, GitLab's CI schema, as SchemaStore publishes them); empty when they are valid."""
+    proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    return "" if proc.returncode == 0 else proc.stdout + proc.stderr
+
+
+def test_the_workflows_are_valid_by_their_schemas(tmp_path: Path, cli: Any):
+    data = two_regions(tmp_path)
+    child = tmp_path / "shards.yml"
+    cli("shards", "--plan", str(tmp_path / "plan.json"), "--data", str(data), "--out", "site", "--gitlab", str(child))
+    assert _schema_errors("vendor.github-workflows", GITHUB) == ""
+    assert _schema_errors("vendor.gitlab-ci", GITLAB, ROOT / GITLAB_TEMPLATE, child) == ""
+    # The check can fail: a misspelt key of a job is found.
+    bad = tmp_path / "bad.yml"
+    bad.write_text(GITLAB.read_text(encoding="utf-8").replace("strategy: depend", "strategy: wait"), encoding="utf-8")
+    assert "strategy" in _schema_errors("vendor.gitlab-ci", bad)
+
+
 def test_a_large_plan_is_split_into_gitlab_matrices_of_200():
     jobs = [Job(Shard(("省",), f"s{i}", (Path("data/x"),)), f"{i:032x}", Path("site")) for i in range(450)]
     child = yaml.safe_load(gitlab_pipeline(jobs, (ROOT / GITLAB_TEMPLATE).read_text(encoding="utf-8")))
