@@ -171,6 +171,22 @@ def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
         "sums-heilongjiangsheng.html"}
 
 
+def test_make_province_assembles_the_site_when_a_shard_fails_and_then_fails(tmp_path: Path):
+    data, out, plan = two_regions(tmp_path), tmp_path / "site", tmp_path / "plan.json"
+    report = data / "wanggang-zhen" / "2020.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace("    total: [10, 0, 0, 0, 0, 0, 10]",
+                                                                 "    total: [9, 0, 0, 0, 0, 0, 10]"),
+                      encoding="utf-8")
+    make = ["make", "-s", "-C", str(ROOT), "province", f"DATA={data}", f"OUT={out}", f"PLAN={plan}", "JOBS=2"]
+    proc = subprocess.run(make, env=_make_env(), capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert "[T3.4]" in proc.stdout and "wanggang-zhen/2020.yml:83" in proc.stdout, proc.stdout
+    assert "共 2 个分站，1 个未能生成" in proc.stdout, proc.stdout
+    landing = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="shilisheng-shilishi/"' in landing and "黑龙江省 / 哈尔滨市（暂未发布）" in landing
+    assert not (out / "heilongjiangsheng-haerbinshi").exists()
+
+
 def _commands(texts: list[str]) -> Iterator[list[str]]:
     """Each `python -m nianbao shards …` command of a job's shell lines, as its words."""
     for text in texts:

@@ -78,6 +78,12 @@ def test_a_failing_shard_keeps_its_last_good_build(tmp_path: Path):
     assert [r.shard.slug for r in failed] == ["heilongjiangsheng-haerbinshi"]
     assert "[T3.4]" in failed[0].log and "wanggang-zhen/2020.yml:83" in failed[0].log
     assert (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").read_bytes() == good
+    # The assembling step lists it as not yet published, and leaves it out of the search.
+    landing = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert [a["href"] for a in landing.select("table a")] == ["shilisheng-shilishi/"]
+    assert "黑龙江省 / 哈尔滨市（暂未发布）" in landing.get_text()
+    manifest = json.loads((out / "shilisheng-shilishi" / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["others"] == []
 
 
 def test_one_search_across_shards(tmp_path: Path, chromium: Any):
