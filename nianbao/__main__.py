@@ -274,8 +274,8 @@ def _run_plan(args: argparse.Namespace, plan: Path) -> int:
         return 1 if any(r.status == "failed" for r in results) else 0
     results = sh.assemble(jobs, Path.cwd())
     failed = sum(r.status == "failed" for r in results)
-    landing = jobs[0].site / "index.html" if jobs else None
-    print(words.SHARDS_ASSEMBLED(count=len(results), failed=failed, landing=landing))
+    if jobs:
+        print(words.SHARDS_ASSEMBLED(count=len(results), failed=failed, landing=jobs[0].site / "index.html"))
     return 1 if failed else 0
 
 

@@ -251,13 +251,15 @@ def build_shard(job: Job, project: Path) -> ShardResult:
     return result
 
 
-def assemble(jobs: Sequence[Job], project: Path) -> list[ShardResult]:
+def assemble(jobs: Sequence[Job], project: Path, out: Path | None = None) -> list[ShardResult]:
     """The last step, once every job has run: the landing page, one search across the shards and
-    each province's 汇总. A shard whose folder is not a build of the plan's inputs (its job failed,
-    or never ran) is listed as not published and left out of the search and the sums."""
-    if not jobs:
-        return []
-    out = jobs[0].site
+    each province's 汇总, in ``out`` (the plan's site folder). A shard whose folder is not a build of
+    the plan's inputs (its job failed, or never ran) is listed as not published and left out of
+    the search and the sums."""
+    if out is None:
+        if not jobs:  # a plan of no shard names no folder: nothing to assemble
+            return []
+        out = jobs[0].site
     out.mkdir(parents=True, exist_ok=True)
     results = [ShardResult(job.shard, "ready" if _built_of(job) else "failed") for job in jobs]
     known = {job.shard.slug for job in jobs}
@@ -266,10 +268,10 @@ def assemble(jobs: Sequence[Job], project: Path) -> list[ShardResult]:
                 and (stale / DIGEST_FILE).exists():
             shutil.rmtree(stale)
     digests = {job.shard.slug: job.digest for job in jobs}
-    data_dir = jobs[0].data
     provinces = []
     for province, of_province in _by_province(results).items():
         page = f"{PROVINCE_PAGE}{pinyin(province)}.html"
+        data_dir = next(job.data for job in jobs if job.shard.region and job.shard.region[0] == province)
         (out / page).write_text(province_page(data_dir, project, province, of_province, digests, out / SUMS_CACHE),
                                 encoding="utf-8")
         provinces.append((province, page))
@@ -292,7 +294,7 @@ def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2,
         results.append(build_shard(job, project))
         if progress is not None:
             progress(results[-1])
-    assemble(jobs, project)
+    assemble(jobs, project, out)
     return results
 
 
