@@ -171,7 +171,8 @@ class Job:
 
     def to_json(self) -> dict[str, object]:
         # Flat values first: a CI matrix shows them; "folders" is what the build job loads.
-        return {"shard": self.shard.slug, "region": list(self.shard.region), "title": self.shard.title,
+        # No title: "other" is in the run's language, and a file reads the same whatever it spoke.
+        return {"shard": self.shard.slug, "region": list(self.shard.region),
                 "bodies": len(self.shard.bodies), "reports": self.shard.reports(), "digest": self.digest,
                 "data": str(self.data), "site": str(self.site), "out": str(self.out), "sums": str(self.sums),
                 "folders": [b.name for b in self.shard.bodies]}
@@ -319,7 +320,8 @@ def gitlab_pipeline(jobs: Sequence[Job], template: str) -> str:
         shard_jobs[name] = {**job, "parallel": {"matrix": rows[index:index + GITLAB_MATRIX_MAX]}}
     if not shard_jobs:  # a matrix of nothing is refused: the job is left out, the site still assembled
         shard_jobs[GITLAB_JOB] = {**job, "rules": [{"when": "never"}]}
-    header = "# Written by python -m nianbao shards --plan … --gitlab … from " + GITLAB_TEMPLATE + "\n"
+    # Written into the file: Chinese whatever the run's language (see nianbao.catalogue.site).
+    header = f"# 由 python -m nianbao shards --plan … --gitlab … 按 {GITLAB_TEMPLATE} 写出；请勿手改\n"
     return header + yaml.safe_dump({**pipeline, **shard_jobs}, allow_unicode=True, sort_keys=False)
 
 

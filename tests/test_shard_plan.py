@@ -84,6 +84,14 @@ def test_the_plan_is_a_ci_matrix_and_lists_its_shards(tmp_path: Path, cli: Any):
     code, out, _ = cli("shards", "--plan", str(plan), "--pending")  # nothing is built yet
     assert (code, out) == (0, "shilisheng-shilishi\nheilongjiangsheng-haerbinshi\n")
     assert not (tmp_path / "site").exists()  # a plan builds nothing
+    # A file reads the same whatever language the run spoke, the shard of no region ("other") too.
+    (data / "broken").mkdir()
+    (data / "broken" / "body.yml").write_text("name: [\n", encoding="utf-8")
+    plans = {lang: tmp_path / f"plan-{lang}.json" for lang in ("en", "zh")}
+    for lang, path in plans.items():
+        cli("--lang", lang, "shards", "--plan", str(path), "--data", str(data), "--out", str(tmp_path / "site"))
+    assert plans["en"].read_bytes() == plans["zh"].read_bytes()
+    assert json.loads(plans["zh"].read_text(encoding="utf-8"))["include"][0]["shard"] == "other"
 
 
 def test_a_plan_step_refuses_what_it_cannot_do(tmp_path: Path, cli: Any):
