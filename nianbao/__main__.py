@@ -240,6 +240,8 @@ def cmd_shards(args: argparse.Namespace) -> int:
         plan.parent.mkdir(parents=True, exist_ok=True)
         plan.write_text(sh.plan_json(jobs), encoding="utf-8")
         print(words.PLAN_WROTE(path=plan, count=len(jobs), reports=sum(j.shard.reports() for j in jobs)))
+        if len(jobs) > sh.GITHUB_MATRIX_MAX:
+            print(words.PLAN_MATRIX_LIMIT(count=len(jobs), limit=sh.GITHUB_MATRIX_MAX))
         if args.gitlab:
             template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
             Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs, template), encoding="utf-8")

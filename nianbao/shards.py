@@ -187,6 +187,10 @@ class Job:
         return cls(shard, entry["digest"], Path(entry["site"]))
 
 
+# The most jobs one GitHub Actions matrix runs (.github/workflows/province.yml reads the plan as one).
+GITHUB_MATRIX_MAX = 256
+
+
 class PlanError(Exception):
     """A plan file that cannot be read, or a shard it does not name (the text says which)."""
 

@@ -21,6 +21,7 @@ from nianbao.__main__ import main
 from nianbao.search import INDEX_DIR, MANIFEST
 from nianbao.shards import (
     DIGEST_FILE,
+    GITHUB_MATRIX_MAX,
     GITLAB_JOB,
     GITLAB_MATRIX_MAX,
     GITLAB_TEMPLATE,
@@ -70,7 +71,7 @@ def test_the_plan_is_a_ci_matrix_and_lists_its_shards(tmp_path: Path, cli: Any):
     data, plan = two_regions(tmp_path), tmp_path / "plan.json"
     code, out, err = cli("shards", "--plan", str(plan), "--data", str(data), "--out", str(tmp_path / "site"))
     assert code == 0, out + err
-    assert "2 个分站，共 4 份报告" in out
+    assert "2 个分站，共 4 份报告" in out and "GitHub" not in out
     matrix = json.loads(plan.read_text(encoding="utf-8"))
     assert list(matrix) == ["include"]  # a GitHub matrix takes any other key for a dimension
     hlj = matrix["include"][1]
@@ -302,6 +303,19 @@ def test_the_workflows_are_valid_by_their_schemas(tmp_path: Path, cli: Any):
     bad = tmp_path / "bad.yml"
     bad.write_text(GITLAB.read_text(encoding="utf-8").replace("strategy: depend", "strategy: wait"), encoding="utf-8")
     assert "strategy" in _schema_errors("vendor.gitlab-ci", bad)
+
+
+def test_a_plan_too_large_for_one_github_matrix_says_so(tmp_path: Path, cli: Any):
+    data = tmp_path / "data"
+    data.mkdir()
+    body = (WANGGANG / "body.yml").read_text(encoding="utf-8")
+    assert "哈尔滨市" in body
+    for i in range(GITHUB_MATRIX_MAX + 1):  # one city, so one shard, each
+        (data / f"b{i}").mkdir()
+        (data / f"b{i}" / "body.yml").write_text(body.replace("哈尔滨市", f"城{i}市"), encoding="utf-8")
+    code, out, err = cli("shards", "--plan", str(tmp_path / "plan.json"), "--data", str(data), "--out", "site")
+    assert code == 0, out + err
+    assert f"计划有 {GITHUB_MATRIX_MAX + 1} 个分站，GitHub Actions 的一个 matrix 最多 256 个任务" in out
 
 
 def test_a_large_plan_is_split_into_gitlab_matrices_of_200():

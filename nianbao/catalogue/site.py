@@ -50,6 +50,10 @@ PLAN_WROTE = T("已写出计划 {path}：{count} 个分站，共 {reports} 份�
                "python -m nianbao shards --plan {path} --build 分站，全部完成后运行 --assemble",
                "wrote the plan {path}: {count} shard(s), {reports} report(s); run python -m nianbao shards "
                "--plan {path} --build SHARD for each shard, then --assemble once they are all done")
+PLAN_MATRIX_LIMIT = T("注意：计划有 {count} 个分站，GitHub Actions 的一个 matrix 最多 {limit} 个任务；"
+                      "用 GitHub 时请减少分站（--depth 1：每省一个分站）",
+                      "note: the plan has {count} shards and a GitHub Actions matrix at most {limit} jobs; "
+                      "for GitHub, make fewer shards (--depth 1: one per province)")
 PLAN_WROTE_GITLAB = T("已写出 GitLab 子流水线 {path}", "wrote the GitLab child pipeline {path}")
 PLAN_UNREADABLE = T("nianbao shards：读不了计划文件 {path}（{reason}）；请先运行 python -m nianbao shards --plan {path}",
                     "nianbao shards: cannot read the plan {path} ({reason}); write it first with "
