@@ -25,6 +25,7 @@ from nianbao.shards import (
     GITLAB_JOB,
     GITLAB_MATRIX_MAX,
     GITLAB_TEMPLATE,
+    PROJECT_INPUTS,
     SUMS_CACHE,
     Job,
     Shard,
@@ -144,11 +145,43 @@ def _make_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
 
 
+def _assert_same_site(site: Path, expected: Path) -> None:
+    """The same HTML pages, byte for byte, and every other file too (assets, sitemaps, open data,
+    the search index's words and fragments, the search manifests, digests and kept sums), but for
+    the index files Pagefind names anew on every run: of those, the same ones."""
+    pages, expected_pages = _html(site), _html(expected)
+    assert sorted(pages) == sorted(expected_pages)
+    assert [page for page in sorted(pages) if pages[page] != expected_pages[page]] == []
+    files, expected_files = _files(site), _files(expected)
+    stable = sorted(f for f in files if not RUN_DEPENDENT.fullmatch(f))
+    assert stable == sorted(f for f in expected_files if not RUN_DEPENDENT.fullmatch(f))
+    assert [f for f in stable if files[f] != expected_files[f]] == []
+    assert _run_dependent_shape(files) == _run_dependent_shape(expected_files) != []
+
+
+def _checkout(where: Path, data: Path) -> Path:
+    """A job's machine, as a workflow starts it: a checkout of the project, with the data in data/."""
+    for name in (*PROJECT_INPUTS, "pyproject.toml"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, where / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            where.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, where / name)
+    shutil.copytree(data, where / "data")
+    return where
+
+
+def _nianbao(cwd: Path, *args: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", "nianbao", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
 def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
-    """`make province` (the plan's shards built two at a time by xargs -P, then assembled) writes the
-    same site as `python -m nianbao shards`, page for page: every HTML page byte for byte, and the
-    same search across shards. Pagefind's index files are left out of the comparison: their names
-    are hashes that differ from one run to the next even for one and the same build."""
+    """`make province` (the plan's shards built two at a time by xargs -P, then assembled), and the
+    plan run as the workflows run it (every job in a checkout of its own, the shards brought
+    together as artifacts), write the same site as `python -m nianbao shards`, file for file."""
     data = tmp_path / "data"
     generate(data, 60)  # two shards of one province (青海省 itself, and a city of it)
     shutil.copytree(WANGGANG, data / WANGGANG.name)  # and one of another province
@@ -157,28 +190,32 @@ def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
     proc = subprocess.run(make, env=_make_env(), capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count("已生成") == 3, proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "nianbao", "shards", "--data", str(data), "--out", str(single)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-
-    pages, expected = _html(planned), _html(single)
-    assert sorted(pages) == sorted(expected)
+    _nianbao(ROOT, "shards", "--data", str(data), "--out", str(single))
+    _assert_same_site(planned, single)
+    pages = _html(planned)
     assert {"index.html", "sums-qinghaisheng.html", "sums-heilongjiangsheng.html",
             "qinghaisheng/index.html", "qinghaisheng-xifengshi/index.html",
             "heilongjiangsheng-haerbinshi/wanggang-zhen/2020/index.html"} <= set(pages)
-    assert [page for page in sorted(pages) if pages[page] != expected[page]] == []
-    # Every other file too (assets, sitemaps, open data, the search index's words and fragments,
-    # the search manifests, digests and kept sums), but for the index files Pagefind names anew
-    # on every run: of those, the same ones.
-    files, expected_files = _files(planned), _files(single)
-    stable = sorted(f for f in files if not RUN_DEPENDENT.fullmatch(f))
-    assert stable == sorted(f for f in expected_files if not RUN_DEPENDENT.fullmatch(f))
-    assert [f for f in stable if files[f] != expected_files[f]] == []
-    assert _run_dependent_shape(files) == _run_dependent_shape(expected_files) != []
     for shard in ("qinghaisheng", "qinghaisheng-xifengshi", "heilongjiangsheng-haerbinshi"):
-        assert f"{shard}/{DIGEST_FILE}" in stable and f"{SUMS_CACHE}/{shard}.json" in stable
+        assert (planned / shard / DIGEST_FILE).is_file() and (planned / SUMS_CACHE / f"{shard}.json").is_file()
     manifests = _manifests(planned)
     assert len(manifests) == 3 and all(len(m["others"]) == 2 for m in manifests.values())  # one search
+
+    # As the workflows run it: the plan job, one job per shard uploading site/<shard>/ and its sums,
+    # and the last job, which downloads them all into its site/ and assembles.
+    planner = _checkout(tmp_path / "ci-plan", data)
+    _nianbao(planner, "shards", "--plan", "plan.json", "--data", "data", "--out", "site")
+    assembler = _checkout(tmp_path / "ci-site", data)
+    shutil.copy2(planner / "plan.json", assembler)
+    for entry in json.loads((planner / "plan.json").read_text(encoding="utf-8"))["include"]:
+        job = _checkout(tmp_path / f"ci-{entry['shard']}", data)
+        shutil.copy2(planner / "plan.json", job)
+        assert "已生成" in _nianbao(job, "shards", "--plan", "plan.json", "--build", entry["shard"])
+        shutil.copytree(job / entry["out"], assembler / entry["out"])
+        (assembler / entry["sums"]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(job / entry["sums"], assembler / entry["sums"])
+    _nianbao(assembler, "shards", "--plan", "plan.json", "--assemble")
+    _assert_same_site(assembler / "site", single)
 
     # Run again: no shard is pending (each one's digest file names the same inputs), none is built
     # and the site is unchanged. After an edit, only the shard of the edited report is built.
