@@ -245,8 +245,12 @@ def cmd_shards(args: argparse.Namespace) -> int:
         if len(jobs) > sh.GITHUB_MATRIX_MAX:
             print(words.PLAN_MATRIX_LIMIT(count=len(jobs), limit=sh.GITHUB_MATRIX_MAX))
         if args.gitlab:
-            template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
-            Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs, template), encoding="utf-8")
+            try:  # the project's template, from the project's folder as every command is run
+                template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
+                Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs, template), encoding="utf-8")
+            except OSError as exc:
+                print(words.SHARDS_FAILED(error=exc), file=sys.stderr)
+                return 2
             print(words.PLAN_WROTE_GITLAB(path=args.gitlab))
         return 0
     results = sh.build_shards(data, Path(args.out), Path.cwd(), depth=args.depth,
