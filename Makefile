@@ -14,13 +14,29 @@ export NO_MKDOCS_2_WARNING = 1
 # Paths that exist (bench/ arrives later); ruff fails on a missing path.
 LINT_PATHS = $(wildcard nianbao hooks tests bench)
 
-.PHONY: site test chromium nginx lint serve bench clean distclean
+.PHONY: site province test chromium nginx lint serve bench clean distclean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+
+# A province-sized site, one MkDocs site per region (python -m nianbao shards): the plan written, its
+# shards built JOBS at a time by xargs -P (a CI matrix runs the same jobs: ci/, .github/workflows/),
+# then assembled. Only the pending shards are run: a kept one would cost a process start for nothing. A failed shard stops nothing else: the site is assembled (that shard listed as not
+# yet published) and the target fails.
+DATA ?= data
+OUT ?= site
+DEPTH ?= 2
+PLAN ?= build/province-plan.json
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+NIANBAO_SHARDS = $(BIN)/python -m nianbao shards --plan $(PLAN)
+
+province: $(STAMP)
+	$(NIANBAO_SHARDS) --data "$(DATA)" --out "$(OUT)" --depth $(DEPTH)
+	$(NIANBAO_SHARDS) --pending | xargs -r -P $(JOBS) -n 1 $(NIANBAO_SHARDS) --build; built=$$?; \
+	  $(NIANBAO_SHARDS) --assemble && exit $$built
 
 # Reinstall only when the declared or pinned dependencies change.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python

@@ -2,9 +2,10 @@
 
     python bench/province.py 50000 [--jobs 2] [--depth 2] [--keep]
 
-Generates N reports (bench/generate.py), builds them with ``python -m nianbao shards`` (one MkDocs
-site per region, ``--jobs`` at a time), then changes one number in one report and builds again:
-only that report's shard is rebuilt. Prints the wall time, the largest shard, peak RSS of the
+Generates N reports (bench/generate.py), builds them as ``make province`` does (one MkDocs site per
+region: the plan of ``python -m nianbao shards --plan``, its shards built ``--jobs`` at a time by
+``xargs -P``, then assembled), then changes one number in one report and builds again: only that
+report's shard is rebuilt. Prints the wall time, the largest shard, peak RSS of the
 largest build process and the site size, and one JSON line.
 """
 
@@ -29,18 +30,22 @@ from generate import generate  # noqa: E402
 LICENSING = re.compile(r"(?m)^(  licensing: )(\d+)$")
 
 
-def shards(data: Path, out: Path, jobs: int, depth: int) -> tuple[float, str]:
-    started = time.perf_counter()
-    # In English: the lines below are parsed by their words ("built", the count of reports fifth).
-    proc = subprocess.run(
-        [sys.executable, "-m", "nianbao", "--lang", "en", "shards", "--data", str(data), "--out", str(out),
-         "--jobs", str(jobs), "--depth", str(depth)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )
-    seconds = time.perf_counter() - started
+def _run(cmd: list[str], stdin: str | None = None) -> str:
+    proc = subprocess.run(cmd, cwd=ROOT, input=stdin, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(proc.stdout[-4000:] + proc.stderr[-4000:])
-    return seconds, proc.stdout
+    return proc.stdout
+
+
+def shards(data: Path, out: Path, jobs: int, depth: int) -> tuple[float, str]:
+    """The plan run as the Makefile's province target runs it; the time and the build lines."""
+    # In English: the lines below are parsed by their words ("built", the count of reports fifth).
+    nianbao = [sys.executable, "-m", "nianbao", "--lang", "en", "shards", "--plan", str(out.parent / "plan.json")]
+    started = time.perf_counter()
+    _run([*nianbao, "--data", str(data), "--out", str(out), "--depth", str(depth)])
+    log = _run(["xargs", "-r", "-P", str(jobs), "-n", "1", *nianbao, "--build"], stdin=_run([*nianbao, "--pending"]))
+    _run([*nianbao, "--assemble"])
+    return time.perf_counter() - started, log
 
 
 def size_mb(path: Path) -> float:

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalogue import CATEGORIES, all_rules, messages, set_language
 from .catalogue import site as words
@@ -20,6 +21,9 @@ from .problems import Problem, display_path, report_text
 from .schema import write_schemas
 from .settings import Settings, SettingsError
 from .site import acknowledged_note, build_site, check_site, failure_text, warning_messages
+
+if TYPE_CHECKING:
+    from .shards import ShardResult
 
 
 def _data_root(path: Path) -> tuple[Path, Path | None]:
@@ -208,25 +212,78 @@ def cmd_search_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_shards(args: argparse.Namespace) -> int:
-    """Build the site as one MkDocs site per region behind a landing page (for very large data)."""
-    from .shards import build_shards
+def _shard_line(r: ShardResult) -> str:
+    seconds = words.SHARD_SECONDS(seconds=r.seconds) if r.status != "reused" else ""
+    line = words.SHARD_LINE(status=words.SHARD_STATUS[r.status](), slug=r.shard.slug, bodies=len(r.shard.bodies),
+                            reports=r.shard.reports(), seconds=seconds)
+    if r.status == "failed":
+        line += "\n" + "\n".join("        " + row for row in r.log.strip().splitlines()[-30:])
+    return line
 
+
+def cmd_shards(args: argparse.Namespace) -> int:
+    """Build the site as one MkDocs site per region behind a landing page (for very large data): in
+    this one command, or as a plan of jobs (--plan) that make, xargs or a CI matrix runs."""
+    from . import shards as sh
+
+    if args.plan is None:
+        if args.list or args.pending or args.build or args.assemble or args.gitlab:
+            print(words.PLAN_NEEDED(), file=sys.stderr)
+            return 2
+    elif args.list or args.pending or args.build or args.assemble:
+        return _run_plan(args, Path(args.plan))
     data = Path(args.data)
     if not data.is_dir():
         print(words.SHARDS_FAILED(error=messages.CLI_DATA_DIR_MISSING(path=data)), file=sys.stderr)
         return 2
-    results = build_shards(data, Path(args.out), Path.cwd(), depth=args.depth, jobs=args.jobs)
-    for r in results:
-        seconds = words.SHARD_SECONDS(seconds=r.seconds) if r.status != "reused" else ""
-        print(words.SHARD_LINE(status=words.SHARD_STATUS[r.status](), slug=r.shard.slug, bodies=len(r.shard.bodies),
-                               reports=r.shard.reports(), seconds=seconds))
-        if r.status == "failed":
-            print("\n".join("        " + line for line in r.log.strip().splitlines()[-30:]))
+    if args.plan is not None:
+        plan = Path(args.plan)
+        jobs = sh.make_plan(data, Path(args.out), Path.cwd(), depth=args.depth)
+        plan.parent.mkdir(parents=True, exist_ok=True)
+        plan.write_text(sh.plan_json(jobs), encoding="utf-8")
+        print(words.PLAN_WROTE(path=plan, count=len(jobs), reports=sum(j.shard.reports() for j in jobs)))
+        if len(jobs) > sh.GITHUB_MATRIX_MAX:
+            print(words.PLAN_MATRIX_LIMIT(count=len(jobs), limit=sh.GITHUB_MATRIX_MAX))
+        if args.gitlab:
+            try:  # the project's template, from the project's folder as every command is run
+                template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
+                Path(args.gitlab).write_text(sh.gitlab_pipeline(jobs, template), encoding="utf-8")
+            except OSError as exc:
+                print(words.SHARDS_FAILED(error=exc), file=sys.stderr)
+                return 2
+            print(words.PLAN_WROTE_GITLAB(path=args.gitlab))
+        return 0
+    results = sh.build_shards(data, Path(args.out), Path.cwd(), depth=args.depth,
+                              progress=lambda r: print(_shard_line(r), flush=True))
     failed = sum(r.status == "failed" for r in results)
     print(words.SHARDS_TOTAL(count=len(results), built=sum(r.status == "built" for r in results),
                              reused=sum(r.status == "reused" for r in results), failed=failed,
                              landing=f"{args.out}/index.html"))
+    return 1 if failed else 0
+
+
+def _run_plan(args: argparse.Namespace, plan: Path) -> int:
+    from . import shards as sh
+
+    try:
+        jobs = sh.read_plan(plan)
+        chosen = [sh.find_job(jobs, slug, plan) for slug in args.build or ()]
+    except sh.PlanError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.list or args.pending:
+        print("".join(f"{job.shard.slug}\n" for job in jobs if args.list or sh.pending(job)), end="")
+        return 0
+    if args.build:
+        # One print a shard: the lines of jobs run side by side (xargs -P) do not interleave.
+        results = [sh.build_shard(job, Path.cwd()) for job in chosen]
+        for r in results:
+            print(_shard_line(r), flush=True)
+        return 1 if any(r.status == "failed" for r in results) else 0
+    results = sh.assemble(jobs, Path.cwd())
+    failed = sum(r.status == "failed" for r in results)
+    if jobs:
+        print(words.SHARDS_ASSEMBLED(count=len(results), failed=failed, landing=jobs[0].site / "index.html"))
     return 1 if failed else 0
 
 
@@ -363,7 +420,13 @@ def main(argv: list[str] | None = None) -> int:
     shards.add_argument("--data", default="data", help=m.CLI_DATA())
     shards.add_argument("--out", default="site", help=m.CLI_SHARDS_OUT())
     shards.add_argument("--depth", type=int, default=2, help=m.CLI_DEPTH())
-    shards.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=m.CLI_JOBS())
+    shards.add_argument("--plan", metavar=m.METAVAR_FILE(), help=m.CLI_PLAN())
+    plan_step = shards.add_mutually_exclusive_group()
+    plan_step.add_argument("--list", action="store_true", help=m.CLI_PLAN_LIST())
+    plan_step.add_argument("--pending", action="store_true", help=m.CLI_PLAN_PENDING())
+    plan_step.add_argument("--build", nargs="+", metavar=m.METAVAR_SHARD(), help=m.CLI_PLAN_BUILD())
+    plan_step.add_argument("--assemble", action="store_true", help=m.CLI_PLAN_ASSEMBLE())
+    shards.add_argument("--gitlab", metavar=m.METAVAR_FILE(), help=m.CLI_PLAN_GITLAB())
     shards.set_defaults(run=cmd_shards)
     from .catalogue import workbook as W
 

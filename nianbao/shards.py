@@ -1,11 +1,18 @@
 """Province-sized sites: one MkDocs build per region (a shard), behind one landing page.
 
 MkDocs renders on one thread and holds a whole site in memory. Splitting by region keeps each
-build the size of a city, lets every core build a shard, and lets a shard whose inputs did not
-change be kept as it was built. Each shard is a complete site (its own search index) under
-``OUT/<shard>/``; ``OUT/index.html`` links them, and each shard's search also searches the others'
-(nianbao.search.link_shards). MkDocs runs as a subprocess: this module, like
-the rest of the core, never imports it.
+build the size of a city, lets every core (or every machine) build a shard, and lets a shard whose
+inputs did not change be kept as it was built. Each shard is a complete site (its own search index)
+under ``OUT/<shard>/``; ``OUT/index.html`` links them, and each shard's search also searches the
+others' (nianbao.search.link_shards).
+
+The work is a plan of independent jobs, one per shard (``make_plan``, written by ``shards --plan``
+as a CI matrix), each building its shard and its sums (``build_shard``), then one last step
+(``assemble``): the landing page, the search across shards, the provinces' 汇总. Whatever runs the
+jobs (make and xargs -P on one machine, a GitHub or GitLab matrix on many) only has to bring the
+shards' folders together under OUT before the last step. ``build_shards`` runs the same plan in one
+command, one shard after another. MkDocs runs as a subprocess: this module, like the rest of the
+core, never imports it.
 """
 
 from __future__ import annotations
@@ -18,10 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .atomic import write_text_atomic
 from .catalogue import site as words
@@ -60,7 +69,7 @@ class Shard:
 @dataclass
 class ShardResult:
     shard: Shard
-    status: str  # built, reused or failed
+    status: str  # built, reused or failed; assembling: ready or failed
     seconds: float = 0.0
     log: str = ""
 
@@ -138,47 +147,193 @@ def _build(shard: Shard, bodies: Path, data_dir: Path, out: Path, project: Path,
     return ShardResult(shard, "built", seconds)
 
 
-def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2, jobs: int = 2) -> list[ShardResult]:
-    """Build every changed shard (``jobs`` at a time), keep the unchanged ones, write the landing page."""
-    out.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(data_dir, depth)
+# --- the plan: one job per shard, for a CI matrix, make or xargs -------------------------------------
+
+@dataclass(frozen=True)
+class Job:
+    """One shard of a plan: what its build job needs, and what the assembling step checks it by."""
+
+    shard: Shard
+    digest: str  # of the shard's inputs (shard_digest): its built folder carries it when built of them
+    site: Path  # the whole site's folder; the shard is built into site/<slug>/
+
+    @property
+    def out(self) -> Path:
+        return self.site / self.shard.slug
+
+    @property
+    def sums(self) -> Path:
+        return self.site / SUMS_CACHE / f"{self.shard.slug}.json"
+
+    @property
+    def data(self) -> Path:
+        return self.shard.bodies[0].parent
+
+    def to_json(self) -> dict[str, object]:
+        # Flat values first: a CI matrix shows them; "folders" is what the build job loads.
+        # No title: "other" is in the run's language, and a file reads the same whatever it spoke.
+        return {"shard": self.shard.slug, "region": list(self.shard.region),
+                "bodies": len(self.shard.bodies), "reports": self.shard.reports(), "digest": self.digest,
+                "data": str(self.data), "site": str(self.site), "out": str(self.out), "sums": str(self.sums),
+                "folders": [b.name for b in self.shard.bodies]}
+
+    @classmethod
+    def from_json(cls, entry: Mapping[str, Any]) -> Job:
+        data = Path(entry["data"])
+        shard = Shard(tuple(str(r) for r in entry["region"]), str(entry["shard"]),
+                      tuple(data / str(f) for f in entry["folders"]))
+        if not shard.bodies or not isinstance(entry["digest"], str):
+            raise ValueError(entry)
+        return cls(shard, entry["digest"], Path(entry["site"]))
+
+
+# The most jobs one GitHub Actions matrix runs (.github/workflows/province.yml reads the plan as one).
+GITHUB_MATRIX_MAX = 256
+
+
+class PlanError(Exception):
+    """A plan file that cannot be read, or a shard it does not name (the text says which)."""
+
+
+def make_plan(data_dir: Path, out: Path, project: Path, depth: int = 2) -> list[Job]:
+    """Every shard of the data as a job, with the digest of its inputs."""
     project_hash = project_digest(project)
-    results: list[ShardResult] = []
-    todo = []
-    digests: dict[str, str] = {}
-    for shard in shards:
-        digest = digests[shard.slug] = shard_digest(shard, project_hash)
-        stamp = out / shard.slug / DIGEST_FILE
-        if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
-            results.append(ShardResult(shard, "reused"))
-        else:
-            todo.append((shard, digest))
-    # The shards' body lists are staged outside OUT so they are never published.
-    with tempfile.TemporaryDirectory(prefix="nianbao-shards-") as work, \
-            ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(_build, shard, _stage(shard, Path(work)), data_dir, out, project, digest)
-                   for shard, digest in todo]
-        results += [f.result() for f in futures]
-    known = {s.slug for s in shards}
+    return [Job(shard, shard_digest(shard, project_hash), out) for shard in plan_shards(data_dir, depth)]
+
+
+def plan_json(jobs: Sequence[Job]) -> str:
+    """The plan as a CI matrix reads it: {"include": [one object per shard]} and nothing else (a
+    GitHub matrix would take any other key for a dimension of its own)."""
+    return json.dumps({"include": [job.to_json() for job in jobs]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_plan(path: Path) -> list[Job]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["include"]
+        return [Job.from_json(entry) for entry in entries]
+    except OSError as exc:
+        raise PlanError(words.PLAN_UNREADABLE(path=path, reason=exc.strerror or exc)) from exc
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise PlanError(words.PLAN_INVALID(path=path)) from exc
+
+
+def find_job(jobs: Sequence[Job], slug: str, plan: Path) -> Job:
+    for job in jobs:
+        if job.shard.slug == slug:
+            return job
+    raise PlanError(words.PLAN_NO_SHARD(slug=slug, path=plan, shards=" ".join(j.shard.slug for j in jobs)))
+
+
+def _built_of(job: Job) -> bool:
+    """Whether the shard's folder is a build of the plan's inputs (its digest file says so)."""
+    stamp = job.out / DIGEST_FILE
+    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == job.digest
+
+
+def pending(job: Job) -> bool:
+    """Whether the job has anything to do: its shard's folder is not a build of the plan's inputs,
+    or its sums are not kept of them. Running only these saves a process start per kept shard."""
+    return not _built_of(job) or (bool(job.shard.region) and _kept_sums(job.sums, job.digest) is None)
+
+
+def build_shard(job: Job, project: Path) -> ShardResult:
+    """One job of the plan: the shard's site in its folder (kept when it is already a build of the
+    same inputs), then its sums for the province's 汇总. A failed build keeps the last good one."""
+    shard = job.shard
+    # The plan names the inputs it hashed; a build of other inputs under that digest would later be
+    # kept for them, so a plan older than the data is refused.
+    if shard_digest(shard, project_digest(project)) != job.digest:
+        return ShardResult(shard, "failed", 0.0, words.PLAN_STALE(slug=shard.slug))
+    job.site.mkdir(parents=True, exist_ok=True)
+    if _built_of(job):
+        result = ShardResult(shard, "reused")
+    else:
+        # The shard's body list is staged outside the site so that it is never published.
+        with tempfile.TemporaryDirectory(prefix="nianbao-shard-") as work:
+            result = _build(shard, _stage(shard, Path(work)), job.data, job.site, project, job.digest)
+    if result.status != "failed" and shard.region:
+        _shard_sums(job, project)
+    return result
+
+
+def assemble(jobs: Sequence[Job], project: Path, out: Path | None = None) -> list[ShardResult]:
+    """The last step, once every job has run: the landing page, one search across the shards and
+    each province's 汇总, in ``out`` (the plan's site folder). A shard whose folder is not a build of
+    the plan's inputs (its job failed, or never ran) is listed as not published and left out of
+    the search and the sums."""
+    if out is None:
+        if not jobs:  # a plan of no shard names no folder: nothing to assemble
+            return []
+        out = jobs[0].site
+    out.mkdir(parents=True, exist_ok=True)
+    results = [ShardResult(job.shard, "ready" if _built_of(job) else "failed") for job in jobs]
+    known = {job.shard.slug for job in jobs}
     for stale in out.iterdir():  # shards of regions that are gone
         if stale.is_dir() and not stale.name.startswith(".") and stale.name not in known \
                 and (stale / DIGEST_FILE).exists():
             shutil.rmtree(stale)
-    order = {s.slug: i for i, s in enumerate(shards)}
-    results.sort(key=lambda r: order[r.shard.slug])
+    digests = {job.shard.slug: job.digest for job in jobs}
     provinces = []
     for province, of_province in _by_province(results).items():
         page = f"{PROVINCE_PAGE}{pinyin(province)}.html"
+        data_dir = next(job.data for job in jobs if job.shard.region and job.shard.region[0] == province)
         (out / page).write_text(province_page(data_dir, project, province, of_province, digests, out / SUMS_CACHE),
                                 encoding="utf-8")
         provinces.append((province, page))
-    for stale in out.glob(f"{PROVINCE_PAGE}*.html"):  # the pages of provinces that are gone
-        if stale.name not in {page for _, page in provinces}:
-            stale.unlink()
+    for stale_page in out.glob(f"{PROVINCE_PAGE}*.html"):  # the pages of provinces that are gone
+        if stale_page.name not in {page for _, page in provinces}:
+            stale_page.unlink()
     # One search across all shards: each one's search box merges the others' indexes.
     link_shards({r.shard.slug: out / r.shard.slug for r in results if r.status != "failed"})
     (out / "index.html").write_text(landing_page(results, provinces), encoding="utf-8")
     return results
+
+
+def build_shards(data_dir: Path, out: Path, project: Path, depth: int = 2,
+                 progress: Callable[[ShardResult], None] | None = None) -> list[ShardResult]:
+    """The whole plan in this one command, one shard after another, then the assembling step: the
+    same site as the plan's jobs run by make, xargs or a CI matrix."""
+    jobs = make_plan(data_dir, out, project, depth)
+    results = []
+    for job in jobs:
+        results.append(build_shard(job, project))
+        if progress is not None:
+            progress(results[-1])
+    assemble(jobs, project, out)
+    return results
+
+
+# A GitLab child pipeline from the plan: the jobs are the project's (this file: the shard job, the
+# assembling one), the plan adds the shard job's matrix, one entry per shard with its digest (the
+# cache key: a shard whose inputs did not change is restored and kept). GitLab runs at most 200
+# jobs of one matrix, so a larger plan gets copies of the job ("shard 2", …), 200 shards each.
+GITLAB_TEMPLATE = "ci/gitlab-province-shards.yml"
+GITLAB_JOB = "shard"
+GITLAB_MATRIX_MAX = 200
+
+
+def gitlab_pipeline(jobs: Sequence[Job], template: str) -> str:
+    """The child pipeline that builds the plan's shards, then assembles: ``template`` (the YAML of
+    GITLAB_TEMPLATE) with the shard job's parallel:matrix filled in."""
+    pipeline = yaml.safe_load(template)
+    job = pipeline.pop(GITLAB_JOB)
+    rows = [{"SHARD": j.shard.slug, "DIGEST": j.digest} for j in jobs]
+    shard_jobs = {}
+    for index in range(0, len(rows), GITLAB_MATRIX_MAX):
+        name = GITLAB_JOB if index == 0 else f"{GITLAB_JOB} {index // GITLAB_MATRIX_MAX + 1}"
+        shard_jobs[name] = {**job, "parallel": {"matrix": rows[index:index + GITLAB_MATRIX_MAX]}}
+    if not shard_jobs:  # a matrix of nothing is refused: the job is left out, the site still assembled
+        shard_jobs[GITLAB_JOB] = {**job, "rules": [{"when": "never"}]}
+    # Written into the file: Chinese whatever the run's language (see nianbao.catalogue.site).
+    header = f"# 由 python -m nianbao shards --plan … --gitlab … 按 {GITLAB_TEMPLATE} 写出；请勿手改\n"
+    return header + yaml.safe_dump({**pipeline, **shard_jobs}, allow_unicode=True, sort_keys=False)
+
+
+def _shard_sums(job: Job, project: Path) -> None:
+    """The shard's sums in the site's sums folder, made now unless kept there of the same inputs."""
+    if _kept_sums(job.sums, job.digest) is None:
+        province_sums(job.data, project, [ShardResult(job.shard, "built")], {job.shard.slug: job.digest},
+                      job.sums.parent)
 
 
 def _by_province(results: list[ShardResult]) -> dict[str, list[ShardResult]]:

@@ -35,7 +35,7 @@ def test_plan_groups_bodies_by_region_and_names_shards_in_pinyin(tmp_path: Path)
 
 def test_build_reuse_and_rebuild_only_what_changed(tmp_path: Path):
     data, out = two_regions(tmp_path), tmp_path / "site"
-    first = build_shards(data, out, ROOT, depth=2, jobs=2)
+    first = build_shards(data, out, ROOT, depth=2)
     assert [(r.shard.slug, r.status) for r in first] == [
         ("shilisheng-shilishi", "built"), ("heilongjiangsheng-haerbinshi", "built")]
     assert (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").exists()
@@ -53,12 +53,12 @@ def test_build_reuse_and_rebuild_only_what_changed(tmp_path: Path):
     assert len(province.select("table.nb-table")) == 3
     assert province.select_one("a[href='heilongjiangsheng-haerbinshi/wanggang-zhen/']") is None  # it reported
 
-    again = build_shards(data, out, ROOT, depth=2, jobs=2)
+    again = build_shards(data, out, ROOT, depth=2)
     assert [r.status for r in again] == ["reused", "reused"]
 
     report = data / "wanggang-zhen" / "2020.yml"
     report.write_text(report.read_text(encoding="utf-8").replace("461.7 万元", "461.8 万元"), encoding="utf-8")
-    third = build_shards(data, out, ROOT, depth=2, jobs=2)
+    third = build_shards(data, out, ROOT, depth=2)
     assert [r.status for r in third] == ["reused", "built"]
     page = (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").read_text("utf-8")
     assert "461.8 万元" in page
@@ -67,17 +67,23 @@ def test_build_reuse_and_rebuild_only_what_changed(tmp_path: Path):
 
 def test_a_failing_shard_keeps_its_last_good_build(tmp_path: Path):
     data, out = two_regions(tmp_path), tmp_path / "site"
-    build_shards(data, out, ROOT, depth=2, jobs=2)
+    build_shards(data, out, ROOT, depth=2)
     good = (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").read_bytes()
     report = data / "wanggang-zhen" / "2020.yml"
     report.write_text(report.read_text(encoding="utf-8").replace("    total: [10, 0, 0, 0, 0, 0, 10]",
                                                                  "    total: [9, 0, 0, 0, 0, 0, 10]"),
                       encoding="utf-8")
-    results = build_shards(data, out, ROOT, depth=2, jobs=2)
+    results = build_shards(data, out, ROOT, depth=2)
     failed = [r for r in results if r.status == "failed"]
     assert [r.shard.slug for r in failed] == ["heilongjiangsheng-haerbinshi"]
     assert "[T3.4]" in failed[0].log and "wanggang-zhen/2020.yml:83" in failed[0].log
     assert (out / "heilongjiangsheng-haerbinshi" / "wanggang-zhen" / "2020" / "index.html").read_bytes() == good
+    # The assembling step lists it as not yet published, and leaves it out of the search.
+    landing = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert [a["href"] for a in landing.select("table a")] == ["shilisheng-shilishi/"]
+    assert "黑龙江省 / 哈尔滨市（暂未发布）" in landing.get_text()
+    manifest = json.loads((out / "shilisheng-shilishi" / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["others"] == []
 
 
 def test_one_search_across_shards(tmp_path: Path, chromium: Any):
@@ -86,7 +92,7 @@ def test_one_search_across_shards(tmp_path: Path, chromium: Any):
     from playwright.sync_api import expect
 
     data, out = two_regions(tmp_path), tmp_path / "www" / "nianbao"
-    build_shards(data, out, ROOT, depth=2, jobs=2)
+    build_shards(data, out, ROOT, depth=2)
     hlj, shili = "heilongjiangsheng-haerbinshi", "shilisheng-shilishi"
     manifest = json.loads((out / hlj / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
     assert manifest == {"years": [2020], "others": [{"root": f"../{shili}/", "years": [2022, 2021, 2020]}]}

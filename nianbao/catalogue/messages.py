@@ -210,7 +210,19 @@ SEARCH_INDEX_NO_SITE = T("nianbao search-index：{path} 不是已生成的网站
 CLI_SHARDS = T("按地区分成多个网站分别生成，再加一个入口页（数据量很大时用）", "build one site per region behind a landing page")
 CLI_SHARDS_OUT = T("网站写到哪个文件夹（默认 site）", "the folder of the site (default site)")
 CLI_DEPTH = T("每个分站包含几级地区（2：省 / 市）", "region levels per shard (2: province / city)")
-CLI_JOBS = T("同时生成几个分站", "shards built at once")
+CLI_PLAN = T("计划文件：只写出计划（每个分站一项，CI 的 matrix 可直接读取），或与 --list、--build、--assemble 一起用",
+             "the plan file: write the plan alone (one entry per shard, as a CI matrix reads it), or use it with "
+             "--list, --build or --assemble")
+CLI_PLAN_LIST = T("列出计划中的分站，每行一个", "list the plan's shards, one a line")
+CLI_PLAN_PENDING = T("只列出要生成的分站（上次生成之后数据或程序有改动的），每行一个（交给 xargs -P）",
+                     "list only the shards to build (their data or code changed since they were built), one a line "
+                     "(for xargs -P)")
+CLI_PLAN_BUILD = T("生成计划中的这些分站（每个分站一个任务）", "build these shards of the plan (one job per shard)")
+CLI_PLAN_ASSEMBLE = T("全部分站生成后：写出入口页、跨分站的搜索和各省汇总",
+                      "once every shard is built: the landing page, the search across shards and the provinces' 汇总")
+CLI_PLAN_GITLAB = T("同时写出 GitLab 的子流水线（每个分站一个任务）", "also write the GitLab child pipeline (a job per shard)")
+METAVAR_SHARD = T("分站", "SHARD")
+METAVAR_FILE = T("文件", "FILE")
 CLI_IMPORT = T("导入已公开的年度报告（网页或文本），详见 import --help", "import published reports: see import --help")
 CLI_RULES = T("列出全部核对规则", "list every rule of the catalogue")
 CLI_DATA_DIR_MISSING = T("{path}：没有这个数据文件夹", "{path}: no such data folder")

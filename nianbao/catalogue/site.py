@@ -45,6 +45,31 @@ SHARD_SECONDS = T(" {seconds:7.1f} 秒", " {seconds:7.1f} s")
 SHARDS_TOTAL = T("共 {count} 个分站：{built} 个已生成，{reused} 个未变动沿用，{failed} 个失败；入口页 {landing}",
                  "{count} shard(s): {built} built, {reused} reused, {failed} failed; landing page {landing}")
 
+# `shards --plan`: the plan of jobs (a CI matrix), one shard's build, the assembling step.
+PLAN_WROTE = T("已写出计划 {path}：{count} 个分站，共 {reports} 份报告；每个分站运行一次 "
+               "python -m nianbao shards --plan {path} --build 分站，全部完成后运行 --assemble",
+               "wrote the plan {path}: {count} shard(s), {reports} report(s); run python -m nianbao shards "
+               "--plan {path} --build SHARD for each shard, then --assemble once they are all done")
+PLAN_MATRIX_LIMIT = T("注意：计划有 {count} 个分站，GitHub Actions 的一个 matrix 最多 {limit} 个任务；"
+                      "用 GitHub 时请减少分站（--depth 1：每省一个分站）",
+                      "note: the plan has {count} shards and a GitHub Actions matrix at most {limit} jobs; "
+                      "for GitHub, make fewer shards (--depth 1: one per province)")
+PLAN_WROTE_GITLAB = T("已写出 GitLab 子流水线 {path}", "wrote the GitLab child pipeline {path}")
+PLAN_UNREADABLE = T("nianbao shards：读不了计划文件 {path}（{reason}）；请先运行 python -m nianbao shards --plan {path}",
+                    "nianbao shards: cannot read the plan {path} ({reason}); write it first with "
+                    "python -m nianbao shards --plan {path}")
+PLAN_INVALID = T("nianbao shards：{path} 不是 python -m nianbao shards --plan 写出的计划；请重新写出",
+                 "nianbao shards: {path} is not a plan written by python -m nianbao shards --plan; write it again")
+PLAN_NO_SHARD = T("nianbao shards：计划 {path} 中没有分站 {slug}；计划中的分站：{shards}",
+                  "nianbao shards: the plan {path} has no shard {slug}; its shards: {shards}")
+PLAN_STALE = T("分站 {slug} 的数据或程序在写出计划之后改动过；请重新写出计划（python -m nianbao shards --plan …）再生成",
+               "the data or the code of shard {slug} changed after the plan was written; write the plan again "
+               "(python -m nianbao shards --plan …), then build")
+PLAN_NEEDED = T("nianbao shards：--list、--pending、--build、--assemble 和 --gitlab 都要和 --plan 计划文件一起用",
+                "nianbao shards: --list, --pending, --build, --assemble and --gitlab go with --plan FILE")
+SHARDS_ASSEMBLED = T("共 {count} 个分站，{failed} 个未能生成（入口页上标为暂未发布）；入口页 {landing}",
+                     "{count} shard(s), {failed} not built (listed as not yet published); landing page {landing}")
+
 # --- the sharded site's landing page ---------------------------------------------------------------
 
 SHARD_OTHER = T("其他", "other")  # the shard of bodies without a region
