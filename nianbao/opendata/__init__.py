@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes_atomic
 from ..catalogue import opendata as W
 from ..loader import Dataset
 from ..model import Body, Report
@@ -135,11 +134,22 @@ def workbook_name(report: Report) -> str:
 
 
 def write_open_data(files: Iterable[tuple[str, Content]], out: Path) -> dict[str, int]:
-    """Write the files under out (each whole or not at all: nianbao.atomic); the size in bytes of each."""
+    """Write the files under out, a folder of the build's own (a site or an export being staged,
+    swapped in whole once complete: nianbao.sitedir); the size in bytes of each.
+
+    Plain writes, not one atomic, synced write per file: the swap is what keeps a reader from a
+    half-written folder, and syncing thousands of files would cost more than making them."""
+    if out.is_symlink():
+        raise OSError(f"{out} is a link")
+    made: set[Path] = set()
     sizes: dict[str, int] = {}
     for relative, content in files:
         data = content if isinstance(content, bytes) else content.encode("utf-8")
-        write_bytes_atomic(out / relative, data, within=out)
+        path = out / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data)
         sizes[relative] = len(data)
     return sizes
 
