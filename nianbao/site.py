@@ -43,6 +43,8 @@ class SiteBuild:
     # when figures are off.
     open_data: tuple[str, ...] = ()
     directory_urls: bool = True
+    # The bodies the open data is limited to (a preview of some: ``only``), None for all.
+    open_data_bodies: frozenset[str] | None = None
     # Other generated files: path under the docs root → text (the 数据质量 CSV).
     files: Mapping[str, str] = field(default_factory=dict)
 
@@ -52,7 +54,7 @@ class SiteBuild:
 
     def write_open_data(self, out: Path) -> dict[str, int]:
         """Write the open data into out (the site's OPEN_DATA_DIR); each file's size in bytes."""
-        return write_open_data(generate(self.data), out) if self.open_data else {}
+        return write_open_data(generate(self.data, bodies=self.open_data_bodies), out) if self.open_data else {}
 
     def open_data_listing(self, sizes: Mapping[str, int]) -> dict[str, str]:
         """The 开放数据 page's block, for ``fill``, once the files are written."""
@@ -115,8 +117,11 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
         pages += section.pages
         files.update(section.files)
         home += "\n" + quality_home_line()
-    return SiteBuild(data, checks, tuple(pages), home,
-                     tuple(open_data_paths(data)) if figures else (), directory_urls, files)
+    # A preview of some bodies writes only their reports' open data: every save would otherwise
+    # write the whole site's.
+    shown = frozenset(bodies) if only else None
+    return SiteBuild(data, checks, tuple(pages), home, tuple(open_data_paths(data, bodies=shown)) if figures else (),
+                     directory_urls, shown, files)
 
 
 def failure_text(build: SiteBuild, data_dir: Path, strict: bool, *, preview: bool = False) -> str | None:

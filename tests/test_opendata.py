@@ -190,6 +190,21 @@ def test_paths_name_what_generate_writes():
         assert paths(data, workbooks=True) == list(open_data_files(data, workbooks=True))
 
 
+def test_a_preview_of_some_bodies_writes_only_their_open_data(tmp_path: Path):
+    import shutil
+
+    from nianbao.opendata import paths
+    from nianbao.site import build_site
+
+    data = copy_data(FIXTURE_2021, tmp_path)
+    shutil.copytree(DATA / WANGGANG, data / WANGGANG)
+    build = build_site(data, data.parent, frozenset({WANGGANG}))
+    assert build.missing_links() == []
+    sizes = build.write_open_data(tmp_path / "od")
+    assert set(sizes) == set(build.open_data) and all(p.startswith(f"{WANGGANG}/") for p in sizes)
+    assert set(build.open_data) < set(paths(build.data))
+
+
 def test_a_page_linking_a_file_not_written_is_caught():
     from dataclasses import replace
 

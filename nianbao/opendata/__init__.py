@@ -45,15 +45,18 @@ def open_data_files(data: Dataset, workbooks: bool = False) -> Files:
     return dict(generate(data, workbooks))
 
 
-def generate(data: Dataset, workbooks: bool = False) -> Iterator[tuple[str, Content]]:
+def generate(data: Dataset, workbooks: bool = False,
+             bodies: frozenset[str] | None = None) -> Iterator[tuple[str, Content]]:
     """Every open-data file as (relative path, content), one report's files at a time, so that a
     writer holds no more than one report's files and the site's rows.
 
     Each report's rows are serialised once: the site's and each region's CSV are those rows again,
-    in the site's order. Workbooks (openpyxl: about 0.1 s each) are written by ``export`` only."""
+    in the site's order. Workbooks (openpyxl: about 0.1 s each) are written by ``export`` only.
+    ``bodies`` limits the files to those bodies' reports, without the site's and the regions' (a
+    preview of some bodies: NIANBAO_ONLY)."""
     header = [f.zh for f in FIELDS]
     csv_rows: dict[tuple[str, int], str] = {}  # a report's CSV lines, without the header
-    reports = _reports(data)
+    reports = _reports(data, bodies)
     for report in reports:
         body = data.bodies[report.body]
         values = list(values_of(body, report))
@@ -61,6 +64,8 @@ def generate(data: Dataset, workbooks: bool = False) -> Iterator[tuple[str, Cont
         csv_rows[(report.body, report.year)] = text.split("\r\n", 1)[1]
         rows = [dict(zip(header, v, strict=True)) for v in values]
         yield from _report_files(body, report, rows, text, workbooks)
+    if bodies is not None:
+        return
     head = csv_text(header, [])
     for region, members in _regions(data, reports).items():
         yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", head + "".join(
@@ -73,22 +78,25 @@ def generate(data: Dataset, workbooks: bool = False) -> Iterator[tuple[str, Cont
         updated=max(dates, default=None)))
 
 
-def paths(data: Dataset, workbooks: bool = False) -> list[str]:
+def paths(data: Dataset, workbooks: bool = False, bodies: frozenset[str] | None = None) -> list[str]:
     """The relative paths ``generate`` writes, in its order, without making any file."""
     out: list[str] = []
-    reports = _reports(data)
+    reports = _reports(data, bodies)
     for report in reports:
         folder = report_folder(report)
         out += [f"{folder}/{CELLS_CSV}", f"{folder}/{CELLS_JSON}"]
         out += [f"{folder}/{t.key}.csv" for t in report.format.tables if t.key in report.tables]
         out += [f"{folder}/{workbook_name(report)}"] if workbooks else []
         out.append(f"{folder}/{PACKAGE}")
+    if bodies is not None:
+        return out
     out += [f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}" for region in _regions(data, reports)]
     return [*out, CELLS_CSV, PACKAGE]
 
 
-def _reports(data: Dataset) -> list[Report]:
-    return sorted(data.reports.values(), key=lambda r: (r.body, r.year))
+def _reports(data: Dataset, bodies: frozenset[str] | None = None) -> list[Report]:
+    return sorted((r for r in data.reports.values() if bodies is None or r.body in bodies),
+                  key=lambda r: (r.body, r.year))
 
 
 def _regions(data: Dataset, reports: list[Report]) -> dict[tuple[str, ...], list[Report]]:
