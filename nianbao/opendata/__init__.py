@@ -148,7 +148,7 @@ def write_open_data(files: Iterable[tuple[str, Content]], out: Path) -> dict[str
     Plain writes, not one atomic, synced write per file: the swap is what keeps a reader from a
     half-written folder, and syncing thousands of files would cost more than making them."""
     if out.is_symlink():
-        raise OSError(f"{out} is a link")
+        raise OpenDataRefused(W.EXPORT_NOT_FOLDER(out=out))
     made: set[Path] = set()
     sizes: dict[str, int] = {}
     for relative, content in files:
