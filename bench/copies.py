@@ -5,9 +5,9 @@
 1. generated: bench/generate.py's reports, made in memory (no files: loading YAML is measured
    by bench/run.py, not here). Into a share ``--plant`` of them, part 五 copied from the body's
    previous year; into as many, part 一 copied from a peer (same level, region and year), the
-   names changed. The generator draws its prose from small sentence pools, so its peers share
-   most of their text, and its peer groups are small (3 or 4 bodies): many reports are flagged
-   that nobody planted, and MinHash LSH has nothing to save.
+   names changed. The generator composes its prose from templates with random fillers
+   (bench/prose.py), so a clean report is not flagged; its peer groups are small (3 or 4
+   bodies), so MinHash LSH has little to save.
 2. own prose: N reports whose bodies write their own sentences (random words) around a few of the
    generator's template sentences, in peer groups of ``--group`` bodies, part 一 copied from a
    peer into ``--plant`` of them: what LSH is for, since comparing every pair grows with the
@@ -50,6 +50,7 @@ from generate import (  # noqa: E402
     plan_bodies,
     report_data,
 )
+from prose import render  # noqa: E402
 
 from nianbao.copies import (  # noqa: E402
     COPY_OWN_PREVIOUS,
@@ -153,8 +154,8 @@ def diverse(reports: int, seed: int, group: int) -> list[Document]:
         pieces = (
             Piece("一", "parts.一.text", OVERALL[i % len(OVERALL)].format(y=LAST_YEAR, short=name) + prose(3)),
             Piece("一", "parts.一.sections.0.text", prose(4)),
-            Piece("五", "parts.五.sections.0.text", PROBLEMS[0] + prose(2)),
-            Piece("五", "parts.五.sections.1.text", MEASURES[i % len(MEASURES)] + prose(2)),
+            Piece("五", "parts.五.sections.0.text", render(PROBLEMS[0], rng) + prose(2)),
+            Piece("五", "parts.五.sections.1.text", render(MEASURES[i % len(MEASURES)], rng) + prose(2)),
             Piece("六", "parts.六.text", OTHER[1]),
         )
         out.append(Document(body, LAST_YEAR, "区县部门", region, name, (name, *region), pieces))
