@@ -1,21 +1,32 @@
 """Write N synthetic but valid reports into a data folder, deterministically (seeded).
 
     python bench/generate.py OUT_DIR N [--seed 1] [--first-year 2019] [--last-year 2025]
+                             [--faults MANIFEST.json [--fault-share 0.03]]
 
 Bodies sit in a made-up region tree (province → city → county → body); each has one report a
 year (2019–2020 in the 2019 trial format, 2021 on in the 2021 format), so N reports make about
 N/7 bodies. Every identity of nianbao/formats/*.yml holds, the cross-year ones included, the
 prose agrees with the tables (C.3), governments mention 考核/评议/责任追究 (C.4), and every report
 is published before its deadline: ``python -m nianbao check OUT_DIR`` exits 0 with no warnings.
-All names are invented: no real body is described.
+All names are invented: no real body is described. The prose (bench/prose.py) is composed
+afresh for each body and year, so that no clean report looks copied (nianbao/copies).
+
+With ``--faults MANIFEST.json``, known faults are injected into a few bodies and listed in the
+manifest, a JSON list of {body, year, indicator, fault, detail} (see ``inject``): a data set on
+which the quality indicators must flag exactly these and nothing on the other bodies, which are
+written exactly as without ``--faults``.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import json
+import math
 import random
 import sys
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -148,19 +159,47 @@ def names_street(rng: random.Random) -> str:
 
 
 def split(total: int, weights: list[float], rng: random.Random) -> list[int]:
-    """Split total into len(weights) non-negative parts, roughly in proportion, summing exactly."""
+    """Split total into len(weights) non-negative parts, roughly in proportion, summing exactly:
+    each weight shaken by NOISE, the remainder to the largest fractions. Not drawn one by one
+    (a multinomial), which swings small parts several times over from one year to the next."""
     if total <= 0:
         return [0] * len(weights)
-    if total < 60:
-        parts = [0] * len(weights)
-        for i in rng.choices(range(len(weights)), weights=weights, k=total):
-            parts[i] += 1
-        return parts
-    noisy = [w * rng.uniform(0.8, 1.2) for w in weights]
+    noisy = [w * rng.uniform(*NOISE) for w in weights]
     s = sum(noisy)
-    parts = [int(total * w / s) for w in noisy]
-    parts[max(range(len(noisy)), key=noisy.__getitem__)] += total - sum(parts)
+    exact = [total * w / s for w in noisy]
+    parts = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (exact[i] - parts[i], rng.random()), reverse=True)
+    for i in order[:total - sum(parts)]:
+        parts[i] += 1
     return parts
+
+
+# A body's figures move from year to year with the year's factor (YEAR_FACTOR, one draw per
+# report) and a noise of their own (NOISE): the same figure of two consecutive years differs by
+# at most about 2.4 times, so a clean body never shows the 5× jump ``yoy_jump`` looks for (a
+# figure under 10 in both years is not judged: small bodies' figures are drawn freely below it).
+YEAR_FACTOR = (0.8, 1.25)
+NOISE = (0.85, 1.18)
+SMALL = 10
+
+
+def around(base: float, factor: float, rng: random.Random) -> int:
+    return max(0, round(base * factor * rng.uniform(*NOISE)))
+
+
+def body_base(spec: BodySpec, key: str, rng: random.Random, high: int) -> int:
+    """The body's own level of a figure, drawn once (0 to ``high``) and kept in ``spec.extra``."""
+    if key not in spec.extra:
+        spec.extra[key] = rng.randint(0, high)
+    return int(spec.extra[key])
+
+
+def yearly_figure(spec: BodySpec, key: str, factor: float, rng: random.Random, high: int) -> int:
+    base = body_base(spec, key, rng, high)
+    # Below SMALL / max factor no figure reaches 10: drawn freely, as small bodies' are.
+    if base * YEAR_FACTOR[1] * NOISE[1] < SMALL:
+        return rng.randint(0, base)
+    return around(base, factor, rng)
 
 
 RESULT_WEIGHTS = {
@@ -201,21 +240,25 @@ class State:
     items: dict[str, tuple[int, int]]  # 2019 format 第（五）（六）（八）项: (previous, change)
 
 
-def applications(fmt: Format, scale: int, state: State | None, rng: random.Random,
+def applications(fmt: Format, spec: BodySpec, factor: float, state: State | None, rng: random.Random,
                  yearly: int | None = None) -> tuple[dict, list[int]]:
     table = fmt.table("applications")
     leaf_rows = [key for key, _, _ in table.leaf_rows]
     result_rows = [k for k in leaf_rows if k.startswith("results.") and k != "results.total"]
-    drawn = max(0, int(rng.gauss(scale, scale * 0.3 + 1)))
+    scale = spec.scale
+    if "forward_share" not in spec.extra:
+        spec.extra["forward_share"] = rng.uniform(0.01, 0.1)
+    share = float(spec.extra["forward_share"])
+    drawn = rng.randint(0, scale + 2) if scale < 5 else around(scale, factor, rng)
     yearly = drawn if yearly is None else yearly
     new = split(yearly, APPLICANT_WEIGHTS, rng)
-    carried_over = state.carried_forward if state else split(rng.randint(0, max(0, scale // 10)),
+    carried_over = state.carried_forward if state else split(around(scale * share, factor, rng),
                                                               APPLICANT_WEIGHTS, rng)
     rows: dict[str, list[int]] = {k: [0] * 6 for k in leaf_rows}
     rows["new"], rows["carried_over"] = new, list(carried_over)
     for c in range(6):
         available = new[c] + carried_over[c]
-        forward = 0 if available == 0 else min(available, int(available * rng.uniform(0, 0.12)))
+        forward = min(available, int(available * share * rng.uniform(*NOISE)))
         rows["carried_forward"][c] = forward
         handled = available - forward
         shares = split(handled, [RESULT_WEIGHTS[k] for k in result_rows], rng)
@@ -227,9 +270,12 @@ def applications(fmt: Format, scale: int, state: State | None, rng: random.Rando
     return nest(ordered), rows["carried_forward"]
 
 
-def reviews(scale: int, rng: random.Random) -> dict[str, Any]:
+def reviews(scale: int, factor: float, rng: random.Random) -> dict[str, Any]:
     def row(mean: float) -> list[int]:
-        n = max(0, int(rng.gauss(mean, mean / 2 + 0.3)))
+        if mean < 3:  # under 10 whatever the year: drawn freely
+            n = min(SMALL - 1, max(0, int(rng.gauss(mean, mean / 2 + 0.3))))
+        else:
+            n = around(mean, factor, rng)
         parts = split(n, [6, 2, 1, 1], rng)
         return [*parts, n]
 
@@ -237,7 +283,18 @@ def reviews(scale: int, rng: random.Random) -> dict[str, Any]:
     return {"review": row(m), "litigation": {"direct": row(m / 2), "after_review": row(m / 4)}}
 
 
-def active_2019(scale: int, state: State | None, first: bool, rng: random.Random) -> tuple[dict, State]:
+# The decisions of the year (处理决定数量 in 2019, 本年处理决定数量 in 2021), the same figure in
+# both formats: one level per body, moving with the year.
+DECISIONS = {"licensing": 20, "penalties": 5, "enforcement": 1}
+
+
+def decisions(spec: BodySpec, key: str, factor: float, rng: random.Random) -> int:
+    return yearly_figure(spec, key, factor, rng, spec.scale * DECISIONS[key] + 10)
+
+
+def active_2019(spec: BodySpec, factor: float, state: State | None, first: bool,
+                rng: random.Random) -> tuple[dict, State]:
+    scale = spec.scale
     out: dict[str, Any] = {}
     documents: dict[str, int] = {}
     for key in ("regulations", "normative_documents"):
@@ -259,6 +316,8 @@ def active_2019(scale: int, state: State | None, first: bool, rng: random.Random
         signed = f"+{change}" if change > 0 else str(change)
         if key == "fees":
             out[key] = [previous, signed]
+        elif key in DECISIONS:
+            out[key] = [previous, signed, decisions(spec, key, factor, rng)]
         else:
             out[key] = [previous, signed, rng.randint(0, scale * 3 + 5)]
     projects = rng.randint(0, 20)
@@ -266,7 +325,8 @@ def active_2019(scale: int, state: State | None, first: bool, rng: random.Random
     return out, State([], documents, items)
 
 
-def active_2021(scale: int, state: State | None, rng: random.Random) -> tuple[dict, dict[str, int]]:
+def active_2021(spec: BodySpec, factor: float, state: State | None, rng: random.Random) -> tuple[dict, dict[str, int]]:
+    scale = spec.scale
     out: dict[str, Any] = {}
     documents: dict[str, int] = {}
     for key in ("regulations", "normative_documents"):
@@ -276,9 +336,8 @@ def active_2021(scale: int, state: State | None, rng: random.Random) -> tuple[di
         current = base + made - repealed
         out[key] = [made, repealed, current]
         documents[key] = current
-    out["licensing"] = rng.randint(0, scale * 20 + 10)
-    out["penalties"] = rng.randint(0, scale * 5 + 5)
-    out["enforcement"] = rng.randint(0, scale + 2)
+    for key in DECISIONS:
+        out[key] = decisions(spec, key, factor, rng)
     out["fees"] = f"{rng.randint(0, 50000) / 100:.2f}" if rng.random() < 0.4 else 0
     return out, documents
 
@@ -312,15 +371,16 @@ def report_data(spec: BodySpec, body: dict[str, Any], year: int, state: State | 
     sets the number of new applications instead of drawing it."""
     fmt = get_format("2019" if year <= 2020 else "2021")
     first_year_of_format = state is None or (fmt.id == "2019" and not state.items)
-    apps, carried_forward = applications(fmt, spec.scale, state, rng, yearly)
+    factor = rng.uniform(*YEAR_FACTOR)
+    apps, carried_forward = applications(fmt, spec, factor, state, rng, yearly)
     if fmt.id == "2019":
-        active, new_state = active_2019(spec.scale, state, first_year_of_format, rng)
+        active, new_state = active_2019(spec, factor, state, first_year_of_format, rng)
     else:
         prev_docs = state.documents if state else None
-        active, documents = active_2021(spec.scale, State([], prev_docs, {}) if prev_docs else None, rng)
+        active, documents = active_2021(spec, factor, State([], prev_docs, {}) if prev_docs else None, rng)
         new_state = State([], documents, {})
     new_state.carried_forward = carried_forward
-    rl = reviews(spec.scale, rng)
+    rl = reviews(spec.scale, factor, rng)
 
     contact = dict(body["contact"])
     for change in body.get("contact_changes", []):
@@ -439,6 +499,129 @@ def generate(out: Path, reports: int, seed: int = 1, first_year: int = FIRST_YEA
     return made
 
 
+# --- injected faults -----------------------------------------------------------------------------
+
+# What each fault is found as: the quality command's indicator ids (issue 13).
+DAYS_LATE, PUBLISHED, SECTION5_UNCHANGED, COPY_OWN_PREVIOUS, COPY_PEER, IDENTITY_ERRORS, YOY_JUMP = (
+    "days_late", "published", "section5_unchanged", "copy_own_previous", "copy_peer", "identity_errors", "yoy_jump")
+FAULT_SHARE = 0.03
+# A jump is planted on a figure at least this large, so that no rule ignoring small numbers misses it.
+JUMP_BASE = 20
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected fault as the manifest records it: the body and year it is in, the indicator
+    that should flag it, what was done (``fault``) and how (``detail``). A fault some indicators
+    see twice (a part 五 copied is both section5_unchanged and copy_own_previous; a part 一
+    copied makes the copy and its source alike) has one entry per body and indicator."""
+
+    body: str
+    year: int
+    indicator: str
+    fault: str
+    detail: str
+
+
+def inject(made: list[Generated], seed: int = 1, share: float = FAULT_SHARE) -> list[Fault]:
+    """Plant faults into ``made`` (in place) and return the manifest, sorted.
+
+    Each kind goes to ``share`` of the bodies (at least one; none if ``share`` is 0), each body gets at most one fault,
+    and the bodies are drawn at random over the whole data set, from their own generator
+    (seeded by ``seed``): every other body stays exactly as ``make`` wrote it. Kinds: late
+    publication, a missing report (the body stays registered), part 五 copied from the body's
+    previous year, part 一 written from a peer's (same level, region and year) with the names and
+    the table figures changed, a broken total (办理结果总计 off by a few), and a jump of 6 to 8
+    times in new applications in the body's last year."""
+    rng = random.Random(f"faults/{seed}")
+    per_kind = max(1, round(len(made) * share)) if share > 0 else 0
+    used: set[str] = set()
+    out: list[Fault] = []
+
+    def free(candidates: list[Generated]) -> list[Generated]:
+        return [g for g in candidates if g.spec.slug not in used]
+
+    def take(candidates: list[Generated]) -> list[Generated]:
+        chosen = rng.sample(free(candidates), min(per_kind, len(free(candidates))))
+        used.update(g.spec.slug for g in chosen)
+        return chosen
+
+    for g in take([g for g in made if g.reports]):
+        year, data = rng.choice(g.reports)
+        due = deadline(g.spec, year)
+        late = due + timedelta(days=rng.randint(5, 90))
+        data["published"] = late.isoformat()
+        out.append(Fault(g.spec.slug, year, DAYS_LATE, "late",
+                         f"published {late}, {(late - due).days} days after the deadline {due}"))
+
+    for g in take([g for g in made if len(g.reports) >= 2]):
+        index = rng.randrange(1, len(g.reports))
+        year, _ = g.reports.pop(index)
+        out.append(Fault(g.spec.slug, year, PUBLISHED, "missing", f"no report for {year}; body.yml kept"))
+
+    for g in take([g for g in made if len(g.reports) >= 2]):
+        index = rng.randrange(1, len(g.reports))
+        (before, previous), (year, data) = g.reports[index - 1], g.reports[index]
+        data["parts"]["五"] = copy.deepcopy(previous["parts"]["五"])
+        for indicator in (SECTION5_UNCHANGED, COPY_OWN_PREVIOUS):
+            out.append(Fault(g.spec.slug, year, indicator, "section5_copied", f"part 五 copied from {before}"))
+
+    groups: dict[tuple[str, tuple[str, ...]], list[Generated]] = defaultdict(list)
+    for g in made:
+        groups[(g.spec.level, tuple(g.spec.region))].append(g)
+    for _ in range(per_kind):
+        pairs = [(a, b) for peers in groups.values() for a in free(peers) for b in free(peers)
+                 if a is not b and {y for y, _ in a.reports} & {y for y, _ in b.reports}]
+        if not pairs:
+            break
+        target, source = rng.choice(pairs)
+        used.update((target.spec.slug, source.spec.slug))
+        year = rng.choice(sorted({y for y, _ in target.reports} & {y for y, _ in source.reports}))
+        data = dict(target.reports)[year]
+        heading = data["parts"]["一"]["heading"]
+        fields = prose_fields(target.spec, year, data)
+        data["parts"]["一"] = prose_module.part_one(random.Random(source.seeds[year]), fields, heading)
+        out.append(Fault(target.spec.slug, year, COPY_PEER, "peer_copy",
+                         f"part 一 written from {source.spec.slug}'s, names and table figures changed"))
+        out.append(Fault(source.spec.slug, year, COPY_PEER, "peer_copy_source",
+                         f"its part 一 copied into {target.spec.slug}'s"))
+
+    for g in take([g for g in made if g.reports]):
+        # A total of at least JUMP_BASE where the body has one: a few more is no jump.
+        large = [r for r in g.reports if r[1]["applications"]["results"]["total"][-1] >= JUMP_BASE]
+        year, data = rng.choice(large or g.reports)
+        total = data["applications"]["results"]["total"]
+        wrong = total[-1] + rng.randint(1, 3)
+        out.append(Fault(g.spec.slug, year, IDENTITY_ERRORS, "broken_total",
+                         f"applications.results.total.total {total[-1]} → {wrong}"))
+        total[-1] = wrong
+
+    def jumps(g: Generated) -> bool:
+        return len(g.reports) >= 2 and g.reports[-2][1]["applications"]["new"][-1] >= JUMP_BASE
+
+    for g in take([g for g in made if jumps(g)]):
+        year, before = g.reports[-1][0], g.reports[-2][1]["applications"]["new"][-1]
+        yearly = math.ceil(before * rng.uniform(6, 8))
+        data, _ = report_data(g.spec, g.body, year, g.states[year], rng, g.seeds[year], yearly)
+        g.reports[-1] = (year, data)
+        out.append(Fault(g.spec.slug, year, YOY_JUMP, "jump",
+                         f"applications.new.total {before} in {year - 1} → {yearly} in {year}"))
+    return sorted(out, key=lambda f: (f.body, f.year, f.indicator))
+
+
+def generate_with_faults(out: Path, reports: int, seed: int = 1, share: float = FAULT_SHARE,
+                         first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR
+                         ) -> tuple[list[Generated], list[Fault]]:
+    """``generate``, with faults injected (``inject``): the bodies and reports written, and the
+    manifest."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not an empty folder: choose a new one")
+    made = make(reports, seed, first_year, last_year)
+    faults = inject(made, seed, share)
+    write(out, made)
+    return made, faults
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -446,14 +629,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first-year", type=int, default=FIRST_YEAR)
     parser.add_argument("--last-year", type=int, default=LAST_YEAR)
+    parser.add_argument("--faults", type=Path, metavar="MANIFEST",
+                        help="inject faults and write their manifest (JSON) to this file, outside OUT_DIR")
+    parser.add_argument("--fault-share", type=float, default=FAULT_SHARE,
+                        help=f"share of the bodies given each kind of fault (default {FAULT_SHARE})")
     args = parser.parse_args(argv)
     try:
-        made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
+        if args.faults is None:
+            made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
+        else:
+            made, faults = generate_with_faults(args.out, args.reports, args.seed, args.fault_share,
+                                                args.first_year, args.last_year)
+            args.faults.write_text(json.dumps([asdict(f) for f in faults], ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")
     except FileExistsError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2
     count = sum(len(g.reports) for g in made)
     print(f"wrote {count} report(s) of {len(made)} body(ies) to {args.out}")
+    if args.faults is not None:
+        print(f"injected {len(faults)} fault(s) into {len({f.body for f in faults})} body(ies): {args.faults}")
     return 0
 
 
