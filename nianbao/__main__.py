@@ -1,4 +1,5 @@
-"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|search-index|shards|excel|rules|import``.
+"""Command line: ``python -m nianbao check|new|new-body|schema|pages|export|search-index|shards|excel|rules|quality|``
+``import``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 """
@@ -265,6 +266,40 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quality(args: argparse.Namespace) -> int:
+    """Print the quality indicators of every body and year: exit 0 even when some are flagged (it
+    is a report), 1 when some data could not be read (its reports have no figures), 2 without data."""
+    from .catalogue import quality as q
+    from .loader import load_data
+    from .quality import QualitySettings, figures
+    from .quality.output import render, select
+
+    root = Path.cwd()
+    try:
+        data = load_data(Path(args.data), root)
+    except DataDirError as exc:
+        print(q.FAILED(error=exc), file=sys.stderr)
+        return 2
+    # Read before the indicators run: only what the loader found is "could not be read".
+    unreadable = list(data.findings.errors)
+    settings = QualitySettings(overview_max_chars=args.overview_max)
+    found = select(figures(data, settings), data, year=args.year, region=args.region)
+    text = render(found, args.format)
+    if args.format == "table":
+        sys.stdout.write(text)
+    else:  # UTF-8 whatever the console's code page: the CSV's BOM tells Excel so
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    print(q.SUMMARY(rows=len(found), bodies=len({f.body for f in found}), flagged=sum(f.flag for f in found)),
+          file=sys.stderr)
+    if unreadable:
+        print(q.UNREADABLE(count=len(unreadable)), file=sys.stderr)
+        print(report_text(unreadable), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _lang(argv: list[str]) -> list[str]:
     """Take `--lang zh|en` from anywhere on the line (before or after the command), and apply it."""
     rest = []
@@ -341,6 +376,16 @@ def main(argv: list[str] | None = None) -> int:
     excel.set_defaults(run=cmd_excel)
     rules = sub.add_parser("rules", help=m.CLI_RULES(), description=m.CLI_RULES())
     rules.set_defaults(run=cmd_rules)
+    from .catalogue import quality as q
+    from .quality.output import SHAPES
+
+    quality = sub.add_parser("quality", help=q.CLI_QUALITY_HELP(), description=q.CLI_QUALITY())
+    quality.add_argument("data", nargs="?", default="data", metavar=q.METAVAR_DATA(), help=q.CLI_QUALITY_DATA())
+    quality.add_argument("--year", type=int, metavar=q.METAVAR_YEAR(), help=q.CLI_QUALITY_YEAR())
+    quality.add_argument("--region", metavar=q.METAVAR_REGION(), help=q.CLI_QUALITY_REGION())
+    quality.add_argument("--format", choices=SHAPES, default="table", help=q.CLI_QUALITY_FORMAT())
+    quality.add_argument("--overview-max", type=int, metavar=q.METAVAR_CHARS(), help=q.CLI_QUALITY_OVERVIEW())
+    quality.set_defaults(run=cmd_quality)
     sub.add_parser("import", help=m.CLI_IMPORT(), add_help=False)
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -21,6 +21,8 @@ from .catalogue import language, messages
 from .catalogue import rules as R
 from .datafiles import REPORT_FILE, Kind, UnsafeEntry, kind, read_bytes, refusal, report_file_name, report_year
 from .formats import Format, all_formats, get_format
+from .model import FIRST_YEAR as FIRST_YEAR  # newfiles and excel read the bounds from here
+from .model import LAST_YEAR as LAST_YEAR
 from .model import Body, Report, ReportMeta
 from .paths import SLUG as SLUG  # the importer names folders by the same rule
 from .paths import docs_names, region_clashes, slug_problem
@@ -30,9 +32,6 @@ from .table_values import describe, read_tables
 from .text import FORBIDDEN, char_name
 from .typing_mistakes import encoding_guess, typing_mistakes
 from .yamlsource import DataPath, SourceDoc, YamlSourceError, line_ends, parse_yaml, read_yaml
-
-FIRST_YEAR = 2008  # the first 条例 took effect in 2008
-LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
 
 
 class DataDirError(Exception):
@@ -78,7 +77,8 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
     data = Dataset(root=data_dir)
     names: dict[str, str] = {}
     reserved = docs_names(docs_dir if docs_dir is not None else data_dir.parent / "docs")
-    for folder in _body_folders(data_dir, data, root):
+    folders = _body_folders(data_dir, data, root)
+    for folder in folders:
         if bodies is not None and folder.name not in bodies:
             continue
         where = Locator(display_path(folder, root) + "/")
@@ -105,7 +105,29 @@ def load_data(data_dir: Path, root: Path | None = None, bodies: frozenset[str] |
             if report is not None:
                 data.reports[(folder.name, year)] = report
     _check_region_folders(data)
+    # Every folder counts as a parent, loaded or not: a shard loads only some bodies.
+    _check_registry(data, {folder.name for folder in folders})
     return data
+
+
+def _check_registry(data: Dataset, folders: set[str]) -> None:
+    """body.yml's registry against the data: the parent is another body, the reports fall in the
+    years the body exists."""
+    for slug, body in sorted(data.bodies.items()):
+        parent = body.parent
+        if parent is not None and (parent == slug or parent not in folders):
+            others = {f: data.bodies[f].name if f in data.bodies else f for f in sorted(folders - {slug})}
+            data.findings.add(data.body_files[slug].problem(
+                R.PARENT_UNKNOWN, ("parent",), variant="self" if parent == slug else "", parent=parent,
+                suggestion=did_you_mean(parent, others)))
+    for (slug, year), report in sorted(data.reports.items()):
+        registered = data.bodies.get(slug)
+        if registered is None or registered.exists_in(year):
+            continue
+        before = registered.since is not None and year < registered.since
+        data.findings.add(data.body_files[slug].problem(
+            R.OUTSIDE_YEARS, ("since",) if before else ("until",), variant="" if before else "after",
+            since=registered.since, until=registered.until, year=year, found=report.file))
 
 
 def _check_region_folders(data: Dataset) -> None:
@@ -389,7 +411,11 @@ def model_problems(exc: ValidationError, model: type[BaseModel], raw: Any, where
         ctx: dict[str, Any] = dict(err.get("ctx") or {})
         found = _shown(err.get("input"))
         described = _description(model, loc)
-        if kind == "extra_forbidden" or "[key]" in err["loc"]:
+        key_fields = _fields_at(model, loc[:-1]) if "[key]" in err["loc"] else {}
+        if "[key]" in err["loc"] and not key_fields:
+            # A mapping keyed by year (exempt): the key is a value of its own, not a misspelt name.
+            problem = where.problem(R.INVALID, loc, expected=messages.EXPECT_YEAR_KEY(), found=str(loc[-1]))
+        elif kind == "extra_forbidden" or "[key]" in err["loc"]:
             fields = _fields_at(model, loc[:-1])
             problem = where.problem(R.UNKNOWN_KEY, loc, key=loc[-1], allowed=", ".join(fields),
                                     suggestion=did_you_mean(str(loc[-1]), fields))
@@ -475,7 +501,9 @@ def _fields_at(model: type[BaseModel], loc: DataPath) -> Mapping[str, str]:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return {name: (f.description or name) for name, f in tp.model_fields.items()}
     if typing.get_origin(tp) is dict:  # keys of a fixed set (parts: 一 to 六)
-        return {str(k): str(k) for k in typing.get_args(typing.get_args(tp)[0])}
+        keys = typing.get_args(tp)[0]
+        if typing.get_origin(keys) is typing.Literal:
+            return {str(k): str(k) for k in typing.get_args(keys)}
     return {}
 
 

@@ -14,14 +14,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, cast, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .catalogue import messages
 from .cells import Cell
 from .formats import Format, all_formats
 from .numerals import PartKey
-from .paths import region_name_problem
+from .paths import SLUG, region_name_problem
 from .text import NAME_MAX, REGION_MAX, TEXT_MAX, TITLE_MAX, char_name, first_forbidden
 
 # The levels of a body, written once: the Literal types body.yml's level, LEVELS is read from it.
@@ -29,6 +39,8 @@ Level = Literal["乡镇/街道", "区县部门", "区县政府", "市级部门",
 LEVELS: tuple[str, ...] = get_args(Level)
 # Governments publish their own report by 31 March (条例 art. 49); everyone else by 31 January.
 GOVERNMENT_LEVELS = frozenset({"区县政府", "市政府", "省政府"})
+FIRST_YEAR = 2008  # the first 条例 took effect in 2008
+LAST_YEAR = 2100  # dates and deadlines stay computable; a later year is a typo
 
 
 def _plain(value: str, limit: int) -> str:
@@ -120,6 +132,20 @@ def _format_id(value: str) -> str:
 FormatId = Annotated[str, AfterValidator(_format_id)]
 
 
+def _slug(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_SLUG()})
+    return value
+
+
+# A report year, as the file names and body.yml's registry fields write it.
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+BodySlug = Annotated[str, AfterValidator(_slug)]
+Reason = Annotated[str, Field(min_length=1), _one_line(1000)]
+# A year as a mapping key (exempt:), as the JSON Schema states it: FIRST_YEAR to LAST_YEAR.
+_YEAR_KEY = "^(200[89]|20[1-9][0-9]|2100)$"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -136,7 +162,14 @@ class Contact(_Model):
 
 
 class ContactChange(Contact):
-    since: int = Field(description="从哪一年度的报告起使用这些联系方式", ge=2008, le=2100)
+    since: int = Field(description="从哪一年度的报告起使用这些联系方式", ge=FIRST_YEAR, le=LAST_YEAR)
+
+
+class FormerName(_Model):
+    """A name the body had before: the reports up to ``until`` were published under it."""
+
+    name: Name = Field(description="曾用名（全称），如 南岗区王岗乡人民政府")
+    until: Year = Field(description="用这个名称发布的最后一个年度，如 2019")
 
 
 class Body(_Model):
@@ -153,6 +186,28 @@ class Body(_Model):
     contact_changes: list[ContactChange] = Field(
         default_factory=list, description="联系方式变更：since 年度起，列出的字段替换 contact 中的字段"
     )
+    # The registry (机关名录): which years the body must report. Every field is optional, so a
+    # body.yml without them reads as before; the quality indicators read them.
+    former_names: list[FormerName] = Field(
+        default_factory=list,
+        description="曾用名：每项写名称和用到哪一年度（until），如 {name: 王岗乡人民政府, until: 2019}",
+    )
+    parent: BodySlug | None = Field(None, description="上级机关的文件夹名，如 nangang-qu；须是 data/ 里的另一个机关",
+                                    json_schema_extra={"pattern": f"^{SLUG.pattern}$"})
+    since: Year | None = Field(None, description="机关从哪一年度起存在、须报告（含这一年度），如 2019")
+    until: Year | None = Field(None, description="机关存在、须报告的最后一个年度（撤销或合并时填写），如 2023")
+    exempt: dict[Year, Reason] = Field(
+        default_factory=dict, description="免于报告的年度及理由，如 2020: 机构改革期间职能划转，未单独报告",
+        json_schema_extra={"propertyNames": {"pattern": _YEAR_KEY}},
+    )
+
+    @field_validator("until")
+    @classmethod
+    def _until_after_since(cls, until: int | None, info: ValidationInfo) -> int | None:
+        since = info.data.get("since")
+        if until is not None and since is not None and until < since:
+            raise PydanticCustomError("invalid", "{expected}", {"expected": messages.EXPECT_UNTIL(since=since)})
+        return until
 
     def contact_for(self, year: int) -> Contact:
         """The contact details in force for a report year: later changes override earlier ones."""
@@ -165,6 +220,18 @@ class Body(_Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    def name_for(self, year: int) -> str:
+        """The name the body's report of a year was published under: the first former name used
+        until that year or later, else today's."""
+        for former in sorted(self.former_names, key=lambda f: f.until):
+            if year <= former.until:
+                return former.name
+        return self.name
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the registry has the body exist in a year (no since or until: no bound)."""
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
 
 class Section(_Model):

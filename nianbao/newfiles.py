@@ -363,7 +363,8 @@ def new_body(data_dir: Path, slug: str, name: str, root: Path | None = None) -> 
             raise NewFileError(words.NAME_TAKEN(name=name, file=display_path(folder / BODY_FILE, root),
                                                 slug=folder.name), 1)
     data: dict[str, Any] = {"name": name, "short_name": None, "level": None, "region": None, "website": None,
-                            "contact": dict.fromkeys(Contact.model_fields), "contact_changes": []}
+                            "contact": dict.fromkeys(Contact.model_fields), "contact_changes": [],
+                            "former_names": [], "parent": None, "since": None, "until": None, "exempt": {}}
     folder_shown = display_path(data_dir / slug, root) + "/"
     header = tuple(line.format(folder=folder_shown, slug=slug) for line in words.BODY_HEADER)
     text = dump_body(data, Annotations(header=header, above=_body_notes(name), tilde=True))
@@ -404,6 +405,11 @@ def _body_notes(name: str) -> dict[DataPath, tuple[str, ...]]:
         ("contact",): (words.NOTE_CONTACT.format(description=Body.model_fields["contact"].description),),
         ("contact_changes",): tuple(line.format(description=Body.model_fields["contact_changes"].description)
                                     for line in words.NOTE_CONTACT_CHANGES),
+        ("former_names",): (described("former_names"), words.NOTE_REGISTRY),
+        ("parent",): (described("parent"),),
+        ("since",): (described("since"), words.NOTE_SINCE),
+        ("until",): (described("until"),),
+        ("exempt",): (described("exempt"), words.NOTE_EXEMPT),
     }
     for key in Contact.model_fields:
         notes[("contact", key)] = (str(Contact.model_fields[key].description),)

@@ -404,7 +404,7 @@ def test_body_yml_has_every_field_of_the_model_commented(data: Path) -> None:
     assert list(body) == list(Body.model_fields)
     assert list(body["contact"]) == list(Contact.model_fields)
     assert body["name"] == NAME
-    assert {k for k, v in body.items() if v not in (None, [])} == {"name", "contact"}
+    assert {k for k, v in body.items() if v not in (None, [], {})} == {"name", "contact"}
     lines = text.splitlines()
     for path_ in [(key,) for key in Body.model_fields] + [("contact", key) for key in Contact.model_fields]:
         at = parse_yaml(text).position(path_).line - 1

@@ -73,6 +73,10 @@ CELL_SHAPE = T("{row} / {column}：一格只写一个值", "{row} / {column}: a 
 ONE_VALUE = T("一个值", "one value")
 ROW_GROUP_EXAMPLE = T("一组行：{keys}", "a mapping of {keys}")
 UNKNOWN_ROW = T("{table} 中没有这一行", "{table} has no such row")
+EXPECT_SLUG = T("另一个机关的文件夹名：小写字母 a-z、数字和 -，如 nangang-qu",
+                "another body's folder name: a-z, 0-9 and -, e.g. nangang-qu")
+EXPECT_YEAR_KEY = T("2008 至 2100 之间的年度，四位数字，如 2020", "a year from 2008 to 2100, e.g. 2020")
+EXPECT_UNTIL = T("不早于 since（{since}）的年度", "a year not before since ({since})")
 EXPECT_REVISION_TARGET = T("写 cell（改动的单元格）或 part（改动了正文的部分）之一，再写 old（修订前的值）",
                            "either cell (the cell changed) or part (the part whose text changed), and old")
 # How a revision's finding names what it changed, when no label of a table does.

@@ -125,3 +125,6 @@ NOTE_WEBSITE_EXAMPLE = "如 https://www.example.gov.cn/"
 NOTE_CONTACT = "{description}：公众联系政府信息公开工作的方式，不知道的留作 ~"
 NOTE_CONTACT_CHANGES = ("{description}。没有变更就留作 []；有变更时写成如：",
                         "contact_changes: [{{since: 2024, phone: 0451-87654321}}]")
+NOTE_REGISTRY = "以下几项是机关名录（维护指南“机关名录”一页）：督查时据此判断哪些年度应有报告；不知道的留空"
+NOTE_SINCE = "不填时，从这个机关的第一份报告的年度算起"
+NOTE_EXEMPT = "没有免报的年度就留作 {}；有时写成如：exempt: {2020: 机构改革期间职能划转，未单独报告}"

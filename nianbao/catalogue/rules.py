@@ -151,6 +151,35 @@ YEAR = Rule(
     "报告年度从 2008 年《条例》施行起算。", "《中华人民共和国政府信息公开条例》自2008年5月1日起施行",
 )
 
+PARENT_UNKNOWN = Rule(
+    "data.parent", "error", "field", "上级机关不在数据里",
+    W(T("parent 写的是上级机关的文件夹名，数据里没有这个机关", "parent names a body folder that is not in the data"),
+      expected=T("data/ 里另一个机关的文件夹名", "the folder name of another body in data/"),
+      found=T("{parent}", "{parent}"), hint=T("{suggestion}", "{suggestion}")),
+    "机关名录记下每个机关的上级机关，以便按上级汇总谁已公布、谁未公布。", _FILES,
+    variants={"self": W(
+        T("parent 写的是这个机关自己", "parent names the body itself"),
+        expected=T("另一个机关的文件夹名", "another body's folder name"), found=T("{parent}", "{parent}"),
+        hint=T("写上级机关的文件夹名，没有上级机关时删去 parent", "name the parent body's folder, or remove parent")),
+    },
+)
+OUTSIDE_YEARS = Rule(
+    "B.1", "error", "report", "报告年度不在机关存续的年度内",
+    W(T("body.yml 写明机关从 {since} 年度起存在（since），却有 {year} 年度的报告",
+        "body.yml has the body exist from {since} (since), yet there is a report for {year}"),
+      expected=T("{since} 年度及以后的报告", "reports for {since} or later"), found=T("{found}", "{found}"),
+      hint=T("核对 body.yml 的 since，或这份报告是否放错了机关的文件夹",
+             "check since in body.yml, or whether the report is in the wrong body's folder")),
+    "机关名录写明机关从哪一年度起存在、到哪一年度为止；之外的年度不应有它的报告。", _FILES,
+    variants={"after": W(
+        T("body.yml 写明机关存在到 {until} 年度为止（until），却有 {year} 年度的报告",
+          "body.yml has the body exist until {until} (until), yet there is a report for {year}"),
+        expected=T("{until} 年度及以前的报告", "reports for {until} or earlier"), found=T("{found}", "{found}"),
+        hint=T("核对 body.yml 的 until，或这份报告是否放错了机关的文件夹",
+               "check until in body.yml, or whether the report is in the wrong body's folder")),
+    },
+)
+
 # --- fields and values ------------------------------------------------------------------------
 
 UNKNOWN_KEY = Rule(

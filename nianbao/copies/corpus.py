@@ -88,7 +88,8 @@ def document(report: Report, body: Body) -> Document:
         for index, section in enumerate(part.sections):
             if section.text:
                 pieces.append(Piece(key, f"parts.{key}.sections.{index}.text", section.text))
-    names = tuple(n for n in (body.name, body.short_name, *body.region) if n)
+    # Former names too: a renamed body's old reports name it the old way.
+    names = tuple(n for n in (body.name, body.short_name, *(f.name for f in body.former_names), *body.region) if n)
     return Document(report.body, report.year, body.level, tuple(body.region), body.name, names, tuple(pieces),
                     tuple(headings))
 

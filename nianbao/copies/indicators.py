@@ -46,7 +46,7 @@ class Figure:
     indicator: str
     body: str
     year: int
-    value: float | int | bool | None
+    value: float | int | bool | str | None  # str: a state, such as published/missing/exempt
     flag: bool
     detail: str
     other: Key | None = None
