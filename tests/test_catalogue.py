@@ -218,10 +218,10 @@ def test_the_inline_allow_list_names_only_literals_still_there() -> None:
 
 def test_every_catalogue_module_has_both_languages_with_the_same_parameters() -> None:
     """messages is read by the tests above; the other modules of texts are read here."""
-    from nianbao.catalogue import copies, formats, importer, newfiles, quality, site, statuses, workbook
+    from nianbao.catalogue import copies, formats, importer, newfiles, quality, quality_checks, site, statuses, workbook
 
     texts: list[tuple[str, Text]] = []
-    for module in (site, formats, importer, statuses, newfiles, workbook, copies, quality):
+    for module in (site, formats, importer, statuses, newfiles, workbook, copies, quality, quality_checks):
         for name, value in vars(module).items():
             items = value.values() if isinstance(value, dict) else [value]
             for item in items:
