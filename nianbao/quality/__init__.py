@@ -13,6 +13,8 @@ more function in ``INDICATORS`` (and its id in ``ORDER``). Never imports mkdocs.
   (``scope.py``: body.yml's since / until / exempt within the years the data set covers);
 - ``reports.py``: ``days_late``, ``revisions``, ``format_ok``, ``parts_missing``,
   ``overview_chars``, ``blank_cells``, ``fees_item``, one figure per report;
+- ``consistency.py``, ``outliers.py``: ``identity_errors``, ``carry_over_mismatch``,
+  ``narrative_mismatch``, ``yoy_jump``, ``zero_where_peers_large`` and the rates;
 - ``copied.py``: the copy indicators of nianbao.copies;
 - ``output.py``: the rows the command prints (table, CSV, JSON).
 """
@@ -23,7 +25,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..copies import COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED, Figure
+from .consistency import consistency_figures
 from .copied import copies
+from .outliers import outlier_figures
 from .reports import (
     BLANK_CELLS,
     DAYS_LATE,
@@ -50,9 +54,20 @@ __all__ = ["DEFAULTS", "INDICATORS", "ORDER", "Figure", "Indicator", "QualitySet
 
 Indicator = Callable[["Dataset", QualitySettings], list[Figure]]
 
+
+# The consistency and outlier indicators (consistency.py, outliers.py) with their own defaults:
+# QualitySettings has no field for their thresholds yet.
+def consistency(dataset: Dataset, settings: QualitySettings) -> list[Figure]:
+    return consistency_figures(dataset)
+
+
+def outliers(dataset: Dataset, settings: QualitySettings) -> list[Figure]:
+    return outlier_figures(dataset)
+
+
 INDICATORS: tuple[Indicator, ...] = (
     published, days_late, revisions, years_missing, format_ok, parts_missing, overview_chars, blank_cells,
-    fees_item, copies,
+    fees_item, consistency, outliers, copies,
 )
 
 # The order of the rows of one body and year: the issue's table of indicators. An id not listed
