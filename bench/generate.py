@@ -502,8 +502,9 @@ def generate(out: Path, reports: int, seed: int = 1, first_year: int = FIRST_YEA
 # --- injected faults -----------------------------------------------------------------------------
 
 # What each fault is found as: the quality command's indicator ids (issue 13).
-DAYS_LATE, PUBLISHED, SECTION5_UNCHANGED, COPY_OWN_PREVIOUS, COPY_PEER, IDENTITY_ERRORS, YOY_JUMP = (
-    "days_late", "published", "section5_unchanged", "copy_own_previous", "copy_peer", "identity_errors", "yoy_jump")
+DAYS_LATE, PUBLISHED, YEARS_MISSING, IDENTITY_ERRORS, YOY_JUMP = (
+    "days_late", "published", "years_missing", "identity_errors", "yoy_jump")
+COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED = "copy_own_previous", "copy_peer", "section5_unchanged"
 FAULT_SHARE = 0.03
 # A jump is planted on a figure at least this large, so that no rule ignoring small numbers misses it.
 JUMP_BASE = 20
@@ -558,6 +559,9 @@ def inject(made: list[Generated], seed: int = 1, share: float = FAULT_SHARE) -> 
         index = rng.randrange(1, len(g.reports))
         year, _ = g.reports.pop(index)
         out.append(Fault(g.spec.slug, year, PUBLISHED, "missing", f"no report for {year}; body.yml kept"))
+        # years_missing counts the years missing so far: this one, and again in every later year.
+        for later in [year] + [y for y, _ in g.reports[index:]]:
+            out.append(Fault(g.spec.slug, later, YEARS_MISSING, "missing", f"no report for {year}"))
 
     for g in take([g for g in made if len(g.reports) >= 2]):
         index = rng.randrange(1, len(g.reports))
