@@ -1,34 +1,26 @@
-"""Faults injected by bench/generate.py (``--faults``) are found under their indicator and body,
-and nothing is flagged on the bodies left clean: precision and recall 1.0.
-
-What flags a fault here: the copy indicators (nianbao.copies), the checks' findings (D.1 for a
-late report, the format's identities for a broken total), a registered body without a report
-for a year of its series (published), and new applications more than 5× or under 0.2× last
-year's, ignoring figures under 20 (yoy_jump).
+"""Faults injected by bench/generate.py (``--faults``) are found by ``python -m nianbao quality
+--format csv`` under their indicator and body, and nothing is flagged on the bodies left clean:
+precision and recall 1.0, over every flagged row of every indicator.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+import subprocess
 import sys
-from datetime import date
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 import yaml
-
-from nianbao.catalogue import rules as R
-from nianbao.checks import check_dataset
-from nianbao.copies import Corpus, copy_own_previous, copy_peer, documents, section5_unchanged, tables_unchanged
-from nianbao.formats import all_formats
-from nianbao.loader import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import (  # noqa: E402
     COPY_OWN_PREVIOUS,
-    JUMP_BASE,
     SECTION5_UNCHANGED,
     Fault,
     generate_with_faults,
@@ -36,9 +28,8 @@ from generate import (  # noqa: E402
     make,
 )
 
-REPORTS = 560  # 80 bodies of 7 years
+REPORTS = 560  # 80 bodies of 7 years, 558 reports once two are missing
 SEED = 3
-TODAY = date(2026, 12, 3)
 Row = tuple[str, int, str]  # body, year, indicator
 
 
@@ -49,33 +40,23 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Fault]
     return out, faults
 
 
+def quality(data_dir: Path) -> list[dict[str, str]]:
+    """The rows of ``python -m nianbao quality DATA --format csv``, as a supervisor runs it."""
+    run = subprocess.run([sys.executable, "-m", "nianbao", "quality", str(data_dir), "--format", "csv"],
+                         capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stderr
+    return list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"))))
+
+
 def flagged(data_dir: Path) -> set[Row]:
-    """Every (body, year, indicator) flagged on the data folder; a finding of the checks that is
-    neither D.1 nor an identity is kept under its own rule id, so that it is seen too."""
-    data = load_data(data_dir)
-    rows: set[Row] = {(p.file, 0, p.rule) for p in data.findings.problems}  # loading: none expected
-    identities = {identity.id for fmt in all_formats() for identity in fmt.identities}
-    for (body, year), result in check_dataset(data, TODAY).items():
-        for problem in result.problems:
-            indicator = ("days_late" if problem.rule == R.DEADLINE.id else
-                         "identity_errors" if problem.rule in identities else problem.rule)
-            rows.add((body, year, indicator))
-    corpus = Corpus(documents(data))
-    for figure in (copy_own_previous(corpus) + copy_peer(corpus) + section5_unchanged(corpus)
-                   + tables_unchanged(data.reports)):
-        if figure.flag:
-            rows.add((figure.body, figure.year, figure.indicator))
-    years = sorted({year for _, year in data.reports})
-    for body, reports in data.reports_by_body().items():
-        have = {r.year for r in reports}
-        rows.update((body, year, "published") for year in range(min(have), years[-1] + 1) if year not in have)
-        for before, this in zip(reports, reports[1:], strict=False):
-            a, b = (r.cell("applications", "new", "total") for r in (before, this))
-            if a is None or b is None or a.value is None or b.value is None or this.year != before.year + 1:
-                continue
-            if max(a.value, b.value) >= JUMP_BASE and (b.value > 5 * a.value or 5 * b.value < a.value):
-                rows.add((body, this.year, "yoy_jump"))
-    return rows
+    rows = quality(data_dir)
+    assert rows and {r["flag"] for r in rows} <= {"true", "false"}
+    return {(r["body"], int(r["year"]), r["indicator"]) for r in rows if r["flag"] == "true"}
+
+
+@pytest.fixture(scope="module")
+def found(planted: tuple[Path, list[Fault]]) -> set[Row]:
+    return flagged(planted[0])
 
 
 def expected(faults: list[Fault]) -> set[Row]:
@@ -100,24 +81,34 @@ def test_every_kind_of_fault_is_planted_on_bodies_spread_over_the_data(planted: 
     assert len({b.split("-")[1] if b.count("-") > 1 else "province" for b in bodies}) >= 3
     levels = {yaml.safe_load((data_dir / b / "body.yml").read_text(encoding="utf-8"))["level"] for b in bodies}
     assert len(levels) >= 3
-    assert len({f.indicator for f in faults}) == 7
+    assert {f.indicator for f in faults} == {"days_late", "published", "years_missing", "section5_unchanged",
+                                            "copy_own_previous", "copy_peer", "identity_errors", "yoy_jump"}
 
 
-def test_the_faults_are_found_and_nothing_else(planted: tuple[Path, list[Fault]]) -> None:
-    data_dir, faults = planted
-    found = flagged(data_dir)
+def test_the_faults_are_found_and_nothing_else(planted: tuple[Path, list[Fault]], found: set[Row]) -> None:
+    _, faults = planted
     assert found == expected(faults)
     assert precision_recall(faults, found) == (1.0, 1.0)
+    # Indicator by indicator too: each one flags exactly its faults.
+    by_indicator: dict[str, list[Fault]] = defaultdict(list)
+    for fault in faults:
+        by_indicator[fault.indicator].append(fault)
+    for indicator, planted_here in by_indicator.items():
+        assert precision_recall(planted_here, {r for r in found if r[2] == indicator}) == (1.0, 1.0), indicator
+    # A clean body has no flagged row at all, of any indicator.
+    assert {r[0] for r in found} == {f.body for f in faults}
 
 
 def test_a_fault_left_out_of_the_manifest_or_planted_on_a_clean_body_is_caught(
-        planted: tuple[Path, list[Fault]], tmp_path: Path) -> None:
+        planted: tuple[Path, list[Fault]], found: set[Row], tmp_path: Path) -> None:
     data_dir, faults = planted
-    # Recall: a manifest entry nothing flags.
+    # A manifest entry left out: its row is flagged all the same, precision drops.
     dropped = [f for f in faults if f.fault != "jump"]
-    found = flagged(data_dir)
+    assert len(dropped) < len(faults)
     assert precision_recall(dropped, found)[0] < 1.0
-    # Precision: a clean body's part 五 copied from its previous year is flagged, twice.
+    # A fault in the manifest that is not in the data (the jump's body left as generated): recall drops.
+    assert precision_recall(faults, {r for r in found if r[2] != "yoy_jump"})[1] < 1.0
+    # A clean body altered, its part 五 of 2025 copied from 2024: flagged twice, nothing else.
     altered = tmp_path / "data"
     shutil.copytree(data_dir, altered)
     faulty = {f.body for f in faults}
@@ -126,9 +117,9 @@ def test_a_fault_left_out_of_the_manifest_or_planted_on_a_clean_body_is_caught(
     data = yaml.safe_load(this.read_text(encoding="utf-8"))
     data["parts"]["五"] = yaml.safe_load(before.read_text(encoding="utf-8"))["parts"]["五"]
     this.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    found = flagged(altered)
-    assert found - expected(faults) == {(clean, 2025, SECTION5_UNCHANGED), (clean, 2025, COPY_OWN_PREVIOUS)}
-    assert precision_recall(faults, found) == (len(expected(faults)) / len(found), 1.0)
+    now = flagged(altered)
+    assert now - found == {(clean, 2025, SECTION5_UNCHANGED), (clean, 2025, COPY_OWN_PREVIOUS)}
+    assert precision_recall(faults, now) == (len(found) / len(now), 1.0)
 
 
 def test_the_faults_are_the_same_for_a_seed_and_the_clean_bodies_are_untouched() -> None:
@@ -145,8 +136,14 @@ def test_the_faults_are_the_same_for_a_seed_and_the_clean_bodies_are_untouched()
         assert (a.reports != b.reports) == (a.spec.slug in changed), a.spec.slug
 
 
-def test_clean_generated_data_is_valid_and_nothing_looks_copied(tmp_path: Path) -> None:
+def test_clean_generated_data_checks_clean_and_nothing_is_flagged(tmp_path: Path) -> None:
+    """Without faults: ``check`` exits 0 with no warning, and ``quality`` flags no row, so nothing
+    looks copied, jumps or is missing on a generated data set."""
     out = tmp_path / "data"
     _, faults = generate_with_faults(out, REPORTS, SEED + 2, share=0.0)
     assert faults == []
+    run = subprocess.run([sys.executable, "-m", "nianbao", "check", str(out)], capture_output=True, text=True,
+                         encoding="utf-8", cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 个错误，0 个警告" in run.stdout + run.stderr
     assert flagged(out) == set()
