@@ -55,6 +55,9 @@ _CHANNELS = ("政府门户网站", "政务微博", "微信公众号", "政务服
 _ACCOUNT_KINDS = ("微信公众号", "政务微博", "抖音号", "视频号", "今日头条号")
 _DOCS = ("实施方案", "管理办法", "工作指引", "操作规程", "实施细则", "三年行动计划", "补助办法", "考评办法")
 _UNITS = ("科室", "直属单位", "股室", "村（社区）", "成员单位", "业务口")
+_SUBSIDIES = ("耕地地力保护补贴", "高龄津贴", "临时救助金", "农机购置补贴", "创业担保贷款贴息", "义务兵家庭优待金",
+              "残疾人两项补贴", "生态公益林补偿金", "稳岗返还资金", "学生资助资金", "特困人员供养金",
+              "农村危房改造补助")
 _CN = ("两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十五", "二十")
 
 
@@ -76,6 +79,7 @@ _FILLERS: dict[str, Any] = {
     "doc": lambda rng: f"《{_place(rng)}{rng.choice(TOPICS)}{rng.choice(_DOCS)}》",
     "unit": lambda rng: rng.choice(_UNITS),
     "cn": lambda rng: rng.choice(_CN),
+    "subsidy": lambda rng: rng.choice(_SUBSIDIES),
     "n": lambda rng: rng.randint(3, 900),
     "pct": lambda rng: f"{rng.randint(900, 999) / 10:.1f}%",
 }
@@ -159,7 +163,7 @@ ACTIVE = (
     "主动回应社会关切，针对{topic}相关舆情发布权威信息{cn}次，及时澄清不实传言。",
     "在{channel}开设“{place}政策问答”栏目，围绕{topic}答复网民提问{n1}条。",
     "按季度公开{topic}工作进展，同步发布{matter}的建设进度和资金拨付情况。",
-    "{month}发布{topic2}补助资金分配结果，列明{n1}户受益对象的姓名、村组和金额（已作脱敏处理）。",
+    "{month}发布{subsidy}发放结果，列明{n1}户受益对象的姓名、村组和金额（已作脱敏处理）。",
     "{leader}带头参加{channel}“在线访谈”{cn}期，就{topic}等话题与网民在线交流。",
 )
 # The first three quote the tables (C.3): {new} 新收, {co} 上年结转, {both} their sum, {dis} 予以公开.
