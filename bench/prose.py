@@ -325,10 +325,10 @@ _MEASURES_LEAD = (
 
 def part_five(rng: random.Random, fields: Mapping[str, Any], heading: str) -> dict[str, Any]:
     """Part 五: the problems, numbered 一是…二是…, and the measures, one a line."""
-    chosen = rng.sample(PROBLEMS, rng.randint(2, 4))
+    chosen = rng.sample(PROBLEMS, rng.randint(3, 4))
     problems = "；".join(o + render(t, rng, **fields) for o, t in zip(_ORDINALS, chosen, strict=False)) + "。"
     lead = render(rng.choice(_MEASURES_LEAD), rng, **fields)
-    measures = _sentences(rng, MEASURES, 2, 4, fields)
+    measures = _sentences(rng, MEASURES, 3, 5, fields)
     if lead:
         measures.insert(0, lead)
     return {"heading": heading, "sections": [
