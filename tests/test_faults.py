@@ -72,6 +72,7 @@ def precision_recall(faults: list[Fault], found: set[Row]) -> tuple[float, float
 
 def test_every_kind_of_fault_is_planted_on_bodies_spread_over_the_data(planted: tuple[Path, list[Fault]]) -> None:
     data_dir, faults = planted
+    assert len(list(data_dir.glob("*/20[0-9][0-9].yml"))) == REPORTS - 2 >= 500
     assert {f.fault for f in faults} == {"late", "missing", "section5_copied", "peer_copy", "peer_copy_source",
                                         "broken_total", "jump"}
     bodies = sorted({f.body for f in faults})
