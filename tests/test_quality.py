@@ -14,7 +14,9 @@ from nianbao.loader import load_data
 from nianbao.quality import INDICATORS, ORDER, QualitySettings, figures
 
 SHILI_IDS = ("published", "days_late", "revisions", "years_missing", "format_ok", "parts_missing", "overview_chars",
-             "blank_cells", "fees_item", "copy_own_previous", "copy_peer", "section5_unchanged", "tables_unchanged")
+             "blank_cells", "fees_item", "identity_errors", "carry_over_mismatch", "narrative_mismatch", "yoy_jump",
+             "zero_where_peers_large", "copy_own_previous", "copy_peer", "section5_unchanged", "tables_unchanged",
+             "disclosure_rate", "review_correction_rate", "lawsuit_correction_rate")
 
 
 @pytest.fixture
@@ -62,7 +64,8 @@ def test_every_report_gets_every_indicator_in_order(data: Path) -> None:
                                                  (WANGGANG, 2021), (WANGGANG, 2022)}
     # 王岗镇 has no report for 2021 and 2022: the years of its series only.
     assert {f.indicator for f in found if f.body == WANGGANG and f.year > 2020} == {"published", "years_missing"}
-    assert len(INDICATORS) == 10  # nine of this package's, and the copies' four in one
+    # nine of this package's, the consistency and outlier ones in two, and the copies' four in one
+    assert len(INDICATORS) == 12
     assert all(f.detail and any("\u4e00" <= ch <= "\u9fff" for ch in f.detail) for f in found)
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..copies import COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED, Figure
 from .consistency import consistency_figures
 from .copied import copies
-from .outliers import outlier_figures
+from .outliers import RATES, outlier_figures
 from .reports import (
     BLANK_CELLS,
     DAYS_LATE,
@@ -75,7 +75,7 @@ INDICATORS: tuple[Indicator, ...] = (
 ORDER: tuple[str, ...] = (
     PUBLISHED_ID, DAYS_LATE, REVISIONS, YEARS_MISSING, FORMAT_OK, PARTS_MISSING, OVERVIEW_CHARS, BLANK_CELLS,
     FEES_ITEM, "identity_errors", "carry_over_mismatch", "narrative_mismatch", "yoy_jump", "zero_where_peers_large",
-    COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED,
+    COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED, TABLES_UNCHANGED, *RATES,
 )
 _PLACE = {indicator: place for place, indicator in enumerate(ORDER)}
 
