@@ -527,7 +527,8 @@ class Fault:
 def inject(made: list[Generated], seed: int = 1, share: float = FAULT_SHARE) -> list[Fault]:
     """Plant faults into ``made`` (in place) and return the manifest, sorted.
 
-    Each kind goes to ``share`` of the bodies (at least one; none if ``share`` is 0), each body gets at most one fault,
+    Each kind goes to ``share`` of the bodies (at least one while bodies are left; none if ``share``
+    is 0), each body gets at most one fault,
     and the bodies are drawn at random over the whole data set, from their own generator
     (seeded by ``seed``): every other body stays exactly as ``make`` wrote it. Kinds: late
     publication, a missing report (the body stays registered), part 五 copied from the body's
@@ -638,6 +639,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault-share", type=float, default=FAULT_SHARE,
                         help=f"share of the bodies given each kind of fault (default {FAULT_SHARE})")
     args = parser.parse_args(argv)
+    if args.faults is not None and args.faults.resolve().is_relative_to(args.out.resolve()):
+        # The data folder holds bodies only: a file in it is a stray the loader reports.
+        print(f"generate.py: write the manifest outside {args.out}", file=sys.stderr)
+        return 2
     try:
         if args.faults is None:
             made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
