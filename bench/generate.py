@@ -527,14 +527,14 @@ class Fault:
 def inject(made: list[Generated], seed: int = 1, share: float = FAULT_SHARE) -> list[Fault]:
     """Plant faults into ``made`` (in place) and return the manifest, sorted.
 
-    Each kind goes to ``share`` of the bodies (at least one while bodies are left; none if ``share``
-    is 0), each body gets at most one fault,
-    and the bodies are drawn at random over the whole data set, from their own generator
-    (seeded by ``seed``): every other body stays exactly as ``make`` wrote it. Kinds: late
-    publication, a missing report (the body stays registered), part 五 copied from the body's
+    Each kind goes to ``share`` of the bodies (at least one while bodies are left; none if
+    ``share`` is 0), each body gets at most one fault, and the bodies are drawn at random over
+    the whole data set, from their own generator (seeded by ``seed``): every other body stays
+    exactly as ``make`` wrote it. Kinds: late publication, a missing report (the body stays
+    registered; years_missing counts it that year and later), part 五 copied from the body's
     previous year, part 一 written from a peer's (same level, region and year) with the names and
-    the table figures changed, a broken total (办理结果总计 off by a few), and a jump of 6 to 8
-    times in new applications in the body's last year."""
+    the table figures changed (the source is flagged too), a broken total (办理结果总计 off by 1
+    to 3), and a jump of 6 to 8 times in new applications in the body's last year."""
     rng = random.Random(f"faults/{seed}")
     per_kind = max(1, round(len(made) * share)) if share > 0 else 0
     used: set[str] = set()
