@@ -29,6 +29,8 @@ from mkdocs.structure.pages import Page
 from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
 from nianbao.opendata import OPEN_DATA_DIR
+from nianbao.opendata.background import WriteFailed, Writer
+from nianbao.render.opendata_page import OPEN_DATA_PAGE
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
 from nianbao.render.preview import LIVE_RELOAD_FILE, LIVE_RELOAD_JS, FailurePage
@@ -91,6 +93,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if failure is not None:
         _write_failure(site_dir, failure, _preview["targets"])
         return
+    _finish_open_data()
     # No off-site address in Material's bundle (nianbao.theme_bundle).
     localize_site(site_dir)
     # The search index from the pages as written (nianbao.search); a build without one fails. Not
@@ -103,6 +106,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     _staged["succeeded"] = True
     if _preview["on"]:
         _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+
+
+def _finish_open_data() -> None:
+    """Wait for the open data, then list it on the 开放数据 page (which needs the files' sizes)."""
+    writer: Writer | None = _state.pop("writer", None)
+    if writer is None:
+        return
+    try:
+        sizes = writer.wait()
+    except WriteFailed as exc:
+        raise PluginError(words.HOOK_OPEN_DATA_FAILED(error=exc)) from None
+    page: Path | None = _state.get("listing")
+    if page is not None and page.is_file():
+        build: SiteBuild = _state["build"]
+        page.write_text(fill(page.read_text(encoding="utf-8"), build.open_data_listing(sizes)), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:
@@ -138,7 +156,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _preview["failure"] = None
     try:
         bodies = settings.shard_bodies()
-        build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir), figures=settings.figures)
+        build = build_site(data_dir, root, settings.only, bodies, Path(config.docs_dir), figures=settings.figures,
+                           directory_urls=config.use_directory_urls)
     except SettingsError as exc:
         raise PluginError(words.HOOK_FAILED(error=exc)) from None
     except DataDirError as exc:
@@ -154,6 +173,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         assert page is not None  # failure_text and preview_failure read the same findings
         return _show_failure(config, failure, page, data_dir)
     _forget_failure()
+    missing = build.missing_links()
+    if missing:
+        raise PluginError(words.HOOK_MISSING_LINKS(links="\n".join(f"{page} → {link}" for page, link in missing)))
     for message in warning_messages(build):
         log.warning(message)
     note = acknowledged_note(build)
@@ -219,9 +241,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     build: SiteBuild = _state["build"]
-    # The open data as files of the site, so the pages' download links are checked like any link.
-    for path, text in build.open_data.items():
-        files.append(File.generated(config, f"{OPEN_DATA_DIR}/{path}", content=text))
+    # The open data goes straight into the site, written beside the pages on another core
+    # (nianbao.opendata.background); the pages' links to it are checked in on_config.
+    # A preview writes it in this process: its server runs threads, which do not survive a fork.
+    listing = files.get_file_from_path(OPEN_DATA_PAGE)
+    _state["listing"] = Path(listing.abs_dest_path) if listing is not None else None
+    _state["writer"] = Writer(build.write_open_data, Path(config.site_dir) / OPEN_DATA_DIR,
+                              background=not _preview["on"])
     return files
 
 

@@ -135,7 +135,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
         settings = Settings.from_environ(os.environ)
         project = read_project_config(Path(args.config).resolve(), os.environ)
         data_dir = Path(args.data) if args.data else settings.data_dir(project.root)
-        build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir)
+        build = build_site(data_dir, project.root, settings.only, settings.shard_bodies(), project.docs_dir,
+                           directory_urls=project.directory_urls)
     except (SettingsError, ExportError) as exc:
         print(words.PAGES_FAILED(error=exc), file=sys.stderr)
         return 2
@@ -271,7 +272,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     is a report), 1 when some data could not be read (its reports have no figures), 2 without data."""
     from .catalogue import quality as q
     from .loader import load_data
-    from .quality import QualitySettings, figures
+    from .quality import QualitySettings, figures, unread
     from .quality.output import render, select
 
     root = Path.cwd()
@@ -280,8 +281,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except DataDirError as exc:
         print(q.FAILED(error=exc), file=sys.stderr)
         return 2
-    # Read before the indicators run: only what the loader found is "could not be read".
-    unreadable = list(data.findings.errors)
+    unreadable = unread(data)
     settings = QualitySettings(overview_max_chars=args.overview_max)
     found = select(figures(data, settings), data, year=args.year, region=args.region)
     text = render(found, args.format)

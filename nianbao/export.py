@@ -38,7 +38,8 @@ from .export_config import (
     tree_config,
 )
 from .opendata import OPEN_DATA_DIR
-from .render.pages import Page
+from .render.opendata_page import OPEN_DATA_PAGE
+from .render.pages import Page, fill
 from .settings import Settings
 from .site import SiteBuild, splice_markers
 from .sitedir import discard, remove_stale, staging_dir, swap_in
@@ -90,14 +91,17 @@ def _write_tree(build: SiteBuild, project: ProjectConfig, settings: Settings, tr
         _write(docs / relative, data)
         static.add(relative)
         written += 1
+    # The open data as files of the docs tree, as the hook writes them into the site: the pages
+    # link them, and the 开放数据 page lists them with their sizes.
+    sizes = build.write_open_data(docs / OPEN_DATA_DIR)
+    written += len(sizes)
     for page in build.pages:
         if page.src_uri in static:
             raise ExportError(words.EXPORT_PAGE_CLASH(page=page.src_uri, docs=project.docs_dir.name))
-        _write(docs / page.src_uri, page.standalone_markdown().encode("utf-8"))
-        written += 1
-    # The open data as files of the docs tree, as the hook adds them to the site: the pages link them.
-    for path, content in build.open_data.items():
-        _write(docs / OPEN_DATA_DIR / path, content if isinstance(content, bytes) else content.encode("utf-8"))
+        text = page.standalone_markdown()
+        if page.src_uri == OPEN_DATA_PAGE:
+            text = fill(text, build.open_data_listing(sizes))
+        _write(docs / page.src_uri, text.encode("utf-8"))
         written += 1
     if project.custom_dir is not None:
         overridden = set()

@@ -51,6 +51,10 @@ class ProjectConfig:
         return self.root / str(self.config.get("docs_dir", "docs"))
 
     @property
+    def directory_urls(self) -> bool:
+        return bool(self.config.get("use_directory_urls", True))
+
+    @property
     def custom_dir(self) -> Path | None:
         theme = self.config.get("theme")
         custom = theme.get("custom_dir") if isinstance(theme, dict) else None

@@ -120,6 +120,11 @@ def _check_registry(data: Dataset, folders: set[str]) -> None:
             data.findings.add(data.body_files[slug].problem(
                 R.PARENT_UNKNOWN, ("parent",), variant="self" if parent == slug else "", parent=parent,
                 suggestion=did_you_mean(parent, others)))
+        elif parent is not None:
+            chain = _parent_chain(data, slug)
+            if chain:
+                data.findings.add(data.body_files[slug].problem(
+                    R.PARENT_UNKNOWN, ("parent",), variant="cycle", parent=parent, chain=" → ".join(chain)))
     for (slug, year), report in sorted(data.reports.items()):
         registered = data.bodies.get(slug)
         if registered is None or registered.exists_in(year):
@@ -128,6 +133,20 @@ def _check_registry(data: Dataset, folders: set[str]) -> None:
         data.findings.add(data.body_files[slug].problem(
             R.OUTSIDE_YEARS, ("since",) if before else ("until",), variant="" if before else "after",
             since=registered.since, until=registered.until, year=year, found=report.file))
+
+
+def _parent_chain(data: Dataset, slug: str) -> list[str]:
+    """The parents from slug back to slug when they go round in a circle, else []."""
+    chain = [slug]
+    body = data.bodies.get(slug)
+    while body is not None and body.parent is not None and body.parent != chain[-1]:
+        chain.append(body.parent)
+        if body.parent == slug:
+            return chain
+        if body.parent in chain[:-1]:
+            return []  # a circle further up, reported at its own bodies
+        body = data.bodies.get(body.parent)
+    return []
 
 
 def _check_region_folders(data: Dataset) -> None:

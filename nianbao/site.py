@@ -8,7 +8,7 @@ and the home page's body listing spliced in at its marker. The MkDocs hook and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +17,12 @@ from .catalogue import site as words
 from .checks import ReportCheck, check_dataset
 from .datafiles import kind, report_files, report_year
 from .loader import DataDirError, Dataset, load_data
-from .opendata import open_data_files
+from .opendata import OPEN_DATA_DIR, generate, write_open_data
+from .opendata import paths as open_data_paths
 from .problems import Findings, Problem, report_text
 from .render.indexes import home_listing, region_pages
 from .render.keys_table import keys_page
-from .render.opendata_page import open_data_page
+from .render.opendata_page import LISTING, open_data_listing, open_data_page
 from .render.pages import Page, body_page, body_uri, join_cjk_lines, report_page, report_uri
 from .render.preview import FailurePage
 from .render.rules_page import RULES_PAGE, rules_page, statuses_markdown
@@ -36,12 +37,28 @@ class SiteBuild:
     checks: dict[tuple[str, int], ReportCheck]
     pages: tuple[Page, ...]
     home_markdown: str
-    # Relative to OPEN_DATA_DIR: path → text (or bytes) of every open-data file (nianbao.opendata).
-    open_data: Mapping[str, str | bytes] = field(default_factory=dict)
+    # Relative to OPEN_DATA_DIR: every open-data file the build writes (nianbao.opendata), none
+    # when figures are off.
+    open_data: tuple[str, ...] = ()
+    directory_urls: bool = True
 
     @property
     def findings(self) -> Findings:
         return self.data.findings
+
+    def write_open_data(self, out: Path) -> dict[str, int]:
+        """Write the open data into out (the site's OPEN_DATA_DIR); each file's size in bytes."""
+        return write_open_data(generate(self.data), out) if self.open_data else {}
+
+    def open_data_listing(self, sizes: Mapping[str, int]) -> dict[str, str]:
+        """The 开放数据 page's block, for ``fill``, once the files are written."""
+        return {LISTING: open_data_listing(sizes, self.data, self.directory_urls)}
+
+    def missing_links(self) -> list[tuple[str, str]]:
+        """(page, file) for each link of a page's HTML blocks to an open-data file the build does
+        not write: MkDocs checks only the Markdown's links, and these must hold as those do."""
+        written = {f"{OPEN_DATA_DIR}/{path}" for path in self.open_data}
+        return [(page.src_uri, link) for page in self.pages for link in page.links if link not in written]
 
 
 def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] | None = None,
@@ -55,14 +72,15 @@ def check_site(data_dir: Path, root: Path | None = None, bodies: frozenset[str] 
 
 def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = frozenset(),
                load_only: frozenset[str] | None = None, docs_dir: Path | None = None,
-               today: date | None = None, figures: bool = True) -> SiteBuild:
+               today: date | None = None, figures: bool = True, directory_urls: bool = True) -> SiteBuild:
     """Load and check data_dir; render every page unless there are errors (then render nothing).
 
     ``only`` limits the pages to some bodies (a quick preview while editing them); every body is
     still checked, so what builds here builds in full too. ``load_only`` limits what is loaded at
     all (one shard of a province-sized site). ``figures`` off leaves out what is made from the
     figures across reports (与上年比较, 历年数据, the region 汇总, the open data): a benchmark's
-    measure of their cost.
+    measure of their cost. ``directory_urls`` is mkdocs.yml's, for the links in HTML blocks. The
+    open data is written by the caller (SiteBuild.write_open_data), beside the pages.
     """
     data, checks = check_site(data_dir, root, load_only, docs_dir, today)
     if data.findings.errors:
@@ -76,13 +94,15 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
         reports = by_body[slug]
         years = [r.year for r in reports]
         for previous, report in zip([None, *reports], reports, strict=False):
-            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous, figures))
-        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}, figures))
+            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous, figures,
+                                     directory_urls))
+        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}, figures,
+                               directory_urls))
     pages += region_pages(bodies, by_body, figures)
     pages += [rules_page(), keys_page()]
-    open_data = open_data_files(data) if figures else {}
-    pages.append(open_data_page(open_data, data))
-    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body), open_data)
+    pages.append(open_data_page())
+    return SiteBuild(data, checks, tuple(pages), home_listing(bodies, by_body),
+                     tuple(open_data_paths(data)) if figures else (), directory_urls)
 
 
 def failure_text(build: SiteBuild, data_dir: Path, strict: bool, *, preview: bool = False) -> str | None:

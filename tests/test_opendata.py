@@ -150,6 +150,88 @@ def test_the_build_publishes_the_open_data_and_links_it(site: Path):
     assert f'href="../opendata/{SHILI}/2020/cells.csv"' in body
     listing = (site / "opendata" / "index.html").read_text(encoding="utf-8")
     assert f'href="{SHILI}/2021/applications.csv"' in listing and "KB" in listing
+    assert "nianbao:block" not in listing
+
+
+def test_every_download_link_names_a_written_file(site: Path):
+    """The 数据下载 links are HTML, which MkDocs does not check: each resolves to a file of the site."""
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for page in site.rglob("index.html"):
+        url = page.relative_to(site).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for a in soup.select("ul.nb-downloads a, #opendata-files a"):
+            target = urljoin(url, a["href"])
+            assert (site / target).is_file(), (url, a["href"])
+            checked += 1
+    assert checked > 20
+
+
+def test_the_listed_sizes_are_the_files_sizes(site: Path):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "opendata" / "index.html").read_text(encoding="utf-8"), "lxml")
+    rows = soup.select("#opendata-files tbody tr")
+    assert len(rows) == len(list((site / "opendata").rglob("*.*"))) - 1  # all but the page itself
+    for tr in rows:
+        size = (site / "opendata" / tr.a["href"]).stat().st_size
+        assert tr.select("td")[1].get_text() == f"{size / 1024:.1f} KB"
+
+
+def test_paths_name_what_generate_writes():
+    from nianbao.opendata import paths
+
+    for data_dir in (DATA, FIXTURE_2021):
+        data = load_data(data_dir, data_dir.parent)
+        assert paths(data) == list(open_data_files(data))
+        assert paths(data, workbooks=True) == list(open_data_files(data, workbooks=True))
+
+
+def test_a_page_linking_a_file_not_written_is_caught():
+    from dataclasses import replace
+
+    from nianbao.site import build_site
+
+    build = build_site(FIXTURE_2021, FIXTURE_2021.parent)
+    assert build.missing_links() == []
+    page = next(p for p in build.pages if p.links)
+    broken = replace(build, open_data=tuple(p for p in build.open_data if f"opendata/{p}" != page.links[0]))
+    missing = broken.missing_links()
+    assert (page.src_uri, page.links[0]) in missing and {link for _, link in missing} == {page.links[0]}
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_the_writer_gives_sizes_or_the_error(tmp_path: Path, background: bool):
+    from nianbao.opendata.background import WriteFailed, Writer
+
+    def write(out: Path) -> dict[str, int]:
+        out.mkdir()
+        (out / "a.csv").write_bytes(b"1,2\r\n")
+        return {"a.csv": 5}
+
+    assert Writer(write, tmp_path / "ok", background).wait() == {"a.csv": 5}
+    assert (tmp_path / "ok" / "a.csv").read_bytes() == b"1,2\r\n"
+
+    def fail(out: Path) -> dict[str, int]:
+        raise OSError("disk full")
+
+    with pytest.raises(WriteFailed, match="disk full"):
+        Writer(fail, tmp_path / "no", background).wait()
+
+
+def test_a_writer_that_dies_is_an_error(tmp_path: Path):
+    import os
+
+    from nianbao.opendata.background import WriteFailed, Writer
+
+    def die(out: Path) -> dict[str, int]:
+        os._exit(3)
+
+    with pytest.raises(WriteFailed, match="3"):
+        Writer(die, tmp_path, background=True).wait()
 
 
 def test_each_report_has_its_workbook_in_the_official_layout(tmp_path: Path):
@@ -188,7 +270,7 @@ def test_figures_off_leaves_out_what_figures_make(tmp_path: Path):
 
     plain = build_site(FIXTURE_2021, FIXTURE_2021.parent, figures=False)
     full = build_site(FIXTURE_2021, FIXTURE_2021.parent)
-    assert plain.open_data == {} and full.open_data
+    assert plain.open_data == () and full.open_data
     report = next(p for p in plain.pages if p.src_uri == f"{SHILI}/2021.md").markdown
     assert "{#compare" not in report and "{#downloads" not in report
     assert "{#compare" in next(p for p in full.pages if p.src_uri == f"{SHILI}/2021.md").markdown

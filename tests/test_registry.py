@@ -149,3 +149,13 @@ def test_the_schema_accepts_what_the_model_accepts_and_refuses_what_it_refuses()
                 {"former_names": [{"name": "示例县统计办"}]}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**BODY, **bad}, schema)
+
+
+def test_parents_that_go_round_in_a_circle_are_an_error(data: Path) -> None:
+    add(data / SHILI / "body.yml", f"parent: {WANGGANG}\n")
+    add(data / WANGGANG / "body.yml", f"parent: {SHILI}\n")
+    found = [p for p in problems(data) if p.rule == R.PARENT_UNKNOWN.id]
+    assert sorted(p.file for p in found) == [f"data/{SHILI}/body.yml", f"data/{WANGGANG}/body.yml"]
+    by_file = {p.file: p.message for p in found}
+    assert f"{SHILI} → {WANGGANG} → {SHILI}" in by_file[f"data/{SHILI}/body.yml"]
+    assert f"{WANGGANG} → {SHILI} → {WANGGANG}" in by_file[f"data/{WANGGANG}/body.yml"]

@@ -161,6 +161,10 @@ PARENT_UNKNOWN = Rule(
         T("parent 写的是这个机关自己", "parent names the body itself"),
         expected=T("另一个机关的文件夹名", "another body's folder name"), found=T("{parent}", "{parent}"),
         hint=T("写上级机关的文件夹名，没有上级机关时删去 parent", "name the parent body's folder, or remove parent")),
+        "cycle": W(
+            T("上级机关绕成了一个圈：{chain}", "the parents go round in a circle: {chain}"),
+            expected=T("一直往上能到一个没有上级的机关", "a chain of parents that ends at a body without one"),
+            found=T("{parent}", "{parent}"), hint=T("改正其中一个 body.yml 的 parent", "correct parent in one body.yml")),
     },
 )
 OUTSIDE_YEARS = Rule(

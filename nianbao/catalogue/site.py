@@ -64,6 +64,12 @@ HOOK_BAD_SETTINGS = T("nianbao：环境变量的值不能用，什么都没有�
 SEARCH_INDEX_FAILED = T("nianbao：搜索索引没有建成，网站没有更新。\n{error}",
                         "nianbao: the search index was not built; the site was not updated.\n{error}")
 HOOK_FAILED = T("nianbao：{error}", "nianbao: {error}")
+HOOK_OPEN_DATA_FAILED = T("nianbao：开放数据没有写成，网站没有更新。\n{error}",
+                          "nianbao: the open data was not written; the site was not updated.\n{error}")
+HOOK_MISSING_LINKS = T(
+    "nianbao：页面的下载链接指向不存在的开放数据文件，网站没有更新。这是 nianbao 的缺陷，请报告：\n{links}",
+    "nianbao: a page's download links name open-data files that are not written; the site was not updated. "
+    "This is a fault in nianbao, please report it:\n{links}")
 
 # --- the live preview (`make serve`): the page shown in place of every page while the site cannot be built ---
 
@@ -231,7 +237,8 @@ OPEN_DATA_INTRO = T(
     "datapackage.json 按 Data Package 2.0 说明每个文件的栏目和类型。",
     "Every figure of the site's reports as open data, made from the same data as the pages. CSV in UTF-8 with a BOM; "
     "状态 tells a number from 未填写 and 不适用. datapackage.json describes each file (Data Package 2.0).")
-OPEN_DATA_HEADER = T("| 文件 | 内容 | 大小 | 数据日期 |", "| File | Content | Size | Data as of |")
+OPEN_DATA_HEADER = (T("文件", "File"), T("内容", "Content"), T("大小", "Size"), T("数据日期", "Data as of"))
+OPEN_DATA_CAPTION = T("开放数据文件一览", "Open-data files")
 OPEN_DATA_ALL = T("全站", "whole site")
 OPEN_DATA_SIZE_KB = T("{size} KB", "{size} KB")
 # The site search's filters (Pagefind), by which a reader narrows the results; also their names in the index.

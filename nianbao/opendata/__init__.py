@@ -17,11 +17,11 @@ The files are made from the loaded data alone (no page is needed), by the site b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes_atomic, write_text_atomic
+from ..atomic import write_bytes_atomic
 from ..catalogue import opendata as W
 from ..loader import Dataset
 from ..model import Body, Report
@@ -29,7 +29,7 @@ from ..sitedir import discard, remove_stale, staging_dir, swap_in
 from . import wide
 from .files import csv_text, json_text
 from .package import XLSX, cells_schema, csv_resource, file_resource, json_resource, package, table_schema
-from .records import FIELDS, records
+from .records import FIELDS, RUNS, values_of
 from .workbook import workbook_bytes
 
 OPEN_DATA_DIR = "opendata"
@@ -38,39 +38,68 @@ CELLS_CSV, CELLS_JSON, PACKAGE = "cells.csv", "cells.json", "datapackage.json"
 
 
 Files = dict[str, str | bytes]
+Content = str | bytes
 
 
 def open_data_files(data: Dataset, workbooks: bool = False) -> Files:
-    """Relative path → text (or a workbook's bytes) of every open-data file, the site's package last.
+    """Relative path → text (or a workbook's bytes) of every open-data file, the site's package last."""
+    return dict(generate(data, workbooks))
+
+
+def generate(data: Dataset, workbooks: bool = False) -> Iterator[tuple[str, Content]]:
+    """Every open-data file as (relative path, content), one report's files at a time, so that a
+    writer holds no more than one report's files and the site's rows.
 
     Each report's rows are serialised once: the site's and each region's CSV are those rows again,
     in the site's order. Workbooks (openpyxl: about 0.1 s each) are written by ``export`` only."""
-    files: Files = {}
     header = [f.zh for f in FIELDS]
     csv_rows: dict[tuple[str, int], str] = {}  # a report's CSV lines, without the header
-    reports = sorted(data.reports.values(), key=lambda r: (r.body, r.year))
+    reports = _reports(data)
     for report in reports:
         body = data.bodies[report.body]
-        rows = list(records(body, report))
-        text = csv_text(header, ([r[h] for h in header] for r in rows))
+        values = list(values_of(body, report))
+        text = csv_text(header, values, RUNS)
         csv_rows[(report.body, report.year)] = text.split("\r\n", 1)[1]
-        files.update(_report_files(body, report, rows, text, workbooks))
+        rows = [dict(zip(header, v, strict=True)) for v in values]
+        yield from _report_files(body, report, rows, text, workbooks)
+    head = csv_text(header, [])
+    for region, members in _regions(data, reports).items():
+        yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", head + "".join(
+            csv_rows[(r.body, r.year)] for r in members)
+    yield CELLS_CSV, head + "".join(csv_rows[(r.body, r.year)] for r in reports)
+    dates = [r.meta.published for r in reports if r.meta.published is not None]
+    yield PACKAGE, json_text(package(
+        "nianbao-figures", W.PACKAGE_TITLE.zh, [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema())],
+        providers=len({r.body for r in reports}), published=min(dates, default=None),
+        updated=max(dates, default=None)))
+
+
+def paths(data: Dataset, workbooks: bool = False) -> list[str]:
+    """The relative paths ``generate`` writes, in its order, without making any file."""
+    out: list[str] = []
+    reports = _reports(data)
+    for report in reports:
+        folder = report_folder(report)
+        out += [f"{folder}/{CELLS_CSV}", f"{folder}/{CELLS_JSON}"]
+        out += [f"{folder}/{t.key}.csv" for t in report.format.tables if t.key in report.tables]
+        out += [f"{folder}/{workbook_name(report)}"] if workbooks else []
+        out.append(f"{folder}/{PACKAGE}")
+    out += [f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}" for region in _regions(data, reports)]
+    return [*out, CELLS_CSV, PACKAGE]
+
+
+def _reports(data: Dataset) -> list[Report]:
+    return sorted(data.reports.values(), key=lambda r: (r.body, r.year))
+
+
+def _regions(data: Dataset, reports: list[Report]) -> dict[tuple[str, ...], list[Report]]:
+    """Each region at every level → its reports, in the site's order."""
     by_region: dict[tuple[str, ...], list[Report]] = {}
     for report in reports:
         region = tuple(data.bodies[report.body].region)
         for depth in range(1, len(region) + 1):
             by_region.setdefault(region[:depth], []).append(report)
-    head = csv_text(header, [])
-    for region, members in sorted(by_region.items()):
-        files[f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}"] = head + "".join(
-            csv_rows[(r.body, r.year)] for r in members)
-    files[CELLS_CSV] = head + "".join(csv_rows[(r.body, r.year)] for r in reports)
-    dates = [r.meta.published for r in reports if r.meta.published is not None]
-    files[PACKAGE] = json_text(package(
-        "nianbao-figures", W.PACKAGE_TITLE.zh, [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema())],
-        providers=len({r.body for r in reports}), published=min(dates, default=None),
-        updated=max(dates, default=None)))
-    return files
+    return dict(sorted(by_region.items()))
 
 
 def report_folder(report: Report) -> str:
@@ -105,13 +134,14 @@ def workbook_name(report: Report) -> str:
     return f"{report.body}-{report.year}.xlsx"
 
 
-def write_open_data(files: Files, out: Path) -> None:
-    """Write the files under out (each whole or not at all: nianbao.atomic)."""
-    for relative, content in files.items():
-        if isinstance(content, bytes):
-            write_bytes_atomic(out / relative, content, within=out)
-        else:
-            write_text_atomic(out / relative, content, within=out)
+def write_open_data(files: Iterable[tuple[str, Content]], out: Path) -> dict[str, int]:
+    """Write the files under out (each whole or not at all: nianbao.atomic); the size in bytes of each."""
+    sizes: dict[str, int] = {}
+    for relative, content in files:
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        write_bytes_atomic(out / relative, data, within=out)
+        sizes[relative] = len(data)
+    return sizes
 
 
 class OpenDataRefused(Exception):
@@ -125,14 +155,13 @@ def export_open_data(data: Dataset, out: Path) -> int:
         raise OpenDataRefused(W.EXPORT_NOT_FOLDER(out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / PACKAGE).is_file():
         raise OpenDataRefused(W.EXPORT_NOT_OURS(out=out, package=PACKAGE))
-    files = open_data_files(data, workbooks=True)
     remove_stale(out)
     staging = staging_dir(out)
     discard(staging)
     try:
         staging.mkdir(parents=True)
-        write_open_data(files, staging)
+        written = write_open_data(generate(data, workbooks=True), staging)
         swap_in(staging, out)
     finally:
         discard(staging)
-    return len(files)
+    return len(written)

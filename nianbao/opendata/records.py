@@ -20,6 +20,9 @@ from ..revisions import first_published, resolve, revised_cells
 FIELDS = (W.F_BODY, W.F_BODY_NAME, W.F_LEVEL, W.F_REGION, W.F_YEAR, W.F_FORMAT, W.F_TABLE, W.F_TABLE_LABEL,
           W.F_ROW, W.F_ROW_LABEL, W.F_COLUMN, W.F_COLUMN_LABEL, W.F_VALUE, W.F_STATUS, W.F_TEXT, W.F_UNIT,
           W.F_CONCEPT, W.F_REVISED, W.F_FIRST_PUBLISHED)
+# Where a record splits into fields that repeat together: the body's (the same in every record of a
+# report) and the cell's labels (the same in every report of the format).
+RUNS = (6, 12)
 STATUS = {"number": W.STATUS_NUMBER, "blank": W.STATUS_BLANK, "na": W.STATUS_NA}
 
 
@@ -59,9 +62,15 @@ def _labels(fmt: Format) -> dict[tuple[str, str], tuple[str, dict[str, tuple[str
 
 def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
     """One record per cell, keyed by the Chinese field names; 数值 is a Decimal or None."""
+    names = [f.zh for f in FIELDS]
+    for values in values_of(body, report):
+        yield dict(zip(names, values, strict=True))
+
+
+def values_of(body: Body, report: Report) -> Iterator[tuple[Any, ...]]:
+    """Each cell's record as a tuple in FIELDS' order."""
     region = W.LABEL_JOIN.zh.join(body.region)
     labels = _labels(report.format)
-    names = [f.zh for f in FIELDS]
     # A corrected report's cells hold the figures now; a revised cell also says when it changed and
     # what was first published (修订记录), a blank then written out, never left empty.
     views = resolve(report)
@@ -73,13 +82,13 @@ def records(body: Body, report: Report) -> Iterator[dict[str, Any]]:
         column_text, concept = columns[column]
         ref = CellRef(table.key, row, column)
         before = first.get(ref) if first else None
-        yield dict(zip(names, (
+        yield (
             report.body, body.name, body.level, region, report.year, report.format.id, table.key, table.caption,
             row, row_text, column, column_text, cell.value if cell.state == "number" else None,
             STATUS[cell.state].zh, cell.text if cell.state != "blank" else "", cell.unit, concept,
             revised.get(ref, "") if revised else "",
             "" if before is None else before.text if before.state != "blank" else W.STATUS_BLANK.zh,
-        ), strict=True))
+        )
 
 
 def number_text(value: Decimal | None) -> str:

@@ -122,7 +122,7 @@ def _overview_chars(report: Report, body: Body | None, settings: QualitySettings
         return Figure(OVERVIEW_CHARS, report.body, report.year, None, False, words.OVERVIEW_NONE())
     # Characters a reader reads: the text of the part and its sections, without white space or
     # headings (the headings are the format's).
-    count = sum(1 for text in _texts(part) for ch in text if not ch.isspace())
+    count = sum(len("".join(text.split())) for text in _texts(part))
     limit = settings.overview_max_chars
     over = limit is not None and count > limit
     detail = words.OVERVIEW_OVER(count=f"{count:,}", limit=f"{limit:,}") if over else words.OVERVIEW(count=f"{count:,}")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from ..catalogue import site as words
 from ..checks.identities import format_number
 from ..figures import Amount, RateValue, shipped_figures
@@ -57,14 +59,14 @@ def _sentence(change: Change, before_year: int) -> str:
 
 
 def compare_section(changes: list[Change], before_year: int | None, table: str) -> str:
-    """The 与上年比较 section's Markdown from compare()'s changes against the report of before_year
-    (None: there is none); ``table`` is the placeholder its table goes in (compare_table)."""
-    lines = [f"## {words.SECTION_COMPARE()} {{#compare {UNINDEXED}}}\n"]
+    """The 与上年比较 section's HTML (under its heading) from compare()'s changes against the report of
+    before_year (None: there is none), with ``table`` (compare_table) in it. HTML, not Markdown: a
+    page's Markdown is kept to headings and links, the costly part of a build of thousands of pages."""
+    env = environment().get_template("compare.html.j2")
     if before_year is None:
-        return "\n".join([*lines, unindexed(words.COMPARE_NONE())]) + "\n"
-    lines += [unindexed(words.COMPARE_WITH(year=before_year)) + "\n", table + "\n"]
-    lines += [unindexed(f"- {_sentence(c, before_year)}") for c in changes if c.large]
-    return "\n".join(lines) + "\n"
+        return env.render(note=words.COMPARE_NONE(), table="", sentences=[])
+    return env.render(note=words.COMPARE_WITH(year=before_year), table=Markup(table),
+                      sentences=[_sentence(c, before_year) for c in changes if c.large])
 
 
 def compare_table(changes: list[Change], year: int, before_year: int) -> str:

@@ -23,9 +23,9 @@ from ..numerals import PART_NUMBER
 from ..revisions import resolve
 from . import environment
 from .checks import render_checks
-from .downloads import Item, body_items, report_items
+from .downloads import Item, body_items, href, report_items
 from .history import compare_section, compare_table, history_charts, history_section, history_table
-from .indexing import UNINDEXED, unindexed
+from .indexing import UNINDEXED
 from .revisions import render_revisions, revised_on, table_marks
 from .table_html import render_table
 
@@ -49,6 +49,9 @@ class Page:
     # The page's metadata (title, 网页标签), handed to the theme as they are: never as front matter
     # in ``markdown``, whose parse can fail and let the whole block through as Markdown.
     meta: Mapping[str, str] = field(default_factory=dict)
+    # The files under the docs root its HTML blocks link to (the 数据下载 links): MkDocs checks the
+    # Markdown's links only, so the build checks these (nianbao.site.missing_links).
+    links: tuple[str, ...] = ()
 
     @property
     def blocks(self) -> Blocks:
@@ -187,9 +190,9 @@ def _published_text(report: Report) -> str:
 
 
 def report_page(report: Report, body: Body, check: ReportCheck, years: list[int],
-                previous: Report | None = None, figures: bool = True) -> Page:
+                previous: Report | None = None, figures: bool = True, directory_urls: bool = True) -> Page:
     """The report's page; previous is the body's latest earlier report, for 与上年比较 (with the
-    数据下载 links, left out when ``figures`` is off)."""
+    数据下载 links, left out when ``figures`` is off; ``directory_urls`` as in mkdocs.yml, for them)."""
     title = report_title(report, body)
     page_uri = report_uri(report.body, report.year)
     meta = page_meta(
@@ -224,8 +227,11 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
     if figures:
         # Worked out once: the section's sentences and its table (rendered later) read the same changes.
         changes = compare(report, previous) if previous is not None else []
-        md.append(compare_section(changes, previous.year if previous else None, placeholder("compare-table")))
-        md.append(_downloads(words.DOWNLOADS_REPORT_NOTE(), report_items(report, page_uri)))
+        md.append(f"## {words.SECTION_COMPARE()} {{#compare {UNINDEXED}}}\n")
+        md.append(placeholder("compare"))
+        md.append(_downloads_heading())
+        md.append(placeholder("downloads"))
+    downloads = report_items(report) if figures else []
     md.append(f"## {words.SECTION_CONTACT()} {{#contact {UNINDEXED}}}\n")
     md.append(placeholder("contact"))
 
@@ -246,8 +252,11 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["signature"] = env.get_template("signature.html.j2").render(report=report)
         if revisions:
             blocks["revisions"] = render_revisions(report, revisions)
-        if previous is not None and figures:
-            blocks["compare-table"] = compare_table(changes, report.year, previous.year)
+        if figures:
+            table = compare_table(changes, report.year, previous.year) if previous is not None else ""
+            blocks["compare"] = compare_section(changes, previous.year if previous else None, table)
+            blocks["downloads"] = render_downloads(words.DOWNLOADS_REPORT_NOTE(), downloads, page_uri,
+                                                   directory_urls)
         blocks["contact"] = render_contact(body, body.contact_for(report.year),
                                            words.CONTACT_OF_REPORT(year=report.year))
         return blocks
@@ -259,12 +268,16 @@ def report_page(report: Report, body: Body, check: ReportCheck, years: list[int]
         blocks["checks"] = render_checks(check)
         return blocks
 
-    return Page(page_uri, "\n\n".join(md) + "\n", content, late, meta)
+    return Page(page_uri, "\n\n".join(md) + "\n", content, late, meta, tuple(t for _, t in downloads))
 
 
-def _downloads(note: str, items: list[Item]) -> str:
-    links = "\n".join(f"- [{md_text(text)}]({link}){{ {UNINDEXED} }}" for text, link in items)
-    return f"## {words.SECTION_DOWNLOADS()} {{#downloads {UNINDEXED}}}\n\n{unindexed(note)}\n\n{links}\n"
+def _downloads_heading() -> str:
+    return f"## {words.SECTION_DOWNLOADS()} {{#downloads {UNINDEXED}}}\n"
+
+
+def render_downloads(note: str, items: list[Item], page: str, directory_urls: bool) -> str:
+    return environment().get_template("downloads.html.j2").render(
+        note=note, items=[(text, href(page, target, directory_urls)) for text, target in items])
 
 
 def _table_heading(report: Report, key: str) -> str:
@@ -369,7 +382,7 @@ def render_contact(body: Body, contact: Contact, note: str) -> str:
 
 
 def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, ReportCheck],
-              figures: bool = True) -> Page:
+              figures: bool = True, directory_urls: bool = True) -> Page:
     meta = page_meta(title=body.name, article_title=body.name, column_type=words.COLUMN_TYPE())
     md = [f"# {md_text(body.name)}\n", placeholder("search")]
     md.append(f"{md_text(body.level)} · {md_text(' / '.join(body.region))}\n")
@@ -384,13 +397,18 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
     by_year = history(reports) if figures else ([], {})
     if figures:
         md.append(history_section(placeholder("history-table"), placeholder("charts")))
-        md.append(_downloads(words.DOWNLOADS_BODY_NOTE(), body_items(reports, f"{slug}/index.md")))
+        md.append(_downloads_heading())
+        md.append(placeholder("downloads"))
+    downloads = body_items(reports) if figures else []
     md.append(f"## {words.SECTION_CONTACT()} {{#contact {UNINDEXED}}}\n")
     latest = max((r.year for r in reports), default=0)
     md.append(placeholder("contact"))
 
     def content() -> Blocks:
         blocks = {"history-table": history_table(*by_year)} if figures else {}
+        if figures:
+            blocks["downloads"] = render_downloads(words.DOWNLOADS_BODY_NOTE(), downloads, body_uri(slug),
+                                                   directory_urls)
         blocks["search"] = search_block(body, None, sorted({r.year for r in reports}, reverse=True))
         if latest:
             blocks["contact"] = render_contact(body, body.contact_for(latest), words.CONTACT_OF_LATEST(year=latest))
@@ -402,7 +420,7 @@ def body_page(slug: str, body: Body, reports: list[Report], checks: dict[int, Re
         # The charts are drawn after the theme, as the tables are: search has no use for them.
         return {"charts": history_charts(*by_year)} if figures else {}
 
-    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, late, meta=meta)
+    return Page(body_uri(slug), "\n\n".join(md) + "\n", content, late, meta=meta, links=tuple(t for _, t in downloads))
 
 
 def _check_summary(check: ReportCheck) -> str:
