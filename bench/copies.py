@@ -5,13 +5,18 @@
 1. generated: bench/generate.py's reports, made in memory (no files: loading YAML is measured
    by bench/run.py, not here). Into a share ``--plant`` of them, part 五 copied from the body's
    previous year; into as many, part 一 copied from a peer (same level, region and year), the
-   names changed. The generator draws its prose from small sentence pools, so its peers share
-   most of their text, and its peer groups are small (3 or 4 bodies): many reports are flagged
-   that nobody planted, and MinHash LSH has nothing to save.
+   names changed. The generator composes its prose from templates with random fillers
+   (bench/prose.py), so a clean report is not flagged; its peer groups are small (3 or 4
+   bodies), so MinHash LSH has little to save.
 2. own prose: N reports whose bodies write their own sentences (random words) around a few of the
    generator's template sentences, in peer groups of ``--group`` bodies, part 一 copied from a
    peer into ``--plant`` of them: what LSH is for, since comparing every pair grows with the
    square of a group.
+
+3. quality: bench/generate.py's reports written with faults injected (``--faults``), loaded,
+   then every indicator of ``python -m nianbao quality`` (nianbao.quality.figures: the registry's,
+   the reports', consistency, outliers and copy detection), each timed; the rows flagged are
+   compared with the manifest (precision and recall).
 
 Timed, one run each, in this process: preparing the corpus (normalising parts 一, 五, 六 and
 hashing their 5-grams), comparing each year with the previous one, finding peer candidates with
@@ -19,7 +24,7 @@ MinHash LSH and comparing them exactly. The baseline, timed in the same process,
 pair within each peer group exactly instead of the LSH candidates (on the first groups, up to
 100,000 pairs, extrapolated to all). Prints one line per step, the planted copies found and the
 reports flagged that were not planted, and one JSON line per scenario. Exits 1 if a scenario
-takes more than 30 s.
+(for quality: its indicators, loading the YAML aside) takes more than 30 s.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import replace
@@ -47,9 +53,11 @@ from generate import (  # noqa: E402
     PROBLEMS,
     State,
     body_data,
+    generate_with_faults,
     plan_bodies,
     report_data,
 )
+from prose import render  # noqa: E402
 
 from nianbao.copies import (  # noqa: E402
     COPY_OWN_PREVIOUS,
@@ -64,7 +72,10 @@ from nianbao.copies import (  # noqa: E402
     section5_unchanged,
 )
 from nianbao.formats import get_format  # noqa: E402
+from nianbao.loader import load_data  # noqa: E402
 from nianbao.model import Body, Report, ReportMeta  # noqa: E402
+from nianbao.quality import DEFAULTS as QUALITY_DEFAULTS  # noqa: E402
+from nianbao.quality import INDICATORS as QUALITY_INDICATORS  # noqa: E402
 
 
 def generated(reports: int, seed: int) -> list[tuple[Document, dict[str, Any]]]:
@@ -153,8 +164,8 @@ def diverse(reports: int, seed: int, group: int) -> list[Document]:
         pieces = (
             Piece("一", "parts.一.text", OVERALL[i % len(OVERALL)].format(y=LAST_YEAR, short=name) + prose(3)),
             Piece("一", "parts.一.sections.0.text", prose(4)),
-            Piece("五", "parts.五.sections.0.text", PROBLEMS[0] + prose(2)),
-            Piece("五", "parts.五.sections.1.text", MEASURES[i % len(MEASURES)] + prose(2)),
+            Piece("五", "parts.五.sections.0.text", render(PROBLEMS[0], rng) + prose(2)),
+            Piece("五", "parts.五.sections.1.text", render(MEASURES[i % len(MEASURES)], rng) + prose(2)),
             Piece("六", "parts.六.text", OTHER[1]),
         )
         out.append(Document(body, LAST_YEAR, "区县部门", region, name, (name, *region), pieces))
@@ -241,6 +252,34 @@ def measure(title: str, docs: list[Document], own_planted: set[tuple[str, int]],
                                                                - own_planted - copies - sources)}
 
 
+def quality(reports: int, seed: int) -> dict[str, Any]:
+    """Every indicator of the quality command on a data folder with faults injected, each timed."""
+    title = "quality (bench/generate.py --faults, every indicator)"
+    found: set[tuple[str, int, str]] = set()
+    total = 0.0
+    # The folder stays while the indicators run: a finding reads its file again for its line.
+    with tempfile.TemporaryDirectory(prefix="nianbao-quality-") as tmp:
+        (_, faults), _ = timed("generate with faults", lambda: generate_with_faults(Path(tmp) / "data", reports, seed))
+        data, load_seconds = timed("load the YAML", lambda: load_data(Path(tmp) / "data"))
+        print(f"{title}: {len(data.reports):,} reports, {len(faults)} fault rows planted in "
+              f"{len({f.body for f in faults})} bodies", flush=True)
+        # CPU time too: on the shared machine the wall clock also counts the other processes' turns.
+        cpu = time.process_time()
+        for indicator in QUALITY_INDICATORS:
+            figures, seconds = timed(indicator.__name__, lambda i=indicator: i(data, QUALITY_DEFAULTS))
+            total += seconds
+            found.update((f.body, f.year, f.indicator) for f in figures if f.flag)
+        cpu = time.process_time() - cpu
+    want = {(f.body, f.year, f.indicator) for f in faults}
+    precision = len(want & found) / len(found) if found else 1.0
+    recall = len(want & found) / len(want) if want else 1.0
+    print(f"  {total:.2f} s for every indicator ({cpu:.2f} s of CPU; {load_seconds:.2f} s to load the YAML before); "
+          f"{len(found)} rows flagged, precision {precision:.2f}, recall {recall:.2f}")
+    return {"scenario": title, "reports": len(data.reports), "seconds": round(total, 2), "cpu_seconds": round(cpu, 2),
+            "load_seconds": round(load_seconds, 2), "planted": len(want), "flagged": len(found),
+            "precision": round(precision, 3), "recall": round(recall, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reports", type=int, nargs="?", default=10_000)
@@ -254,9 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     results = [measure("generated (bench/generate.py prose)", docs, own_planted, peer_planted)]
     docs, peer_planted = plant_peers(diverse(args.reports, args.seed, args.group), args.plant, args.seed)
     results.append(measure(f"own prose, peer groups of {args.group}", docs, set(), peer_planted))
+    results.append(quality(args.reports, args.seed))
     worst = max(r["seconds"] for r in results)
     print(f"copies: {args.reports:,} reports in at most {worst:.2f} s (target: at most 30 s); "
-          + "; ".join(f"{r['scenario']}: {r['vs_baseline']:.2f}× the all-pairs baseline" for r in results))
+          + "; ".join(f"{r['scenario']}: {r['vs_baseline']:.2f}× the all-pairs baseline" for r in results
+                      if "vs_baseline" in r)
+          + f"; quality, every indicator: {results[-1]['seconds']:.2f} s")
     for result in results:
         print(json.dumps(result, ensure_ascii=False))
     return 0 if worst <= 30 else 1

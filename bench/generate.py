@@ -1,26 +1,40 @@
 """Write N synthetic but valid reports into a data folder, deterministically (seeded).
 
     python bench/generate.py OUT_DIR N [--seed 1] [--first-year 2019] [--last-year 2025]
+                             [--faults MANIFEST.json [--fault-share 0.03]]
 
 Bodies sit in a made-up region tree (province → city → county → body); each has one report a
 year (2019–2020 in the 2019 trial format, 2021 on in the 2021 format), so N reports make about
 N/7 bodies. Every identity of nianbao/formats/*.yml holds, the cross-year ones included, the
 prose agrees with the tables (C.3), governments mention 考核/评议/责任追究 (C.4), and every report
 is published before its deadline: ``python -m nianbao check OUT_DIR`` exits 0 with no warnings.
-All names are invented: no real body is described.
+All names are invented: no real body is described. The prose (bench/prose.py) is composed
+afresh for each body and year, so that no clean report looks copied (nianbao/copies).
+
+With ``--faults MANIFEST.json``, known faults are injected into a few bodies and listed in the
+manifest, a JSON list of {body, year, indicator, fault, detail} (see ``inject``): a data set on
+which the quality indicators must flag exactly these and nothing on the other bodies, which are
+written exactly as without ``--faults``.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import json
+import math
 import random
 import sys
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import prose as prose_module  # noqa: E402
+from prose import MEASURES, OTHER, OVERALL, OVERSIGHT, PROBLEMS  # noqa: E402,F401  (bench/copies.py reads them here)
 
 from nianbao.datafiles import report_file_name  # noqa: E402
 from nianbao.formats import Format, get_format  # noqa: E402
@@ -145,19 +159,47 @@ def names_street(rng: random.Random) -> str:
 
 
 def split(total: int, weights: list[float], rng: random.Random) -> list[int]:
-    """Split total into len(weights) non-negative parts, roughly in proportion, summing exactly."""
+    """Split total into len(weights) non-negative parts, roughly in proportion, summing exactly:
+    each weight shaken by NOISE, the remainder to the largest fractions. Not drawn one by one
+    (a multinomial), which swings small parts several times over from one year to the next."""
     if total <= 0:
         return [0] * len(weights)
-    if total < 60:
-        parts = [0] * len(weights)
-        for i in rng.choices(range(len(weights)), weights=weights, k=total):
-            parts[i] += 1
-        return parts
-    noisy = [w * rng.uniform(0.8, 1.2) for w in weights]
+    noisy = [w * rng.uniform(*NOISE) for w in weights]
     s = sum(noisy)
-    parts = [int(total * w / s) for w in noisy]
-    parts[max(range(len(noisy)), key=noisy.__getitem__)] += total - sum(parts)
+    exact = [total * w / s for w in noisy]
+    parts = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (exact[i] - parts[i], rng.random()), reverse=True)
+    for i in order[:total - sum(parts)]:
+        parts[i] += 1
     return parts
+
+
+# A body's figures move from year to year with the year's factor (YEAR_FACTOR, one draw per
+# report) and a noise of their own (NOISE): the same figure of two consecutive years differs by
+# at most about 2.4 times, so a clean body never shows the 5× jump ``yoy_jump`` looks for (a
+# figure under 10 in both years is not judged: small bodies' figures are drawn freely below it).
+YEAR_FACTOR = (0.8, 1.25)
+NOISE = (0.85, 1.18)
+SMALL = 10
+
+
+def around(base: float, factor: float, rng: random.Random) -> int:
+    return max(0, round(base * factor * rng.uniform(*NOISE)))
+
+
+def body_base(spec: BodySpec, key: str, rng: random.Random, high: int) -> int:
+    """The body's own level of a figure, drawn once (0 to ``high``) and kept in ``spec.extra``."""
+    if key not in spec.extra:
+        spec.extra[key] = rng.randint(0, high)
+    return int(spec.extra[key])
+
+
+def yearly_figure(spec: BodySpec, key: str, factor: float, rng: random.Random, high: int) -> int:
+    base = body_base(spec, key, rng, high)
+    # Below SMALL / max factor no figure reaches 10: drawn freely, as small bodies' are.
+    if base * YEAR_FACTOR[1] * NOISE[1] < SMALL:
+        return rng.randint(0, base)
+    return around(base, factor, rng)
 
 
 RESULT_WEIGHTS = {
@@ -198,19 +240,25 @@ class State:
     items: dict[str, tuple[int, int]]  # 2019 format 第（五）（六）（八）项: (previous, change)
 
 
-def applications(fmt: Format, scale: int, state: State | None, rng: random.Random) -> tuple[dict, list[int]]:
+def applications(fmt: Format, spec: BodySpec, factor: float, state: State | None, rng: random.Random,
+                 yearly: int | None = None) -> tuple[dict, list[int]]:
     table = fmt.table("applications")
     leaf_rows = [key for key, _, _ in table.leaf_rows]
     result_rows = [k for k in leaf_rows if k.startswith("results.") and k != "results.total"]
-    yearly = max(0, int(rng.gauss(scale, scale * 0.3 + 1)))
+    scale = spec.scale
+    if "forward_share" not in spec.extra:
+        spec.extra["forward_share"] = rng.uniform(0.01, 0.1)
+    share = float(spec.extra["forward_share"])
+    drawn = rng.randint(0, scale + 2) if scale < 5 else around(scale, factor, rng)
+    yearly = drawn if yearly is None else yearly
     new = split(yearly, APPLICANT_WEIGHTS, rng)
-    carried_over = state.carried_forward if state else split(rng.randint(0, max(0, scale // 10)),
+    carried_over = state.carried_forward if state else split(around(scale * share, factor, rng),
                                                               APPLICANT_WEIGHTS, rng)
     rows: dict[str, list[int]] = {k: [0] * 6 for k in leaf_rows}
     rows["new"], rows["carried_over"] = new, list(carried_over)
     for c in range(6):
         available = new[c] + carried_over[c]
-        forward = 0 if available == 0 else min(available, int(available * rng.uniform(0, 0.12)))
+        forward = min(available, int(available * share * rng.uniform(*NOISE)))
         rows["carried_forward"][c] = forward
         handled = available - forward
         shares = split(handled, [RESULT_WEIGHTS[k] for k in result_rows], rng)
@@ -222,9 +270,12 @@ def applications(fmt: Format, scale: int, state: State | None, rng: random.Rando
     return nest(ordered), rows["carried_forward"]
 
 
-def reviews(scale: int, rng: random.Random) -> dict[str, Any]:
+def reviews(scale: int, factor: float, rng: random.Random) -> dict[str, Any]:
     def row(mean: float) -> list[int]:
-        n = max(0, int(rng.gauss(mean, mean / 2 + 0.3)))
+        if mean < 3:  # under 10 whatever the year: drawn freely
+            n = min(SMALL - 1, max(0, int(rng.gauss(mean, mean / 2 + 0.3))))
+        else:
+            n = around(mean, factor, rng)
         parts = split(n, [6, 2, 1, 1], rng)
         return [*parts, n]
 
@@ -232,7 +283,18 @@ def reviews(scale: int, rng: random.Random) -> dict[str, Any]:
     return {"review": row(m), "litigation": {"direct": row(m / 2), "after_review": row(m / 4)}}
 
 
-def active_2019(scale: int, state: State | None, first: bool, rng: random.Random) -> tuple[dict, State]:
+# The decisions of the year (处理决定数量 in 2019, 本年处理决定数量 in 2021), the same figure in
+# both formats: one level per body, moving with the year.
+DECISIONS = {"licensing": 20, "penalties": 5, "enforcement": 1}
+
+
+def decisions(spec: BodySpec, key: str, factor: float, rng: random.Random) -> int:
+    return yearly_figure(spec, key, factor, rng, spec.scale * DECISIONS[key] + 10)
+
+
+def active_2019(spec: BodySpec, factor: float, state: State | None, first: bool,
+                rng: random.Random) -> tuple[dict, State]:
+    scale = spec.scale
     out: dict[str, Any] = {}
     documents: dict[str, int] = {}
     for key in ("regulations", "normative_documents"):
@@ -254,6 +316,8 @@ def active_2019(scale: int, state: State | None, first: bool, rng: random.Random
         signed = f"+{change}" if change > 0 else str(change)
         if key == "fees":
             out[key] = [previous, signed]
+        elif key in DECISIONS:
+            out[key] = [previous, signed, decisions(spec, key, factor, rng)]
         else:
             out[key] = [previous, signed, rng.randint(0, scale * 3 + 5)]
     projects = rng.randint(0, 20)
@@ -261,7 +325,8 @@ def active_2019(scale: int, state: State | None, first: bool, rng: random.Random
     return out, State([], documents, items)
 
 
-def active_2021(scale: int, state: State | None, rng: random.Random) -> tuple[dict, dict[str, int]]:
+def active_2021(spec: BodySpec, factor: float, state: State | None, rng: random.Random) -> tuple[dict, dict[str, int]]:
+    scale = spec.scale
     out: dict[str, Any] = {}
     documents: dict[str, int] = {}
     for key in ("regulations", "normative_documents"):
@@ -271,9 +336,8 @@ def active_2021(scale: int, state: State | None, rng: random.Random) -> tuple[di
         current = base + made - repealed
         out[key] = [made, repealed, current]
         documents[key] = current
-    out["licensing"] = rng.randint(0, scale * 20 + 10)
-    out["penalties"] = rng.randint(0, scale * 5 + 5)
-    out["enforcement"] = rng.randint(0, scale + 2)
+    for key in DECISIONS:
+        out[key] = decisions(spec, key, factor, rng)
     out["fees"] = f"{rng.randint(0, 50000) / 100:.2f}" if rng.random() < 0.4 else 0
     return out, documents
 
@@ -286,119 +350,57 @@ PRE = ("本年度报告根据《中华人民共和国政府信息公开条例》
        "报告中所列数据统计时限为 {y} 年 1 月 1 日至 {y} 年 12 月 31 日。如对本报告有任何疑问，请与{name}"
        "{office}联系（地址：{address}；电话：{phone}）。")
 
-OVERALL = (
-    "{y}年，{short}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》和上级关于政务公开工作的部署，"
-    "坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开。",
-    "{y}年，{short}围绕中心工作，紧扣群众关切，不断完善政府信息公开制度，规范公开流程，提升公开质量，"
-    "政府信息公开工作取得新进展。",
-    "{y}年，{short}把政务公开作为建设法治政府、服务型政府的重要抓手，健全工作机制，压实工作责任，"
-    "推动政府信息公开工作提质增效。",
-)
-ACTIVE = (
-    "全年通过政府网站主动公开各类政府信息 {a} 条，其中机构职能、政策文件、规划计划、财政预决算等重点信息 {b} 条。",
-    "围绕{topic}等重点领域，及时发布工作动态和政策信息，发布政策解读材料 {c} 篇，其中图解、视频等形式 {d} 篇。",
-    "通过政务新媒体发布信息 {e} 条，召开新闻发布会 {f} 场，进一步拓宽公开渠道，扩大政府信息的覆盖面和影响力。",
-    "对照基层政务公开标准目录，逐项梳理公开事项，动态更新主动公开基本目录，全年更新目录事项 {g} 项。",
-)
-REQUEST = (
-    "全年共收到政府信息公开申请{new}件，上年结转{co}件。其中予以公开{dis}件，结转下年度继续办理{cf}件。",
-    "严格执行依申请公开登记、审核、办理、答复、归档等各环节制度，做到依法依规、按时答复，答复文书格式规范、"
-    "告知事项完整。",
-    "对申请内容不明确的，一次性告知申请人补正事项；对不属于本机关公开职责的，告知申请人并说明理由。",
-)
-MANAGEMENT = (
-    "建立健全政府信息公开属性源头认定机制，公文在拟制时即明确公开属性，做到应公开尽公开。",
-    "开展政策文件清理，对现行有效的行政规范性文件进行梳理并集中公开，及时标注文件的有效性。",
-    "严格落实信息发布保密审查制度，坚持“先审查、后公开”和“一事一审”，防止泄露国家秘密和个人隐私。",
-    "定期对已公开信息进行排查，对过时信息及时调整，对错漏信息及时更正，维护政府信息的准确性和权威性。",
-)
-PLATFORM = (
-    "持续加强政府网站政府信息公开专栏建设，优化栏目设置，完善检索功能，方便公众查阅。",
-    "加强政务新媒体管理，做好与政府网站的信息联动，及时转载上级重要政策信息。",
-    "在政务服务大厅、档案馆和图书馆设立政府信息查阅点，为群众提供查阅和咨询服务。",
-)
-SUPERVISION = (
-    "严格落实工作考核、社会评议和责任追究制度，将政务公开工作纳入年度绩效考核，全年未发生因信息公开不到位被"
-    "责任追究的情况。",
-    "主动接受社会监督，通过网上评议、满意度调查等方式开展社会评议，对发现的问题及时整改；本年度未发生责任追究情形，"
-    "考核结果良好。",
-)
-OVERSIGHT = "本年度发生政府信息公开行政复议{rev}件、行政诉讼{lit}件，{outcome}。"
-PROBLEMS = (
-    "一是信息公开的及时性还有待提高，个别栏目更新不够及时；",
-    "二是政策解读的形式较为单一，解读的针对性和可读性有待增强；",
-    "三是依申请公开答复的规范化水平需要进一步提升；",
-    "四是工作人员业务能力与新形势新要求还有一定差距；",
-    "五是公开内容与群众需求的契合度还不够高。",
-)
-MEASURES = (
-    "加强栏目日常维护，建立信息更新提醒机制，确保信息发布及时准确。",
-    "丰富政策解读形式，更多运用图表图解、音频视频等方式，提高解读的可读性。",
-    "规范依申请公开办理流程，完善答复文书模板，提高答复质量。",
-    "加强业务培训，组织工作人员深入学习《条例》和相关法律法规，提升业务能力。",
-    "聚焦群众关切，拓展公开内容，提升政务公开的精准度和实效性。",
-)
-OTHER = (
-    "本年度未收取信息处理费。",
-    "本年度无其他需要报告的事项。",
-    "本年度{short}按照要求完成了政务公开年度工作要点确定的各项任务，人大代表建议和政协提案办理结果均按规定公开。",
-)
-TOPICS = ("教育医疗", "社会保障", "乡村振兴", "生态环境", "安全生产", "市场监管", "营商环境", "食品药品",
-          "公共资源配置", "重大建设项目", "减税降费", "疫情防控")
+# --- one report --------------------------------------------------------------------------------
 
 
-def _paras(rng: random.Random, pool: tuple[str, ...], k: int, **kw: Any) -> str:
-    chosen = rng.sample(pool, min(k, len(pool)))
-    return "\n".join(s.format(**kw) for s in chosen) + "\n"
+def prose_fields(spec: BodySpec, year: int, data: dict[str, Any]) -> dict[str, Any]:
+    """What the prose takes from the report itself: the year, the body's short name, and the
+    figures the narrative quotes from the tables (C.3)."""
+    apps = data["applications"]
+    new, co = apps["new"][-1], apps["carried_over"][-1]
+    return {"y": year, "short": spec.short_name, "new": new, "co": co, "both": new + co,
+            "dis": apps["results"]["disclosed"][-1], "cf": apps["carried_forward"][-1]}
 
 
 def report_data(spec: BodySpec, body: dict[str, Any], year: int, state: State | None,
-                rng: random.Random) -> tuple[dict[str, Any], State]:
+                rng: random.Random, prose_seed: int | None = None,
+                yearly: int | None = None) -> tuple[dict[str, Any], State]:
+    """One year's report and what the next year carries over. The prose is drawn from its own
+    generator, seeded by ``prose_seed`` (drawn from ``rng`` when not given), so that a report's
+    part 一 can be written again with another body's figures (a copy, bench faults). ``yearly``
+    sets the number of new applications instead of drawing it."""
     fmt = get_format("2019" if year <= 2020 else "2021")
     first_year_of_format = state is None or (fmt.id == "2019" and not state.items)
-    apps, carried_forward = applications(fmt, spec.scale, state, rng)
+    factor = rng.uniform(*YEAR_FACTOR)
+    apps, carried_forward = applications(fmt, spec, factor, state, rng, yearly)
     if fmt.id == "2019":
-        active, new_state = active_2019(spec.scale, state, first_year_of_format, rng)
+        active, new_state = active_2019(spec, factor, state, first_year_of_format, rng)
     else:
         prev_docs = state.documents if state else None
-        active, documents = active_2021(spec.scale, State([], prev_docs, {}) if prev_docs else None, rng)
+        active, documents = active_2021(spec, factor, State([], prev_docs, {}) if prev_docs else None, rng)
         new_state = State([], documents, {})
     new_state.carried_forward = carried_forward
-    rl = reviews(spec.scale, rng)
+    rl = reviews(spec.scale, factor, rng)
 
     contact = dict(body["contact"])
     for change in body.get("contact_changes", []):
         if change["since"] <= year:
             contact.update({k: v for k, v in change.items() if k != "since"})
-    kw = {
-        "y": year, "name": spec.name, "short": spec.short_name, "office": contact["office"],
-        "address": contact["address"], "phone": contact["phone"], "topic": rng.choice(TOPICS),
-        "a": rng.randint(50, 3000), "b": rng.randint(10, 400), "c": rng.randint(2, 60), "d": rng.randint(0, 20),
-        "e": rng.randint(20, 2000), "f": rng.randint(0, 12), "g": rng.randint(5, 80),
-        "new": apps["new"][-1], "co": apps["carried_over"][-1], "dis": apps["results"]["disclosed"][-1],
-        "cf": apps["carried_forward"][-1],
-        "rev": rl["review"][-1], "lit": rl["litigation"]["direct"][-1] + rl["litigation"]["after_review"][-1],
-    }
-    kw["outcome"] = "均已依法妥善处理" if kw["rev"] + kw["lit"] else "工作总体平稳"
+    rev, lit = rl["review"][-1], rl["litigation"]["direct"][-1] + rl["litigation"]["after_review"][-1]
+    kw = {"y": year, "name": spec.name, "office": contact["office"], "address": contact["address"],
+          "phone": contact["phone"], "rev": rev, "lit": lit,
+          "outcome": "均已依法妥善处理" if rev + lit else "工作总体平稳"}
     heading = {p.key: p.heading for p in fmt.parts}
+    data: dict[str, Any] = {"applications": apps}
+    fields = prose_fields(spec, year, data)
+    prose = random.Random(rng.getrandbits(64) if prose_seed is None else prose_seed)
     parts: dict[str, Any] = {
-        "一": {"heading": "政府信息公开" + heading["一"], "text": rng.choice(OVERALL).format(**kw) + "\n",
-              "sections": [
-                  {"heading": "（一）主动公开", "text": _paras(rng, ACTIVE, rng.randint(2, 4), **kw)},
-                  {"heading": "（二）依申请公开", "text": _paras(rng, REQUEST, rng.randint(1, 3), **kw)},
-                  {"heading": "（三）政府信息管理", "text": _paras(rng, MANAGEMENT, rng.randint(2, 4), **kw)},
-                  {"heading": "（四）政府信息公开平台建设", "text": _paras(rng, PLATFORM, rng.randint(1, 3), **kw)},
-                  {"heading": "（五）监督保障", "text": _paras(rng, SUPERVISION, 2, **kw)},
-              ]},
+        "一": prose_module.part_one(prose, fields, "政府信息公开" + heading["一"]),
         "二": {"heading": heading["二"]},
         "三": {"heading": heading["三"]},
         "四": {"heading": heading["四"], "text": OVERSIGHT.format(**kw) + "\n"},
-        "五": {"heading": heading["五"], "sections": [
-            {"heading": "（一）存在的主要问题", "text": "".join(sorted(rng.sample(PROBLEMS, rng.randint(2, 4)),
-                                                                 key=PROBLEMS.index)) + "\n"},
-            {"heading": "（二）改进措施", "text": _paras(rng, MEASURES, rng.randint(2, 5), **kw)},
-        ]},
-        "六": {"heading": heading["六"], "text": _paras(rng, OTHER, rng.randint(1, 2), **kw)},
+        "五": prose_module.part_five(prose, fields, heading["五"]),
+        "六": {"heading": heading["六"], "text": prose_module.part_six(prose, fields)},
     }
     if fmt.id == "2021":
         unpaid = apps["results"]["other_handling"]["unpaid_fees"][-1]
@@ -410,8 +412,8 @@ def report_data(spec: BodySpec, body: dict[str, Any], year: int, state: State | 
         else:
             fees = {"notices_count": 0, "notices_amount_yuan": 0, "collected_amount_yuan": 0}
         parts["六"]["fees"] = fees
-    deadline = date(year + 1, 3, 31) if spec.level in GOVERNMENT_LEVELS else date(year + 1, 1, 31)
-    published = deadline - timedelta(days=rng.randint(0, (deadline - date(year + 1, 1, 5)).days))
+    due = deadline(spec, year)
+    published = due - timedelta(days=rng.randint(0, (due - date(year + 1, 1, 5)).days))
     data = {
         "format": fmt.id,
         "title": f"{spec.name}{year}年政府信息公开工作年度报告",
@@ -426,47 +428,203 @@ def report_data(spec: BodySpec, body: dict[str, Any], year: int, state: State | 
     return data, new_state
 
 
+def deadline(spec: BodySpec, year: int) -> date:
+    """条例 art. 49: 31 January, or 31 March for a people's government's own report."""
+    return date(year + 1, 3, 31) if spec.level in GOVERNMENT_LEVELS else date(year + 1, 1, 31)
+
+
 # --- the folder -----------------------------------------------------------------------------------
 
 
 @dataclass
 class Generated:
-    """What was written, as plain data: for building the same reports with other tools."""
+    """What was written, as plain data: for building the same reports with other tools.
+    ``seeds`` and ``states`` (each year's prose seed and what it carried over from the year
+    before) let a year be written again, as the injected faults do."""
 
     spec: BodySpec
     body: dict[str, Any]
     reports: list[tuple[int, dict[str, Any]]]
+    seeds: dict[int, int] = field(default_factory=dict)
+    states: dict[int, State | None] = field(default_factory=dict)
+
+
+def prose_seed(seed: int, slug: str, year: int) -> int:
+    """A report's prose seed: its own, so that a copy of it can be written again elsewhere."""
+    return random.Random(f"{seed}/{slug}/{year}").getrandbits(64)
+
+
+def make(reports: int, seed: int = 1, first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> list[Generated]:
+    """Every body and report, in memory."""
+    rng = random.Random(seed)
+    years = list(range(first_year, last_year + 1))
+    specs = plan_bodies(-(-reports // len(years)), rng)
+    left = reports
+    made: list[Generated] = []
+    for spec in specs:
+        if left <= 0:
+            break
+        body = body_data(spec, rng)
+        body_years = years[-min(left, len(years)):]
+        state: State | None = None
+        one = Generated(spec, body, [])
+        for year in body_years:
+            one.seeds[year], one.states[year] = prose_seed(seed, spec.slug, year), state
+            data, state = report_data(spec, body, year, state, rng, one.seeds[year])
+            one.reports.append((year, data))
+        made.append(one)
+        left -= len(body_years)
+    return made
+
+
+def write(out: Path, made: list[Generated]) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not an empty folder: choose a new one")
+    out.mkdir(parents=True, exist_ok=True)
+    for one in made:
+        folder = out / one.spec.slug
+        folder.mkdir()
+        (folder / "body.yml").write_text(dump_body(one.body), encoding="utf-8")
+        for year, data in one.reports:
+            (folder / report_file_name(year)).write_text(dump_report(data), encoding="utf-8")
 
 
 def generate(out: Path, reports: int, seed: int = 1, first_year: int = FIRST_YEAR,
              last_year: int = LAST_YEAR) -> list[Generated]:
     """Write the data folder (new or empty); returns every body and report written."""
-    rng = random.Random(seed)
-    years = list(range(first_year, last_year + 1))
-    count = -(-reports // len(years))
-    specs = plan_bodies(count, rng)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} exists and is not an empty folder: choose a new one")
-    out.mkdir(parents=True, exist_ok=True)
-    left = reports
-    written: list[Generated] = []
-    for spec in specs:
-        if left <= 0:
+    made = make(reports, seed, first_year, last_year)
+    write(out, made)
+    return made
+
+
+# --- injected faults -----------------------------------------------------------------------------
+
+# What each fault is found as: the quality command's indicator ids (issue 13).
+DAYS_LATE, PUBLISHED, YEARS_MISSING, IDENTITY_ERRORS, YOY_JUMP = (
+    "days_late", "published", "years_missing", "identity_errors", "yoy_jump")
+COPY_OWN_PREVIOUS, COPY_PEER, SECTION5_UNCHANGED = "copy_own_previous", "copy_peer", "section5_unchanged"
+FAULT_SHARE = 0.03
+# A jump is planted on a figure at least this large, so that no rule ignoring small numbers misses it.
+JUMP_BASE = 20
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected fault as the manifest records it: the body and year it is in, the indicator
+    that should flag it, what was done (``fault``) and how (``detail``). A fault some indicators
+    see twice (a part 五 copied is both section5_unchanged and copy_own_previous; a part 一
+    copied makes the copy and its source alike) has one entry per body and indicator."""
+
+    body: str
+    year: int
+    indicator: str
+    fault: str
+    detail: str
+
+
+def inject(made: list[Generated], seed: int = 1, share: float = FAULT_SHARE) -> list[Fault]:
+    """Plant faults into ``made`` (in place) and return the manifest, sorted.
+
+    Each kind goes to ``share`` of the bodies (at least one while bodies are left; none if
+    ``share`` is 0), each body gets at most one fault, and the bodies are drawn at random over
+    the whole data set, from their own generator (seeded by ``seed``): every other body stays
+    exactly as ``make`` wrote it. Kinds: late publication, a missing report (the body stays
+    registered; years_missing counts it that year and later), part 五 copied from the body's
+    previous year, part 一 written from a peer's (same level, region and year) with the names and
+    the table figures changed (the source is flagged too), a broken total (办理结果总计 off by 1
+    to 3), and a jump of 6 to 8 times in new applications in the body's last year."""
+    rng = random.Random(f"faults/{seed}")
+    per_kind = max(1, round(len(made) * share)) if share > 0 else 0
+    used: set[str] = set()
+    out: list[Fault] = []
+
+    def free(candidates: list[Generated]) -> list[Generated]:
+        return [g for g in candidates if g.spec.slug not in used]
+
+    def take(candidates: list[Generated]) -> list[Generated]:
+        chosen = rng.sample(free(candidates), min(per_kind, len(free(candidates))))
+        used.update(g.spec.slug for g in chosen)
+        return chosen
+
+    for g in take([g for g in made if g.reports]):
+        year, data = rng.choice(g.reports)
+        due = deadline(g.spec, year)
+        late = due + timedelta(days=rng.randint(5, 90))
+        data["published"] = late.isoformat()
+        out.append(Fault(g.spec.slug, year, DAYS_LATE, "late",
+                         f"published {late}, {(late - due).days} days after the deadline {due}"))
+
+    for g in take([g for g in made if len(g.reports) >= 2]):
+        index = rng.randrange(1, len(g.reports))
+        year, _ = g.reports.pop(index)
+        out.append(Fault(g.spec.slug, year, PUBLISHED, "missing", f"no report for {year}; body.yml kept"))
+        # years_missing counts the years missing so far: this one, and again in every later year.
+        for later in [year] + [y for y, _ in g.reports[index:]]:
+            out.append(Fault(g.spec.slug, later, YEARS_MISSING, "missing", f"no report for {year}"))
+
+    for g in take([g for g in made if len(g.reports) >= 2]):
+        index = rng.randrange(1, len(g.reports))
+        (before, previous), (year, data) = g.reports[index - 1], g.reports[index]
+        data["parts"]["五"] = copy.deepcopy(previous["parts"]["五"])
+        for indicator in (SECTION5_UNCHANGED, COPY_OWN_PREVIOUS):
+            out.append(Fault(g.spec.slug, year, indicator, "section5_copied", f"part 五 copied from {before}"))
+
+    groups: dict[tuple[str, tuple[str, ...]], list[Generated]] = defaultdict(list)
+    for g in made:
+        groups[(g.spec.level, tuple(g.spec.region))].append(g)
+    for _ in range(per_kind):
+        pairs = [(a, b) for peers in groups.values() for a in free(peers) for b in free(peers)
+                 if a is not b and {y for y, _ in a.reports} & {y for y, _ in b.reports}]
+        if not pairs:
             break
-        folder = out / spec.slug
-        folder.mkdir()
-        body = body_data(spec, rng)
-        (folder / "body.yml").write_text(dump_body(body), encoding="utf-8")
-        body_years = years[-min(left, len(years)):]
-        state: State | None = None
-        made = Generated(spec, body, [])
-        for year in body_years:
-            data, state = report_data(spec, body, year, state, rng)
-            (folder / report_file_name(year)).write_text(dump_report(data), encoding="utf-8")
-            made.reports.append((year, data))
-        written.append(made)
-        left -= len(body_years)
-    return written
+        target, source = rng.choice(pairs)
+        used.update((target.spec.slug, source.spec.slug))
+        year = rng.choice(sorted({y for y, _ in target.reports} & {y for y, _ in source.reports}))
+        data = dict(target.reports)[year]
+        heading = data["parts"]["一"]["heading"]
+        fields = prose_fields(target.spec, year, data)
+        data["parts"]["一"] = prose_module.part_one(random.Random(source.seeds[year]), fields, heading)
+        out.append(Fault(target.spec.slug, year, COPY_PEER, "peer_copy",
+                         f"part 一 written from {source.spec.slug}'s, names and table figures changed"))
+        out.append(Fault(source.spec.slug, year, COPY_PEER, "peer_copy_source",
+                         f"its part 一 copied into {target.spec.slug}'s"))
+
+    for g in take([g for g in made if g.reports]):
+        # A total of at least JUMP_BASE where the body has one: a few more is no jump.
+        large = [r for r in g.reports if r[1]["applications"]["results"]["total"][-1] >= JUMP_BASE]
+        year, data = rng.choice(large or g.reports)
+        total = data["applications"]["results"]["total"]
+        wrong = total[-1] + rng.randint(1, 3)
+        out.append(Fault(g.spec.slug, year, IDENTITY_ERRORS, "broken_total",
+                         f"applications.results.total.total {total[-1]} → {wrong}"))
+        total[-1] = wrong
+
+    def jumps(g: Generated) -> bool:
+        return len(g.reports) >= 2 and g.reports[-2][1]["applications"]["new"][-1] >= JUMP_BASE
+
+    for g in take([g for g in made if jumps(g)]):
+        year, before = g.reports[-1][0], g.reports[-2][1]["applications"]["new"][-1]
+        yearly = math.ceil(before * rng.uniform(6, 8))
+        data, _ = report_data(g.spec, g.body, year, g.states[year], rng, g.seeds[year], yearly)
+        g.reports[-1] = (year, data)
+        out.append(Fault(g.spec.slug, year, YOY_JUMP, "jump",
+                         f"applications.new.total {before} in {year - 1} → {yearly} in {year}"))
+    return sorted(out, key=lambda f: (f.body, f.year, f.indicator))
+
+
+def generate_with_faults(out: Path, reports: int, seed: int = 1, share: float = FAULT_SHARE,
+                         first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR
+                         ) -> tuple[list[Generated], list[Fault]]:
+    """``generate``, with faults injected (``inject``): the bodies and reports written, and the
+    manifest."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not an empty folder: choose a new one")
+    made = make(reports, seed, first_year, last_year)
+    faults = inject(made, seed, share)
+    write(out, made)
+    return made, faults
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -476,14 +634,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first-year", type=int, default=FIRST_YEAR)
     parser.add_argument("--last-year", type=int, default=LAST_YEAR)
+    parser.add_argument("--faults", type=Path, metavar="MANIFEST",
+                        help="inject faults and write their manifest (JSON) to this file, outside OUT_DIR")
+    parser.add_argument("--fault-share", type=float, default=FAULT_SHARE,
+                        help=f"share of the bodies given each kind of fault (default {FAULT_SHARE})")
     args = parser.parse_args(argv)
+    if args.faults is not None and args.faults.resolve().is_relative_to(args.out.resolve()):
+        # The data folder holds bodies only: a file in it is a stray the loader reports.
+        print(f"generate.py: write the manifest outside {args.out}", file=sys.stderr)
+        return 2
     try:
-        made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
+        if args.faults is None:
+            made = generate(args.out, args.reports, args.seed, args.first_year, args.last_year)
+        else:
+            made, faults = generate_with_faults(args.out, args.reports, args.seed, args.fault_share,
+                                                args.first_year, args.last_year)
+            args.faults.write_text(json.dumps([asdict(f) for f in faults], ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")
     except FileExistsError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2
     count = sum(len(g.reports) for g in made)
     print(f"wrote {count} report(s) of {len(made)} body(ies) to {args.out}")
+    if args.faults is not None:
+        print(f"injected {len(faults)} fault(s) into {len({f.body for f in faults})} body(ies): {args.faults}")
     return 0
 
 
