@@ -762,11 +762,16 @@ def test_search_narrows_by_level_and_region(chromium: Any, years_site: str) -> N
 
 @pytest.fixture(scope="module")
 def copy_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The 2021 fixture with part 五 of 2022 copied from 2021, built with the 数据质量 section."""
-    from test_quality_pages import copied
+    """560 generated reports with faults planted (bench/generate.py --faults, published as printed),
+    built with the 数据质量 section."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate_with_faults
+    from test_quality_pages import publish_as_printed
 
     root = tmp_path_factory.mktemp("copy")
-    build_site(root / "www" / SUBPATH, data=copied(root), env={"NIANBAO_QUALITY": "1"})
+    generate_with_faults(root / "data", 560, 3)
+    publish_as_printed(root / "data")
+    build_site(root / "www" / SUBPATH, data=root / "data", env={"NIANBAO_QUALITY": "1"})
     with serve(root / "www") as origin:
         yield origin
 
@@ -780,15 +785,22 @@ def test_a_flagged_copy_opens_side_by_side_with_the_passages_marked(chromium: An
     context = chromium.new_context(viewport=size, locale="zh-CN", color_scheme=scheme, is_mobile=viewport == "phone")
     log = RequestLog(context, copy_origin)
     page = context.new_page()
-    response = page.goto(f"{copy_origin}/{SUBPATH}/quality/2022/", wait_until="networkidle")
+    response = page.goto(f"{copy_origin}/{SUBPATH}/quality/", wait_until="networkidle")
     assert response is not None and response.status == 200
-    page.get_by_role("link", name="并排对照").first.click()
+    # From the section's first page to a year with a copy flagged, and from there to the comparison.
+    for year in page.locator("#quality-years tbody th a").all_inner_texts():
+        page.goto(f"{copy_origin}/{SUBPATH}/quality/{year}/", wait_until="networkidle")
+        if page.locator("#ind-section5-unchanged-table").count():
+            break
+    else:
+        raise AssertionError("no year lists a part 五 copied from the year before")
+    page.locator("#ind-section5-unchanged-table").get_by_role("link", name="并排对照").first.click()
     page.wait_for_load_state("networkidle")
     expect(page.locator("h1")).to_contain_text("雷同对照")
     sides = page.locator(".nb-side")
     expect(sides).to_have_count(2)
-    expect(sides.nth(0).get_by_role("link")).to_have_text(re.compile("2022 年度"))
-    expect(sides.nth(1).get_by_role("link")).to_have_text(re.compile("2021 年度"))
+    expect(sides.nth(0).get_by_role("link")).to_have_text(re.compile(f"{year} 年度"))
+    expect(sides.nth(1).get_by_role("link")).to_have_text(re.compile(f"{int(year) - 1} 年度"))
     for n in range(2):
         marks = sides.nth(n).locator("mark")
         assert marks.count() >= 1
