@@ -28,7 +28,7 @@ from ..sitedir import discard, remove_stale, staging_dir, swap_in
 from . import wide
 from .files import csv_text, json_text
 from .package import XLSX, cells_schema, csv_resource, file_resource, json_resource, package, table_schema
-from .records import FIELDS, RUNS, values_of
+from .records import FIELDS, values_of
 from .workbook import workbook_bytes
 
 OPEN_DATA_DIR = "opendata"
@@ -60,7 +60,7 @@ def generate(data: Dataset, workbooks: bool = False,
     for report in reports:
         body = data.bodies[report.body]
         values = list(values_of(body, report))
-        text = csv_text(header, values, RUNS)
+        text = csv_text(header, values)
         csv_rows[(report.body, report.year)] = text.split("\r\n", 1)[1]
         rows = [dict(zip(header, v, strict=True)) for v in values]
         yield from _report_files(body, report, rows, text, workbooks)

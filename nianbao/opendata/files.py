@@ -4,6 +4,8 @@ text; numbers are written as published (no exponent, no float rounding)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -14,43 +16,23 @@ from .records import number_text
 BOM = "\ufeff"
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], runs: Sequence[int] = ()) -> str:
-    """The CSV file of the rows under the header. ``runs`` are the places where a row splits into
-    runs of fields that repeat from row to row as a whole (a report's body, a cell's labels): each
-    distinct run is written once and its text reused, which is most of a large file's cost."""
-    bounds = [0, *runs]
-    spans = [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)]
-    last = bounds[-1]
-    texts: dict[tuple[type, Any], str] = {}
-    seen: dict[tuple[Any, ...], str] = {}
-
-    def text_of(value: Any) -> str:
-        # Keyed by type too, so that the text "1" and the number 1 are never taken for each other.
-        key = (type(value), value)
-        text = texts.get(key)
-        if text is None:
-            text = texts[key] = _csv_field(_csv_value(value))
-        return text
-
-    def run(values: tuple[Any, ...]) -> str:
-        text = seen.get(values)
-        if text is None:
-            text = seen[values] = ",".join(text_of(v) for v in values)
-        return text
-
-    lines = [",".join(_csv_field(h) for h in header)]
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    # Most values repeat from row to row (labels, names, states, 0): each is made text once. Keyed
+    # by type too, so that the text "1" and the number 1 are never taken for each other.
+    seen: dict[tuple[type, Any], str] = {}
     for row in rows:
-        row = tuple(row)
-        lines.append(",".join([*(run(row[a:b]) for a, b in spans), *(text_of(v) for v in row[last:])]))
-    return BOM + "\r\n".join(lines) + "\r\n"
-
-
-def _csv_field(text: str) -> str:
-    """A field as the csv module writes it (QUOTE_MINIMAL): quoted when it holds a comma, a quote
-    or a line break, its quotes doubled."""
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
+        line = []
+        for value in row:
+            key = (type(value), value)
+            text = seen.get(key)
+            if text is None:
+                text = seen[key] = _csv_value(value)
+            line.append(text)
+        writer.writerow(line)
+    return BOM + out.getvalue()
 
 
 def _csv_value(value: Any) -> str:

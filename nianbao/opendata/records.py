@@ -20,9 +20,6 @@ from ..revisions import first_published, resolve, revised_cells
 FIELDS = (W.F_BODY, W.F_BODY_NAME, W.F_LEVEL, W.F_REGION, W.F_YEAR, W.F_FORMAT, W.F_TABLE, W.F_TABLE_LABEL,
           W.F_ROW, W.F_ROW_LABEL, W.F_COLUMN, W.F_COLUMN_LABEL, W.F_VALUE, W.F_STATUS, W.F_TEXT, W.F_UNIT,
           W.F_CONCEPT, W.F_REVISED, W.F_FIRST_PUBLISHED)
-# Where a record splits into fields that repeat together: the body's (the same in every record of a
-# report) and the cell's labels (the same in every report of the format).
-RUNS = (6, 12)
 STATUS = {"number": W.STATUS_NUMBER, "blank": W.STATUS_BLANK, "na": W.STATUS_NA}
 
 
