@@ -21,8 +21,7 @@ YEARS_HEADER = (T("年度", "Year"), T("应报告", "Due"), T("已公布", "Publ
 YEARS_CAPTION = T("各年度公布和标记情况", "Publication and flags by year")
 REGIONS_HEADING = T("各地区", "By region")
 REGIONS_CAPTION = T("{year} 年度各地区公布和标记情况", "Publication and flags by region, {year}")
-REGION_HEADER = (T("地区", "Region"), T("应报告", "Due"), T("已公布", "Published"), T("未公布", "Missing"),
-                 T("逾期", "Late"), T("有其他标记的机关", "Bodies flagged otherwise"))
+REGION_HEADER = (T("地区", "Region"), *YEARS_HEADER[1:])
 INDICATORS_HEADING = T("各项指标", "By indicator")
 INDICATORS_CAPTION = T("{year} 年度各项指标的标记数", "Flags by indicator, {year}")
 INDICATORS_HEADER = (T("指标", "Indicator"), T("编号", "Id"), T("标记数", "Flagged"))

@@ -14,11 +14,6 @@ from ..opendata import CELLS_CSV, CELLS_JSON, OPEN_DATA_DIR, PACKAGE, report_fol
 Item = tuple[str, str]  # (text, path under the docs root)
 
 
-def relative(page: str, target: str) -> str:
-    """target (a path under the docs root) as seen from the page's source file."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
 def href(page: str, target: str, directory_urls: bool = True) -> str:
     """target (a path under the docs root) as linked from the built page of the source file page
     (wanggang-zhen/2020.md is served as wanggang-zhen/2020/ with directory URLs, as MkDocs does)."""

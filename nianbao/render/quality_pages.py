@@ -65,10 +65,14 @@ def quality_site(data: Dataset, found: list[Figure], directory_urls: bool = True
     pages = [_index(data, by_year, directory_urls)]
     for year, figures in sorted(by_year.items(), reverse=True):
         pages.append(_year_page(data, year, figures, directory_urls))
-    pages += [_copy_page(data, f, directory_urls) for f in found
-              if f.flag and f.indicator in COMPARED and f.other is not None and f.other in data.reports
-              and (f.body, f.year) in data.reports]
+    pages += [_copy_page(data, f, directory_urls) for f in found if f.flag and _compared(data, f)]
     return QualitySite(tuple(pages), {CSV: csv_output(found)})
+
+
+def _compared(data: Dataset, figure: Figure) -> bool:
+    """Whether the figure has a side-by-side view: a copy indicator, both reports there."""
+    return (figure.indicator in COMPARED and figure.other is not None and figure.other in data.reports
+            and (figure.body, figure.year) in data.reports)
 
 
 @dataclass
@@ -86,7 +90,10 @@ class _Counts:
             if f.indicator == "published":
                 if f.value != EXEMPT:
                     counts.due.add(f.body)
-                (counts.published if f.value == PUBLISHED else counts.missing if f.flag else set()).add(f.body)
+                if f.value == PUBLISHED:
+                    counts.published.add(f.body)
+                elif f.flag:
+                    counts.missing.add(f.body)
             elif f.indicator == "days_late" and f.flag:
                 counts.late.add(f.body)
             elif f.flag:
@@ -194,7 +201,7 @@ def _year_page(data: Dataset, year: int, figures: list[Figure], directory_urls: 
         rows: list[list[object]] = []
         for f in sorted(flagged_by[i], key=lambda f: (_region(data, f.body), f.body)):
             compare: Markup | str = ""
-            if i in COMPARED and f.other is not None and (f.body, f.year) in data.reports and f.other in data.reports:
+            if _compared(data, f):
                 compare = _link(words.COMPARE_LINK(), page_href(uri, copy_uri(f), directory_urls))
                 links.add(copy_uri(f))
             rows.append([body_cell(f.body), _region(data, f.body), _value(f.value), f.detail, compare])
@@ -261,8 +268,8 @@ def _copy_page(data: Dataset, figure: Figure, directory_urls: bool) -> Page:
         links.append(report_uri(*key))
         sides.append({"title": words.COPY_SIDE(name=doc.name, year=key[1]),
                       "href": page_href(uri, report_uri(*key), directory_urls), "pieces": pieces})
-    sim = figure.comparison.highest[1] if figure.comparison is not None and part != "五" else (
-        figure.comparison.parts.get("五") if figure.comparison is not None else None)
+    comparison = figure.comparison
+    sim = None if comparison is None else comparison.parts.get(part) if part else comparison.overall
 
     def share(value: float | None) -> str:
         return words.NO_VALUE() if value is None else f"{value:.0%}"
