@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("NIANBAO_ONLY", None)
     if args.body:
         env["NIANBAO_ONLY"] = report.parent.name
-    cmd = [MKDOCS, "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    # As `make serve` runs it: rebuilt in place.
+    cmd = [MKDOCS, "serve", "--dirty", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     shown: list[float] = []
     back: list[float] = []
     log = work / "serve.log"

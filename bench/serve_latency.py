@@ -1,9 +1,10 @@
 """How long `mkdocs serve` takes to show an edited report: save the YAML, poll the page until it changes.
 
-    python bench/serve_latency.py [--reports 1000] [--edits 3] [--data DIR] [--dirty] [--keep]
+    python bench/serve_latency.py [--reports 1000] [--edits 3] [--data DIR] [--full | --body] [--keep]
 
-Generates N valid reports (bench/generate.py) unless --data is given, starts ``mkdocs serve`` on a
-free local port with NIANBAO_DATA, waits until the report page is served (the first build), then
+Generates N valid reports (bench/generate.py) unless --data is given, starts ``mkdocs serve --dirty``
+(what ``make serve`` runs: each save rebuilds in place only what changed) on a free local port with
+NIANBAO_DATA, waits until the report page is served (the first build), then
 edits one report several times and measures, for each edit, the time from saving the file to the
 first HTTP response of that report's page that shows the new value.
 
@@ -86,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--data", type=Path, help="use this data folder (a copy is edited) instead of generating")
-    parser.add_argument("--dirty", action="store_true", help="pass --dirty to mkdocs serve")
+    parser.add_argument("--full", action="store_true",
+                        help="plain mkdocs serve (no --dirty): every save rebuilds every page")
     parser.add_argument("--body", action="store_true",
                         help="preview only the edited report's body, as `make serve BODY=<slug>` does")
     parser.add_argument("--timeout", type=float, default=900)
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         env["NIANBAO_ONLY"] = report.parent.name
     # Default options otherwise (livereload on): what a maintainer gets from `make serve`.
     cmd = [MKDOCS, "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
-    if args.dirty:
+    if not args.full:
         cmd.append("--dirty")
     log = work / "serve.log"
     latencies: list[float] = []
@@ -137,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-    mode = "make serve BODY=" + report.parent.name if args.body else ("--dirty" if args.dirty else "full rebuild")
+    mode = "make serve" + (f" BODY={report.parent.name}" if args.body else "")
+    if args.full:
+        mode = "mkdocs serve without --dirty" + (f", NIANBAO_ONLY={report.parent.name}" if args.body else "")
     print(f"serve latency ({mode}), {count} reports: "
           f"median {statistics.median(latencies):.1f} s, min {min(latencies):.1f} s, max {max(latencies):.1f} s "
           f"over {len(latencies)} edit(s)")

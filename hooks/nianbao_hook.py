@@ -14,6 +14,7 @@ Environment variables (NIANBAO_DATA, NIANBAO_ONLY, …): see nianbao.settings.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -30,6 +32,7 @@ from nianbao.catalogue import site as words
 from nianbao.loader import DataDirError
 from nianbao.opendata import OPEN_DATA_DIR
 from nianbao.opendata.background import WriteFailed, Writer
+from nianbao.opendata.in_place import InPlace
 from nianbao.render.opendata_page import OPEN_DATA_PAGE
 from nianbao.render.pages import Page as GeneratedPage
 from nianbao.render.pages import fill
@@ -67,13 +70,28 @@ _staged: dict[str, Any] = {"command": None}
 
 # `mkdocs serve`: "failure" is what the pages show while the site cannot be built (None when it
 # can), "pages" the HTML files of the site being previewed, "written" the failure pages on disk.
-_preview: dict[str, Any] = {"on": False, "failure": None, "pages": set(), "targets": (), "written": []}
+_preview: dict[str, Any] = {"on": False, "dirty": False, "failure": None, "pages": set(), "targets": (),
+                            "written": []}
+
+# `mkdocs serve --dirty` (`make serve`) rebuilds in place, and writes only the pages that changed:
+# a generated page whose object is the one written last time (nianbao.memo) is left as it is, so
+# long as nothing else every page is made with changed ("surroundings"). "written" maps each page
+# of the last good rebuild to its generated page (None for a page of docs/).
+_kept: dict[str, Any] = {"surroundings": None, "written": {}, "open_data": InPlace()}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _staged.update(command=command if command in ("build", "gh-deploy") and not dirty else None)
     # `serve --clean` says "build": its first build is one of `mkdocs build`, stops included (on_serve).
-    _preview.update(on=command == "serve")
+    _preview.update(on=command == "serve", dirty=dirty)
+    if command == "serve" and dirty:
+        # MkDocs warns that a dirty build may leave navigation and links stale; this one does not
+        # (on_files), and the warning would stop a `--strict` preview.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _stage(config: MkDocsConfig) -> None:
@@ -105,7 +123,44 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise PluginError(str(exc)) from None
     _staged["succeeded"] = True
     if _preview["on"]:
+        if _preview["dirty"]:
+            _keep_written(site_dir)
         _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+
+
+def _keep_written(site_dir: Path) -> None:
+    """After a good rebuild in place: remove the pages and open data the data no longer makes (a
+    report deleted or renamed), and remember what was written for the next rebuild."""
+    written: dict[str, GeneratedPage | None] = _state["written"]
+    for dest in set(_kept["written"]) - set(written):
+        (site_dir / dest).unlink(missing_ok=True)
+    _kept.update(surroundings=_state["surroundings"], written=written, env=_state["env"])
+
+
+def _surroundings(files: Files, config: MkDocsConfig) -> tuple[object, ...]:
+    """What every page is made with besides its own data: mkdocs.yml, the files of docs/ and of the
+    theme, and the theme's overrides. When any of them changes, a rebuild in place rebuilds every page."""
+    stats: list[tuple[str, int, int]] = []
+    sources = [(f.src_uri, f.abs_src_path) for f in files if f.abs_src_path]
+    custom = config.theme.custom_dir
+    if custom:
+        sources += [(str(p), str(p)) for p in sorted(Path(custom).rglob("*")) if p.is_file()]
+    for name, path in sources:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        stats.append((name, stat.st_mtime_ns, stat.st_size))
+    config_file = config.config_file_path
+    return (Path(config_file).read_bytes() if config_file else b"", tuple(stats))
+
+
+def _forget_written(open_data: bool = True) -> None:
+    """The next rebuild in place rebuilds every page, and all open data unless ``open_data`` is off
+    (what is on disk may not be what was kept)."""
+    _kept.update(surroundings=None, written={}, env=None)
+    if open_data:
+        _kept["open_data"] = InPlace()
 
 
 def _finish_open_data() -> None:
@@ -126,6 +181,7 @@ def _finish_open_data() -> None:
 def on_build_error(error: Exception) -> None:
     # Also called when --strict aborts on warnings after on_post_build.
     _staged["failed"] = True
+    _forget_written()
     writer: Writer | None = _state.pop("writer", None)
     if writer is not None:
         writer.cancel()
@@ -209,6 +265,9 @@ def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) ->
     the data's files name; also as the 404 page, which MkDocs' server answers any other address with
     (without putting its live-reload script in: that one carries its own)."""
     html = page.html()
+    # The failure page stands at every page's address; the open data was not touched (a build that
+    # raised, on_build_error, forgets it too).
+    _forget_written(open_data=False)
     written = []
     for name in sorted({*_preview["pages"], *targets} - {"404.html"}):
         path = site_dir / name
@@ -236,13 +295,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _preview["targets"] = (*(f.dest_uri for f in files.documentation_pages()),
                                *(File.generated(config, uri, content="").dest_uri for uri in _preview["uris"]))
         return Files([])
+    in_place = _preview["on"] and _preview["dirty"]
+    surroundings = _surroundings(files, config) if in_place else None
+    kept: dict[str, GeneratedPage | None] = _kept["written"] if surroundings == _kept["surroundings"] else {}
+    written: dict[str, GeneratedPage | None] = {}
+    for file in files.documentation_pages():
+        # A page of docs/ is made with the data too (the home page's listing): always rebuilt, not
+        # only when its file is newer than its HTML, as MkDocs' rebuild in place would.
+        if in_place:
+            file.is_modified = _modified  # type: ignore[method-assign]
+        written[file.dest_uri] = None
     if _preview["on"]:
         files.append(File.generated(config, LIVE_RELOAD_FILE, content=LIVE_RELOAD_JS))
     for page in _state["pages"].values():
         # Report and body pages are reached from index pages, not the sidebar: a nav of
         # thousands of pages makes every page render all of them.
-        files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        if in_place and kept.get(file.dest_uri) is page and os.path.isfile(file.abs_dest_path):
+            file.is_modified = _unmodified  # type: ignore[method-assign]
+        files.append(file)
+        written[file.dest_uri] = page
+    _state.update(surroundings=surroundings, written=written)
     build: SiteBuild = _state["build"]
     for uri, text in build.files.items():
         files.append(File.generated(config, uri, content=text))
@@ -251,9 +324,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # A preview writes it in this process: its server runs threads, which do not survive a fork.
     listing = files.get_file_from_path(OPEN_DATA_PAGE)
     _state["listing"] = Path(listing.abs_dest_path) if listing is not None else None
-    _state["writer"] = Writer(build.write_open_data, Path(config.site_dir) / OPEN_DATA_DIR,
-                              background=not _preview["on"])
+    write = functools.partial(build.write_open_data, in_place=_kept["open_data"] if in_place else None)
+    _state["writer"] = Writer(write, Path(config.site_dir) / OPEN_DATA_DIR, background=not _preview["on"])
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # MkDocs makes a new template environment for each build, and so compiles every template again
+    # (a third of a rebuild in place): with the same surroundings the last one serves, unchanged.
+    if _state.get("surroundings") is not None and _state["surroundings"] == _kept["surroundings"]:
+        env = _kept.get("env") or env
+    _state["env"] = env
+    return env
+
+
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -300,6 +390,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
         swap_in(staging, _staged["site_dir"])
     _staged["command"] = None
     _preview["on"] = True
+    if not _preview["dirty"]:
+        log.info(words.PREVIEW_NOT_IN_PLACE())
     data_dir = _data_dir(config, _settings())[0]
     if data_dir.is_dir():  # a folder that is not there yet cannot be watched
         server.watch(str(data_dir))

@@ -7,6 +7,7 @@ the report's YAML (``acknowledged:``), so that a report can be published exactly
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,9 +130,16 @@ def display_path(file: Path, root: Path) -> str:
     """A file name relative to root when it lies below it; the names users see in errors."""
     # The folder is resolved, the entry itself not: a link is named as the maintainer sees it.
     try:
-        return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()
+        return (_resolved(file.parent.absolute()) / file.name).relative_to(_resolved(root.absolute())).as_posix()
     except ValueError:
         return file.as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(folder: Path) -> Path:
+    # A data folder's thousands of files share a few folders: each is resolved once per process
+    # (an absolute path: the working folder may change between calls).
+    return folder.resolve()
 
 
 class Locator:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from .catalogue import messages
@@ -17,8 +18,10 @@ from .catalogue import site as words
 from .checks import ReportCheck, check_dataset
 from .datafiles import kind, report_files, report_year
 from .loader import DataDirError, Dataset, load_data
+from .memo import PAGES
 from .opendata import OPEN_DATA_DIR, generate, write_open_data
 from .opendata import paths as open_data_paths
+from .opendata.in_place import InPlace
 from .problems import Findings, Problem, report_text
 from .quality import figures as quality_figures
 from .render.indexes import home_listing, region_pages
@@ -52,9 +55,14 @@ class SiteBuild:
     def findings(self) -> Findings:
         return self.data.findings
 
-    def write_open_data(self, out: Path) -> dict[str, int]:
-        """Write the open data into out (the site's OPEN_DATA_DIR); each file's size in bytes."""
-        return write_open_data(generate(self.data, bodies=self.open_data_bodies), out) if self.open_data else {}
+    def write_open_data(self, out: Path, in_place: InPlace | None = None) -> dict[str, int]:
+        """Write the open data into out (the site's OPEN_DATA_DIR); each file's size in bytes.
+        ``in_place``: only what changed since it last wrote there (a preview rebuilt in place)."""
+        if not self.open_data:
+            return {}
+        if in_place is not None:
+            return in_place.write(self.data, out, self.open_data_bodies)
+        return write_open_data(generate(self.data, bodies=self.open_data_bodies), out)
 
     def open_data_listing(self, sizes: Mapping[str, int]) -> dict[str, str]:
         """The 开放数据 page's block, for ``fill``, once the files are written."""
@@ -92,6 +100,7 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     adds the 数据质量 section (nianbao.render.quality_pages).
     """
     data, checks = check_site(data_dir, root, load_only, docs_dir, today)
+    PAGES.new_build()
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
     pages: list[Page] = []
@@ -99,16 +108,22 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     bodies = {slug: body for slug, body in data.bodies.items() if not only or slug in only}
     if only and not bodies:
         raise DataDirError(messages.NO_SUCH_BODY(names="、".join(sorted(only)), data=data_dir))
+    # A page made from the same objects is the same page (nianbao.memo): a preview's rebuild makes
+    # and writes only the pages of what changed.
+    switches = (figures, directory_urls)
     for slug, body in sorted(bodies.items()):
         reports = by_body[slug]
         years = [r.year for r in reports]
         for previous, report in zip([None, *reports], reports, strict=False):
-            pages.append(report_page(report, body, checks[(slug, report.year)], years, previous, figures,
-                                     directory_urls))
-        pages.append(body_page(slug, body, reports, {r.year: checks[(slug, r.year)] for r in reports}, figures,
-                               directory_urls))
-    pages += region_pages(bodies, by_body, figures)
-    pages += [rules_page(), keys_page()]
+            check = checks[(slug, report.year)]
+            pages.append(PAGES.get("report", (report, body, check, previous), (tuple(years), *switches), partial(
+                report_page, report, body, check, years, previous, figures, directory_urls)))
+        by_year = {r.year: checks[(slug, r.year)] for r in reports}
+        pages.append(PAGES.get("body", (body, *reports, *by_year.values()), (slug, tuple(by_year), *switches),
+                               partial(body_page, slug, body, reports, by_year, figures, directory_urls)))
+    pages += region_pages(bodies, by_body, figures, PAGES)
+    pages += [PAGES.get("rules", (), (), rules_page), PAGES.get("keys", (), (), keys_page)]
+    # Never kept: the build fills in its list of files once they are written (open_data_listing).
     pages.append(open_data_page())
     files: dict[str, str] = {}
     home = home_listing(bodies, by_body)

@@ -118,6 +118,11 @@ PREVIEW_FAILED = T("nianbao：{data}/ 中的数据有问题{mode}，网站没有
 PREVIEW_BUILD_CRASHED = T("nianbao：生成网站时出错，预览的页面都改为显示这个错误，文件改好并保存后自动刷新。",
                           "nianbao: the build failed; the preview's pages show the error instead, and reload once "
                           "the file is fixed and saved.")
+# `mkdocs serve` without --dirty rebuilds every page on each save; `make serve` passes it.
+PREVIEW_NOT_IN_PLACE = T("nianbao：每次保存都会重新生成全部页面。加上 --dirty（mkdocs serve --dirty，"
+                         "make serve 已经这样运行）只重新生成改动了的页面，大网站上一两秒就能看到。",
+                         "nianbao: every save rebuilds every page. With --dirty (mkdocs serve --dirty, as make "
+                         "serve runs it) only the pages that changed are rebuilt: a second or two on a large site.")
 
 # --- the build's settings (environment variables) -------------------------------------------------------
 

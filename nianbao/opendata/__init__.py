@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..catalogue import opendata as W
 from ..loader import Dataset
@@ -54,25 +54,51 @@ def generate(data: Dataset, workbooks: bool = False,
     in the site's order. Workbooks (openpyxl: about 0.1 s each) are written by ``export`` only.
     ``bodies`` limits the files to those bodies' reports, without the site's and the regions' (a
     preview of some bodies: NIANBAO_ONLY)."""
-    header = [f.zh for f in FIELDS]
     csv_rows: dict[tuple[str, int], str] = {}  # a report's CSV lines, without the header
     reports = _reports(data, bodies)
     for report in reports:
-        body = data.bodies[report.body]
-        values = list(values_of(body, report))
-        text = csv_text(header, values)
-        csv_rows[(report.body, report.year)] = text.split("\r\n", 1)[1]
-        rows = [dict(zip(header, v, strict=True)) for v in values]
-        yield from _report_files(body, report, rows, text, workbooks)
+        files = report_files(data.bodies[report.body], report, workbooks)
+        csv_rows[(report.body, report.year)] = _without_header(cast(str, files[0][1]))
+        yield from files
     if bodies is not None:
         return
-    head = csv_text(header, [])
+    head = _head()
+    for path, members in _collections(data, reports):
+        yield path, head + "".join(csv_rows[(r.body, r.year)] for r in members)
+    yield PACKAGE, _site_package(reports)
+
+
+def report_files(body: Body, report: Report, workbooks: bool = False) -> list[tuple[str, Content]]:
+    """One report's open-data files, its cells.csv first."""
+    values = list(values_of(body, report))
+    header = _header()
+    rows = [dict(zip(header, v, strict=True)) for v in values]
+    return list(_report_files(body, report, rows, csv_text(header, values), workbooks))
+
+
+def _header() -> list[str]:
+    return [f.zh for f in FIELDS]
+
+
+def _head() -> str:
+    """The cells CSV's header line (with the BOM)."""
+    return csv_text(_header(), [])
+
+
+def _without_header(cells_csv: str) -> str:
+    return cells_csv.split("\r\n", 1)[1]
+
+
+def _collections(data: Dataset, reports: list[Report]) -> Iterator[tuple[str, list[Report]]]:
+    """The files made of many reports' rows, with their reports: each region's cells.csv, then the site's."""
     for region, members in _regions(data, reports).items():
-        yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", head + "".join(
-            csv_rows[(r.body, r.year)] for r in members)
-    yield CELLS_CSV, head + "".join(csv_rows[(r.body, r.year)] for r in reports)
+        yield f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}", members
+    yield CELLS_CSV, reports
+
+
+def _site_package(reports: list[Report]) -> str:
     dates = [r.meta.published for r in reports if r.meta.published is not None]
-    yield PACKAGE, json_text(package(
+    return json_text(package(
         "nianbao-figures", W.PACKAGE_TITLE.zh, [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema())],
         providers=len({r.body for r in reports}), published=min(dates, default=None),
         updated=max(dates, default=None)))
@@ -90,8 +116,8 @@ def paths(data: Dataset, workbooks: bool = False, bodies: frozenset[str] | None 
         out.append(f"{folder}/{PACKAGE}")
     if bodies is not None:
         return out
-    out += [f"{REGIONS_DIR}/{'/'.join(region)}/{CELLS_CSV}" for region in _regions(data, reports)]
-    return [*out, CELLS_CSV, PACKAGE]
+    out += [path for path, _ in _collections(data, reports)]
+    return [*out, PACKAGE]
 
 
 def _reports(data: Dataset, bodies: frozenset[str] | None = None) -> list[Report]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..figures.regions import RegionYear, merge_years, region_years
+from ..memo import Memo
 from ..model import LEVELS, Body, Report
 from ..pinyin import pinyin
 from .pages import Blocks, Page, md_text, page_meta
@@ -103,21 +104,40 @@ def home_listing(bodies: dict[str, Body], reports: dict[str, list[Report]]) -> s
     return "\n".join(out)
 
 
-def region_sums(root: RegionNode, reports: dict[str, list[Report]]) -> dict[Region, list[RegionYear]]:
+def region_sums(root: RegionNode, reports: dict[str, list[Report]],
+                memo: Memo | None = None) -> dict[Region, list[RegionYear]]:
     """Every region's 汇总, made once from its own bodies' reports and its child regions' 汇总
-    (each report is added once, not once per region above it; tests prove the two ways agree)."""
+    (each report is added once, not once per region above it; tests prove the two ways agree).
+    With a memo (nianbao.memo), a region whose reports are the same objects keeps its 汇总."""
     out: dict[Region, list[RegionYear]] = {}
+    memo = memo or Memo()
 
     def walk(node: RegionNode) -> list[RegionYear]:
-        parts = [walk(child) for child in _sorted(node)]
-        parts.append(region_years(node.bodies, reports))
-        present = [s for s in node.all_bodies() if reports.get(s)]
-        out[node.path] = merge_years(parts, present)
+        def make() -> list[RegionYear]:
+            parts = [walk(child) for child in _sorted(node)]
+            parts.append(region_years(node.bodies, reports))
+            present = [s for s in node.all_bodies() if reports.get(s)]
+            return merge_years(parts, present)
+
+        out[node.path] = memo.get("region sums", _reports_under(node, reports), _shape(node), make)
+        # A kept 汇总 still needs its sub-regions' in ``out``.
+        for child in _sorted(node):
+            if child.path not in out:
+                walk(child)
         return out[node.path]
 
     for child in _sorted(root):  # the root, the whole site, has no page
         walk(child)
     return out
+
+
+def _shape(node: RegionNode) -> tuple[object, ...]:
+    """The region and everything under it, by name: with the objects, what a memo keys a region by."""
+    return (node.path, tuple(node.bodies), tuple(_shape(child) for child in _sorted(node)))
+
+
+def _reports_under(node: RegionNode, reports: dict[str, list[Report]]) -> list[Report]:
+    return [r for slug in node.all_bodies() for r in reports.get(slug, [])]
 
 
 def _body_link(page_uri: str, slug: str) -> str:
@@ -132,37 +152,47 @@ def _sorted(node: RegionNode) -> list[RegionNode]:
     return [node.children[name] for name in sorted(node.children)]
 
 
-def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]], figures: bool = True) -> list[Page]:
+def region_pages(bodies: dict[str, Body], reports: dict[str, list[Report]], figures: bool = True,
+                 memo: Memo | None = None) -> list[Page]:
     """One page per region, listing its sub-regions and its bodies (and its 汇总 unless ``figures``
-    is off). None for a small site."""
+    is off). None for a small site. With a memo (nianbao.memo), a region whose bodies and reports
+    are the same objects keeps its page."""
     if len(bodies) <= HOME_LIMIT:
         return []
+    memo = memo or Memo()
     pages = []
     root = region_tree(bodies)
-    sums = region_sums(root, reports) if figures else {}
+    sums = region_sums(root, reports, memo) if figures else {}
     stack = _sorted(root)
     while stack:
         node = stack.pop()
-        uri = region_uri(node.path)
-        title = " / ".join(node.path)
-        md = [f"# {md_text(title)}\n"]
-        crumbs = [f"[首页]({_relative(uri, 'index.md')})"] + [
-            f"[{md_text(node.path[i])}]({_relative(uri, region_uri(node.path[: i + 1]))})"
-            for i in range(len(node.path) - 1)
-        ]
-        md.append(" › ".join(crumbs) + "\n")
-        if node.children:
-            md.append("## 下级地区\n")
-            md.append("\n".join(_region_line(c, uri) for c in _sorted(node)) + "\n")
-        if node.bodies:
-            md.append("## 机关\n")
-            md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
-                                for s in listing_order(node.bodies, bodies)) + "\n")
-        late: dict[str, Callable[[], str]] = {}
-        if figures:
-            section, late = region_sum_sections(sums[node.path], bodies, functools.partial(_body_link, uri))
-            md.append(section)
-        pages.append(Page(uri, "\n".join(md), render_late=functools.partial(_late, late),
-                          meta=page_meta(title=title)))
+        under = [bodies[s] for s in node.all_bodies()]
+        pages.append(memo.get("region", [*under, *_reports_under(node, reports)], (_shape(node), figures),
+                              functools.partial(_region_page, node, bodies, reports, sums.get(node.path))))
         stack.extend(_sorted(node))
     return pages
+
+
+def _region_page(node: RegionNode, bodies: dict[str, Body], reports: dict[str, list[Report]],
+                 sums: list[RegionYear] | None) -> Page:
+    """A region's page; its 汇总 when ``sums`` are given (figures on)."""
+    uri = region_uri(node.path)
+    title = " / ".join(node.path)
+    md = [f"# {md_text(title)}\n"]
+    crumbs = [f"[首页]({_relative(uri, 'index.md')})"] + [
+        f"[{md_text(node.path[i])}]({_relative(uri, region_uri(node.path[: i + 1]))})"
+        for i in range(len(node.path) - 1)
+    ]
+    md.append(" › ".join(crumbs) + "\n")
+    if node.children:
+        md.append("## 下级地区\n")
+        md.append("\n".join(_region_line(c, uri) for c in _sorted(node)) + "\n")
+    if node.bodies:
+        md.append("## 机关\n")
+        md.append("\n".join(_body_line(s, bodies[s], reports.get(s, []), uri)
+                            for s in listing_order(node.bodies, bodies)) + "\n")
+    late: dict[str, Callable[[], str]] = {}
+    if sums is not None:
+        section, late = region_sum_sections(sums, bodies, functools.partial(_body_link, uri))
+        md.append(section)
+    return Page(uri, "\n".join(md), render_late=functools.partial(_late, late), meta=page_meta(title=title))
