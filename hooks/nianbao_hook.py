@@ -75,9 +75,9 @@ _preview: dict[str, Any] = {"on": False, "dirty": False, "failure": None, "pages
 
 # `mkdocs serve --dirty` (`make serve`) rebuilds in place, and writes only the pages that changed:
 # a generated page whose object is the one written last time (nianbao.memo) is left as it is, so
-# long as nothing else every page is made with changed ("surroundings"). "written" maps each page
-# of the last good rebuild to its generated page (None for a page of docs/).
-_kept: dict[str, Any] = {"surroundings": None, "written": {}, "open_data": InPlace()}
+# long as nothing else every page is made with changed ("surroundings"). "pages" maps each page
+# of the last good rebuild (its file in the site) to its generated page (None for a page of docs/).
+_kept: dict[str, Any] = {"surroundings": None, "pages": {}, "open_data": InPlace()}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -124,17 +124,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     _staged["succeeded"] = True
     if _preview["on"]:
         if _preview["dirty"]:
-            _keep_written(site_dir)
-        _preview["pages"] = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+            _keep_made(site_dir)
+        # Where the failure page goes should the next rebuild fail: every page's address.
+        _preview["pages"] = set(_state["made"])
 
 
-def _keep_written(site_dir: Path) -> None:
-    """After a good rebuild in place: remove the pages and open data the data no longer makes (a
-    report deleted or renamed), and remember what was written for the next rebuild."""
-    written: dict[str, GeneratedPage | None] = _state["written"]
-    for dest in set(_kept["written"]) - set(written):
+def _keep_made(site_dir: Path) -> None:
+    """After a good rebuild in place: remove the pages the data no longer makes (a report deleted or
+    renamed; its open data is InPlace's), and remember what was made for the next rebuild."""
+    made: dict[str, GeneratedPage | None] = _state["made"]
+    for dest in set(_kept["pages"]) - set(made):
         (site_dir / dest).unlink(missing_ok=True)
-    _kept.update(surroundings=_state["surroundings"], written=written, env=_state["env"])
+    _kept.update(surroundings=_state["surroundings"], pages=made, env=_state["env"])
 
 
 def _surroundings(files: Files, config: MkDocsConfig) -> tuple[object, ...]:
@@ -155,10 +156,10 @@ def _surroundings(files: Files, config: MkDocsConfig) -> tuple[object, ...]:
     return (Path(config_file).read_bytes() if config_file else b"", tuple(stats))
 
 
-def _forget_written(open_data: bool = True) -> None:
+def _forget_kept(open_data: bool = True) -> None:
     """The next rebuild in place rebuilds every page, and all open data unless ``open_data`` is off
     (what is on disk may not be what was kept)."""
-    _kept.update(surroundings=None, written={}, env=None)
+    _kept.update(surroundings=None, pages={}, env=None)
     if open_data:
         _kept["open_data"] = InPlace()
 
@@ -181,7 +182,7 @@ def _finish_open_data() -> None:
 def on_build_error(error: Exception) -> None:
     # Also called when --strict aborts on warnings after on_post_build.
     _staged["failed"] = True
-    _forget_written()
+    _forget_kept()
     writer: Writer | None = _state.pop("writer", None)
     if writer is not None:
         writer.cancel()
@@ -267,7 +268,7 @@ def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) ->
     html = page.html()
     # The failure page stands at every page's address; the open data was not touched (a build that
     # raised, on_build_error, forgets it too).
-    _forget_written(open_data=False)
+    _forget_kept(open_data=False)
     written = []
     for name in sorted({*_preview["pages"], *targets} - {"404.html"}):
         path = site_dir / name
@@ -297,14 +298,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([])
     in_place = _preview["on"] and _preview["dirty"]
     surroundings = _surroundings(files, config) if in_place else None
-    kept: dict[str, GeneratedPage | None] = _kept["written"] if surroundings == _kept["surroundings"] else {}
-    written: dict[str, GeneratedPage | None] = {}
+    kept: dict[str, GeneratedPage | None] = _kept["pages"] if surroundings == _kept["surroundings"] else {}
+    made: dict[str, GeneratedPage | None] = {}
     for file in files.documentation_pages():
         # A page of docs/ is made with the data too (the home page's listing): always rebuilt, not
         # only when its file is newer than its HTML, as MkDocs' rebuild in place would.
         if in_place:
             file.is_modified = _modified  # type: ignore[method-assign]
-        written[file.dest_uri] = None
+        made[file.dest_uri] = None
     if _preview["on"]:
         files.append(File.generated(config, LIVE_RELOAD_FILE, content=LIVE_RELOAD_JS))
     for page in _state["pages"].values():
@@ -314,8 +315,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if in_place and kept.get(file.dest_uri) is page and os.path.isfile(file.abs_dest_path):
             file.is_modified = _unmodified  # type: ignore[method-assign]
         files.append(file)
-        written[file.dest_uri] = page
-    _state.update(surroundings=surroundings, written=written)
+        made[file.dest_uri] = page
+    _state.update(surroundings=surroundings, made=made)
     build: SiteBuild = _state["build"]
     for uri, text in build.files.items():
         files.append(File.generated(config, uri, content=text))

@@ -56,13 +56,16 @@ class InPlace:
         members: dict[str, tuple[ReportKey, ...]] = {}
         if bodies is None:
             head = _head().encode("utf-8")
+            rows: dict[ReportKey, bytes] = {}  # read once for all the collections that hold them
             for path, held in _collections(data, reports):
                 members[path] = keys = tuple((r.body, r.year) for r in held)
                 if self._members.get(path) == keys and changed.isdisjoint(keys):
                     sizes[path] = self._sizes[path]
                     continue
-                rows = (_rows(out / report_folder(r) / CELLS_CSV) for r in held)
-                sizes.update(write_open_data([(path, head + b"".join(rows))], out))
+                for r, key in zip(held, keys, strict=True):
+                    if key not in rows:
+                        rows[key] = _rows(out / report_folder(r) / CELLS_CSV)
+                sizes.update(write_open_data([(path, head + b"".join(rows[key] for key in keys))], out))
             sizes.update(write_open_data([(PACKAGE, _site_package(reports))], out))
         for gone in set(self._sizes) - set(sizes):
             (out / gone).unlink(missing_ok=True)

@@ -29,6 +29,8 @@ def open_data_listing(sizes: Mapping[str, int], data: Dataset, directory_urls: b
     reports = {report_folder(r): r for r in data.reports.values()}
     latest = max((r.meta.published.isoformat() for r in reports.values() if r.meta.published), default="")
     rows = []
+    # Every file lies under OPEN_DATA_DIR: one relative prefix for all (tens of thousands of rows).
+    prefix = href(OPEN_DATA_PAGE, f"{OPEN_DATA_DIR}/-", directory_urls)[:-1]
     for path, size in sizes.items():
         folder, _, name = path.rpartition("/")
         report = reports.get(folder)
@@ -40,7 +42,7 @@ def open_data_listing(sizes: Mapping[str, int], data: Dataset, directory_urls: b
             what = words.OPEN_DATA_ALL()
         published = report.meta.published if report else None
         date = published.isoformat() if published else ("" if report else latest)
-        rows.append((name, href(OPEN_DATA_PAGE, f"{OPEN_DATA_DIR}/{path}", directory_urls), what,
+        rows.append((name, prefix + path, what,
                      words.OPEN_DATA_SIZE_KB(size=f"{size / 1024:.1f}"), date))
     return environment().get_template("opendata_listing.html.j2").render(
         caption=words.OPEN_DATA_CAPTION(), header=[h() for h in words.OPEN_DATA_HEADER], rows=rows)
