@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 SEED = FIXTURES / "seed" / "wanggang-2020.txt"
 # Three ASCII words in a row: an English sentence. Paths, keys (parts.六.fees, notices_count),
-# options and a command to run are not sentences: they are taken out first.
+# options and a command to run (an install command where LibreOffice is missing) are not sentences:
+# they are taken out first.
 ENGLISH = re.compile(r"[A-Za-z]+(?:[ ,;:()']+[A-Za-z]+){2,}")
-NOT_PROSE = re.compile(r"python -m nianbao \w+|\S*[/_.]\S*|--?\w+")
+NOT_PROSE = re.compile(r"python -m nianbao \w+|sudo [\w .-]+|\S*[/_.]\S*|--?\w+")
 
 
 def english(text: str) -> list[str]:
