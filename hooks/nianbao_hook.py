@@ -158,8 +158,9 @@ def _surroundings(files: Files, config: MkDocsConfig) -> tuple[object, ...]:
 
 def _forget_kept(open_data: bool = True) -> None:
     """The next rebuild in place rebuilds every page, and all open data unless ``open_data`` is off
-    (what is on disk may not be what was kept)."""
-    _kept.update(surroundings=None, pages={}, env=None)
+    (what is on disk may not be what was kept). The pages of the last good rebuild stay known: those
+    the data no longer makes are still removed."""
+    _kept.update(surroundings=None, env=None)
     if open_data:
         _kept["open_data"] = InPlace()
 
