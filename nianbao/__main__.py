@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 problems found, 2 usage error (as argparse does).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -226,11 +227,12 @@ def cmd_shards(args: argparse.Namespace) -> int:
     this one command, or as a plan of jobs (--plan) that make, xargs or a CI matrix runs."""
     from . import shards as sh
 
+    step = args.list or args.pending or args.build or args.assemble or args.github_matrix
     if args.plan is None:
-        if args.list or args.pending or args.build or args.assemble or args.gitlab:
+        if step or args.gitlab:
             print(words.PLAN_NEEDED(), file=sys.stderr)
             return 2
-    elif args.list or args.pending or args.build or args.assemble:
+    elif step:
         return _run_plan(args, Path(args.plan))
     data = Path(args.data)
     if not data.is_dir():
@@ -243,7 +245,9 @@ def cmd_shards(args: argparse.Namespace) -> int:
         plan.write_text(sh.plan_json(jobs), encoding="utf-8")
         print(words.PLAN_WROTE(path=plan, count=len(jobs), reports=sum(j.shard.reports() for j in jobs)))
         if len(jobs) > sh.GITHUB_MATRIX_MAX:
-            print(words.PLAN_MATRIX_LIMIT(count=len(jobs), limit=sh.GITHUB_MATRIX_MAX))
+            entries = sh.github_matrix(jobs)["include"]
+            print(words.PLAN_MATRIX_LIMIT(count=len(jobs), limit=sh.GITHUB_MATRIX_MAX, entries=len(entries),
+                                          size=-(-len(jobs) // len(entries))))
         if args.gitlab:
             try:  # the project's template, from the project's folder as every command is run
                 template = (Path.cwd() / sh.GITLAB_TEMPLATE).read_text(encoding="utf-8")
@@ -273,6 +277,9 @@ def _run_plan(args: argparse.Namespace, plan: Path) -> int:
         return 2
     if args.list or args.pending:
         print("".join(f"{job.shard.slug}\n" for job in jobs if args.list or sh.pending(job)), end="")
+        return 0
+    if args.github_matrix:  # one line: a GitHub Actions step output
+        print(json.dumps(sh.github_matrix(jobs), ensure_ascii=False, separators=(",", ":")))
         return 0
     if args.build:
         # One print a shard: the lines of jobs run side by side (xargs -P) do not interleave.
@@ -426,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     plan_step.add_argument("--pending", action="store_true", help=m.CLI_PLAN_PENDING())
     plan_step.add_argument("--build", nargs="+", metavar=m.METAVAR_SHARD(), help=m.CLI_PLAN_BUILD())
     plan_step.add_argument("--assemble", action="store_true", help=m.CLI_PLAN_ASSEMBLE())
+    plan_step.add_argument("--github-matrix", action="store_true", help=m.CLI_PLAN_GITHUB())
     shards.add_argument("--gitlab", metavar=m.METAVAR_FILE(), help=m.CLI_PLAN_GITLAB())
     shards.set_defaults(run=cmd_shards)
     from .catalogue import workbook as W

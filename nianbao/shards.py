@@ -187,8 +187,29 @@ class Job:
         return cls(shard, entry["digest"], Path(entry["site"]))
 
 
-# The most jobs one GitHub Actions matrix runs (.github/workflows/province.yml reads the plan as one).
+# The most jobs one GitHub Actions matrix runs (.github/workflows/province.yml runs github_matrix).
 GITHUB_MATRIX_MAX = 256
+
+
+def github_matrix(jobs: Sequence[Job], limit: int = GITHUB_MATRIX_MAX) -> dict[str, list[dict[str, object]]]:
+    """The plan's shards as one GitHub Actions matrix of at most ``limit`` jobs: a shard each while
+    the plan has no more, else runs of consecutive shards of one size (GitHub refuses a larger
+    matrix). Each entry names its shards (space-separated: a slug has no space, and `--build`
+    takes several), the paths its job uploads and caches (each shard's folder and sums, one a
+    line), and the key of that cache: the digest of its shards' inputs."""
+    size = max(1, -(-len(jobs) // limit))
+    include: list[dict[str, object]] = []
+    for start in range(0, len(jobs), size):
+        run = jobs[start:start + size]
+        digests = " ".join(job.digest for job in run)
+        include.append({
+            "entry": run[0].shard.slug if size == 1 else f"group-{start // size + 1}",
+            "shards": " ".join(job.shard.slug for job in run),
+            "reports": sum(job.shard.reports() for job in run),
+            "paths": "\n".join(str(path) for job in run for path in (job.out, job.sums)),
+            "key": run[0].digest if size == 1 else hashlib.sha256(digests.encode()).hexdigest()[:32],
+        })
+    return {"include": include}
 
 
 class PlanError(Exception):

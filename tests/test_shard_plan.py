@@ -29,6 +29,7 @@ from nianbao.shards import (
     SUMS_CACHE,
     Job,
     Shard,
+    github_matrix,
     gitlab_pipeline,
 )
 
@@ -201,19 +202,24 @@ def test_the_plan_run_by_make_equals_the_one_command_build(tmp_path: Path):
     manifests = _manifests(planned)
     assert len(manifests) == 3 and all(len(m["others"]) == 2 for m in manifests.values())  # one search
 
-    # As the workflows run it: the plan job, one job per shard uploading site/<shard>/ and its sums,
-    # and the last job, which downloads them all into its site/ and assembles.
+    # As the workflows run it: the plan job, one job per matrix entry uploading its shards' folders
+    # and sums (the paths it names), and the last job, which downloads them all into its site/ and
+    # assembles.
     planner = _checkout(tmp_path / "ci-plan", data)
     _nianbao(planner, "shards", "--plan", "plan.json", "--data", "data", "--out", "site")
+    matrix = json.loads(_nianbao(planner, "shards", "--plan", "plan.json", "--github-matrix"))
+    assert [e["shards"] for e in matrix["include"]] == ["qinghaisheng", "qinghaisheng-xifengshi",
+                                                       "heilongjiangsheng-haerbinshi"]
     assembler = _checkout(tmp_path / "ci-site", data)
     shutil.copy2(planner / "plan.json", assembler)
-    for entry in json.loads((planner / "plan.json").read_text(encoding="utf-8"))["include"]:
-        job = _checkout(tmp_path / f"ci-{entry['shard']}", data)
+    for entry in matrix["include"]:
+        job = _checkout(tmp_path / f"ci-{entry['entry']}", data)
         shutil.copy2(planner / "plan.json", job)
-        assert "已生成" in _nianbao(job, "shards", "--plan", "plan.json", "--build", entry["shard"])
-        shutil.copytree(job / entry["out"], assembler / entry["out"])
-        (assembler / entry["sums"]).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(job / entry["sums"], assembler / entry["sums"])
+        assert "已生成" in _nianbao(job, "shards", "--plan", "plan.json", "--build", *entry["shards"].split())
+        for path in entry["paths"].splitlines():
+            (assembler / path).parent.mkdir(parents=True, exist_ok=True)
+            copy = shutil.copytree if (job / path).is_dir() else shutil.copy2
+            copy(job / path, assembler / path)
     _nianbao(assembler, "shards", "--plan", "plan.json", "--assemble")
     _assert_same_site(assembler / "site", single)
 
@@ -286,10 +292,11 @@ def test_the_github_workflow_runs_the_plan(cli: Any):
     assert jobs["shard"]["strategy"]["matrix"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
     runs = [step["run"] for job in jobs.values() for step in job["steps"] if "run" in step]
     _check_commands(list(_commands(runs)), _shards_options(cli))
-    # Every field of the matrix the shard job reads is one the plan writes.
+    # Every field of the matrix the shard job reads is one `--github-matrix` writes.
     job = Job(Shard(("示例省",), "shilisheng", (Path("data/x"),)), "0" * 32, Path("site"))
     used = set(re.findall(r"matrix\.(\w+)", json.dumps(jobs["shard"])))
-    assert used and used <= set(job.to_json())
+    assert used and used <= set(github_matrix([job])["include"][0])
+    assert '"matrix=$(python -m nianbao shards --plan plan.json --github-matrix)"' in runs[1]
     # The shards are downloaded into the site folder the plan names, then assembled there.
     downloads = [s["with"] for s in jobs["site"]["steps"] if s.get("uses", "").startswith("actions/download-")]
     assert {"pattern": "shard-*", "path": "${{ env.OUT }}", "merge-multiple": True} in downloads
@@ -350,9 +357,33 @@ def test_a_plan_too_large_for_one_github_matrix_says_so(tmp_path: Path, cli: Any
     for i in range(GITHUB_MATRIX_MAX + 1):  # one city, so one shard, each
         (data / f"b{i}").mkdir()
         (data / f"b{i}" / "body.yml").write_text(body.replace("哈尔滨市", f"城{i}市"), encoding="utf-8")
-    code, out, err = cli("shards", "--plan", str(tmp_path / "plan.json"), "--data", str(data), "--out", "site")
+    plan = tmp_path / "plan.json"
+    code, out, err = cli("shards", "--plan", str(plan), "--data", str(data), "--out", "site")
     assert code == 0, out + err
-    assert f"计划有 {GITHUB_MATRIX_MAX + 1} 个分站，GitHub Actions 的一个 matrix 最多 256 个任务" in out
+    assert (f"计划有 {GITHUB_MATRIX_MAX + 1} 个分站，多于 GitHub Actions 一个 matrix 的 256 个任务：GitHub 的工作流"
+            "（--github-matrix）分成 129 个任务，每个任务最多生成相邻的 2 个分站") in out
+    code, out, err = cli("shards", "--plan", str(plan), "--github-matrix")
+    assert code == 0, out + err
+    entries = json.loads(out)["include"]
+    assert len(entries) == 129 and len(out.splitlines()) == 1  # one line: a step output
+    slugs = [job["shard"] for job in json.loads(plan.read_text(encoding="utf-8"))["include"]]
+    assert [s for e in entries for s in e["shards"].split()] == slugs
+
+
+def test_the_github_matrix_has_a_shard_an_entry_up_to_256_then_runs_of_them():
+    jobs = [Job(Shard(("省",), f"s{i}", (Path("data/x"),)), f"{i:032x}", Path("site")) for i in range(600)]
+    one_each = github_matrix(jobs[:GITHUB_MATRIX_MAX])["include"]
+    assert len(one_each) == 256 and one_each[5] == {
+        "entry": "s5", "shards": "s5", "reports": 0, "paths": "site/s5\nsite/.sums/s5.json", "key": f"{5:032x}"}
+    runs = github_matrix(jobs)["include"]
+    assert len(runs) == 200 and runs[0]["entry"] == "group-1" and runs[0]["shards"] == "s0 s1 s2"
+    assert runs[0]["paths"].splitlines() == ["site/s0", "site/.sums/s0.json", "site/s1", "site/.sums/s1.json",
+                                             "site/s2", "site/.sums/s2.json"]
+    # The cache key changes with any of its shards' inputs, and only with them.
+    changed = [*jobs[:1], Job(jobs[1].shard, "f" * 32, Path("site")), *jobs[2:]]
+    keys = [e["key"] for e in github_matrix(changed)["include"]]
+    assert keys[0] != runs[0]["key"] and keys[1:] == [e["key"] for e in runs[1:]]
+    assert github_matrix([]) == {"include": []}
 
 
 def test_a_large_plan_is_split_into_gitlab_matrices_of_200():

@@ -220,6 +220,9 @@ CLI_PLAN_PENDING = T("只列出要生成的分站（上次生成之后数据或�
 CLI_PLAN_BUILD = T("生成计划中的这些分站（每个分站一个任务）", "build these shards of the plan (one job per shard)")
 CLI_PLAN_ASSEMBLE = T("全部分站生成后：写出入口页、跨分站的搜索和各省汇总",
                       "once every shard is built: the landing page, the search across shards and the provinces' 汇总")
+CLI_PLAN_GITHUB = T("输出 GitHub Actions 的 matrix（一行 JSON）：分站不超过 256 个时每个分站一个任务，否则几个相邻分站一个任务",
+                    "print the GitHub Actions matrix (one line of JSON): a job per shard up to 256 shards, else a "
+                    "job per run of neighbouring shards")
 CLI_PLAN_GITLAB = T("同时写出 GitLab 的子流水线（每个分站一个任务）", "also write the GitLab child pipeline (a job per shard)")
 METAVAR_SHARD = T("分站", "SHARD")
 METAVAR_FILE = T("文件", "FILE")

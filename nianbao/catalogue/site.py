@@ -50,10 +50,10 @@ PLAN_WROTE = T("已写出计划 {path}：{count} 个分站，共 {reports} 份�
                "python -m nianbao shards --plan {path} --build 分站，全部完成后运行 --assemble",
                "wrote the plan {path}: {count} shard(s), {reports} report(s); run python -m nianbao shards "
                "--plan {path} --build SHARD for each shard, then --assemble once they are all done")
-PLAN_MATRIX_LIMIT = T("注意：计划有 {count} 个分站，GitHub Actions 的一个 matrix 最多 {limit} 个任务；"
-                      "用 GitHub 时请减少分站（--depth 1：每省一个分站）",
-                      "note: the plan has {count} shards and a GitHub Actions matrix at most {limit} jobs; "
-                      "for GitHub, make fewer shards (--depth 1: one per province)")
+PLAN_MATRIX_LIMIT = T("计划有 {count} 个分站，多于 GitHub Actions 一个 matrix 的 {limit} 个任务：GitHub 的工作流"
+                      "（--github-matrix）分成 {entries} 个任务，每个任务最多生成相邻的 {size} 个分站",
+                      "the plan has {count} shards, more than the {limit} jobs of a GitHub Actions matrix: the GitHub "
+                      "workflow (--github-matrix) runs {entries} jobs of up to {size} neighbouring shards each")
 PLAN_WROTE_GITLAB = T("已写出 GitLab 子流水线 {path}", "wrote the GitLab child pipeline {path}")
 PLAN_UNREADABLE = T("nianbao shards：读不了计划文件 {path}（{reason}）；请先运行 python -m nianbao shards --plan {path}",
                     "nianbao shards: cannot read the plan {path} ({reason}); write it first with "
