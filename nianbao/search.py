@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .catalogue import site as words
@@ -129,11 +130,15 @@ def index_site(site_dir: Path) -> None:
     try:
         for relative in _other_pages(site_dir, years):
             _link_or_copy(site_dir / relative, others / relative)
-        _pagefind(others, site_dir / INDEX_DIR)
+        runs: list[tuple[Path, Path, str | None]] = [(others, site_dir / INDEX_DIR, None)]
+        runs += [(site_dir, site_dir / INDEX_DIR / str(year), f"*/{year}/index.html") for year in years]
+        # The runs write folders of their own, and one Pagefind keeps little more than one core
+        # busy: they go side by side, one per core.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for done in [pool.submit(_pagefind, *run) for run in runs]:
+                done.result()  # the first failure, in the runs' order, raises
     finally:
         shutil.rmtree(others, ignore_errors=True)
-    for year in years:
-        _pagefind(site_dir, site_dir / INDEX_DIR / str(year), glob=f"*/{year}/index.html")
     write_manifest(site_dir, years)
     for name in UNUSED:
         for path in (site_dir / INDEX_DIR).rglob(name):
