@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,9 @@ _preview: dict[str, Any] = {"on": False, "dirty": False, "failure": None, "pages
 # long as nothing else every page is made with changed ("surroundings"). "pages" maps each page
 # of the last good rebuild (its file in the site) to its generated page (None for a page of docs/).
 _kept: dict[str, Any] = {"surroundings": None, "pages": {}, "open_data": InPlace()}
+# Where a rebuild in place that stops puts its pages while the failure page stands at their
+# addresses: inside the site, hidden (MkDocs neither cleans nor copies an entry with a dot).
+ASIDE = ".nianbao-aside"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -156,13 +160,11 @@ def _surroundings(files: Files, config: MkDocsConfig) -> tuple[object, ...]:
     return (Path(config_file).read_bytes() if config_file else b"", tuple(stats))
 
 
-def _forget_kept(open_data: bool = True) -> None:
-    """The next rebuild in place rebuilds every page, and all open data unless ``open_data`` is off
+def _forget_kept() -> None:
+    """After a build that raised: the next rebuild in place rebuilds every page and all open data
     (what is on disk may not be what was kept). The pages of the last good rebuild stay known: those
     the data no longer makes are still removed."""
-    _kept.update(surroundings=None, env=None)
-    if open_data:
-        _kept["open_data"] = InPlace()
+    _kept.update(surroundings=None, env=None, open_data=InPlace())
 
 
 def _finish_open_data() -> None:
@@ -233,7 +235,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         page = preview_failure(build, strict)
         assert page is not None  # failure_text and preview_failure read the same findings
         return _show_failure(config, failure, page, data_dir)
-    _forget_failure()
+    _forget_failure(Path(config.site_dir))
     missing = build.missing_links()
     if missing:
         raise PluginError(words.HOOK_MISSING_LINKS(links="\n".join(f"{page} → {link}" for page, link in missing)))
@@ -267,13 +269,16 @@ def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) ->
     the data's files name; also as the 404 page, which MkDocs' server answers any other address with
     (without putting its live-reload script in: that one carries its own)."""
     html = page.html()
-    # The failure page stands at every page's address; the open data was not touched (a build that
-    # raised, on_build_error, forgets it too).
-    _forget_kept(open_data=False)
+    # A rebuild in place puts its pages aside, to be put back once the data builds again: then only
+    # what the fix changed is made again (_forget_failure). A page already aside stands for itself.
+    aside = site_dir / ASIDE if _preview["dirty"] else None
     written = []
     for name in sorted({*_preview["pages"], *targets} - {"404.html"}):
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if aside is not None and name in _kept["pages"] and path.is_file() and not (aside / name).exists():
+            (aside / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, aside / name)
         path.write_text(html, encoding="utf-8")
         written.append(path)
     missing = site_dir / "404.html"
@@ -282,12 +287,20 @@ def _write_failure(site_dir: Path, page: FailurePage, targets: Iterable[str]) ->
     _preview["pages"] = {*_preview["pages"], *targets}
 
 
-def _forget_failure() -> None:
+def _forget_failure(site_dir: Path) -> None:
     # A --dirty rebuild skips a docs/ page whose HTML is newer than its source; the failure pages
-    # are, so they go, and every page they stood for is built again.
+    # are, so they go, and the pages put aside come back (on_files then rebuilds those that changed).
     for path in _preview["written"]:
         path.unlink(missing_ok=True)
     _preview["written"] = []
+    aside = site_dir / ASIDE
+    if aside.is_dir():
+        for path in sorted(aside.rglob("*")):
+            if path.is_file():
+                target = site_dir / path.relative_to(aside)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -100,9 +100,11 @@ def build_site(data_dir: Path, root: Path | None = None, only: frozenset[str] = 
     adds the 数据质量 section (nianbao.render.quality_pages).
     """
     data, checks = check_site(data_dir, root, load_only, docs_dir, today)
-    PAGES.new_build()
     if data.findings.errors:
         return SiteBuild(data, checks, (), "")
+    # Only a build that makes pages turns the memo over: after a save that stops the build, the fix
+    # still finds the pages of the last good one.
+    PAGES.new_build()
     pages: list[Page] = []
     by_body = data.reports_by_body()
     bodies = {slug: body for slug, body in data.bodies.items() if not only or slug in only}

@@ -66,3 +66,19 @@ def test_open_data_rewritten_in_place_has_the_bytes_of_a_build(tmp_path: Path):
         fresh = tmp_path / f"built-{number}"
         assert sizes == write_open_data(generate(loaded), fresh)
         assert tree(out) == tree(fresh), f"after step {number}"
+
+
+def test_after_a_save_that_stops_the_build_the_fix_finds_the_pages_kept(tmp_path: Path):
+    """A build with errors makes no page and keeps the memo as it was: the fix makes again only the
+    pages of the file that was broken (read anew), not the whole site."""
+    data = tmp_path / "data"
+    generate_data(data, 30, first_year=2024, last_year=2025)
+    before = {p.src_uri: p for p in build_site(data, tmp_path).pages}
+    body = sorted(p for p in data.iterdir() if p.is_dir())[0]
+    report = report_files(body)[-1]
+    good = report.read_text(encoding="utf-8")
+    report.write_text(good.replace('format: "2021"', 'format: "2031"', 1), encoding="utf-8")
+    assert build_site(data, tmp_path).pages == ()
+    report.write_text(good, encoding="utf-8")
+    new = sorted(p.src_uri for p in build_site(data, tmp_path).pages if p is not before.get(p.src_uri))
+    assert new == sorted([f"{body.name}/{report.stem}.md", f"{body.name}/index.md", "opendata.md"])

@@ -5,8 +5,9 @@ but for the preview's live-reload scripts, and nothing that the build no longer 
 
 A real ``mkdocs serve`` on a generated data set large enough for region pages and their 汇总,
 through edits that reach further each time: one figure of one report, a body's name (its pages,
-its regions' pages, the home page), a report deleted (its page and open data gone, the year
-before's page without its link). How fast a save shows is measured by bench/serve_latency.py.
+its regions' pages, the home page), a save that stops the build and its fix, a report deleted
+(its page and open data gone, the year before's page without its link). How fast a save shows is
+measured by bench/serve_latency.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from serving import Preview, project_copy, serving
+from serving import DATA_FAILURE, Preview, is_failure, project_copy, serving
 
 from nianbao.datafiles import report_files
 from nianbao.render.preview import LIVE_RELOAD_FILE
@@ -109,6 +110,17 @@ def test_a_preview_rebuilt_in_place_serves_what_a_build_writes(tmp_path: Path):
         preview.wait_for(f"{body.name}/", lambda a: "改名测试局" in a.text, "the new name")
         files = same_as_built(preview, project, tmp_path / "built-2", files)
 
+        # A save that stops the build: the failure page stands at the pages' addresses (they are put
+        # aside); the fix brings the site back as a build writes it.
+        good = report.read_text(encoding="utf-8")
+        report.write_text(good.replace('format: "2021"', 'format: "2031"', 1), encoding="utf-8")
+        failed = is_failure(DATA_FAILURE)
+        for path in (f"{body.name}/{report.stem}/", f"{body.name}/", ""):
+            preview.wait_for(path, failed, "the failure page")
+        report.write_text(good, encoding="utf-8")
+        preview.wait_for(f"{body.name}/{report.stem}/", lambda a: a.status == 200 and not failed(a), "the page again")
+        files = same_as_built(preview, project, tmp_path / "built-3", files)
+
         report.unlink()  # the newest: the year before loses its link to it, and nothing else
         preview.wait_for(f"{body.name}/{report.stem}/", lambda a: a.status == 404, "the deleted report's 404")
-        same_as_built(preview, project, tmp_path / "built-3", files)
+        same_as_built(preview, project, tmp_path / "built-4", files)
