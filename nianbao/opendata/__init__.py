@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from ..catalogue import opendata as W
 from ..loader import Dataset
@@ -57,7 +57,7 @@ def generate(data: Dataset, workbooks: bool = False,
     csv_rows: dict[tuple[str, int], str] = {}  # a report's CSV lines, without the header
     reports = _reports(data, bodies)
     for report in reports:
-        files = report_files(data.bodies[report.body], report, workbooks)
+        files = report_open_data(data.bodies[report.body], report, workbooks)
         csv_rows[(report.body, report.year)] = _without_header(cast(str, files[0][1]))
         yield from files
     if bodies is not None:
@@ -66,14 +66,6 @@ def generate(data: Dataset, workbooks: bool = False,
     for path, members in _collections(data, reports):
         yield path, head + "".join(csv_rows[(r.body, r.year)] for r in members)
     yield PACKAGE, _site_package(reports)
-
-
-def report_files(body: Body, report: Report, workbooks: bool = False) -> list[tuple[str, Content]]:
-    """One report's open-data files, its cells.csv first."""
-    values = list(values_of(body, report))
-    header = _header()
-    rows = [dict(zip(header, v, strict=True)) for v in values]
-    return list(_report_files(body, report, rows, csv_text(header, values), workbooks))
 
 
 def _header() -> list[str]:
@@ -139,28 +131,32 @@ def report_folder(report: Report) -> str:
     return f"{report.body}/{report.year}"
 
 
-def _report_files(body: Body, report: Report, rows: list[dict[str, Any]], cells_csv: str,
-                  workbooks: bool) -> Iterator[tuple[str, str | bytes]]:
+def report_open_data(body: Body, report: Report, workbooks: bool = False) -> list[tuple[str, Content]]:
+    """One report's open-data files, its cells.csv first."""
     folder = report_folder(report)
-    yield f"{folder}/{CELLS_CSV}", cells_csv
-    yield f"{folder}/{CELLS_JSON}", json_text(rows)
+    values = list(values_of(body, report))
+    header = _header()
+    files: list[tuple[str, Content]] = [
+        (f"{folder}/{CELLS_CSV}", csv_text(header, values)),
+        (f"{folder}/{CELLS_JSON}", json_text([dict(zip(header, v, strict=True)) for v in values]))]
     resources = [csv_resource("cells", CELLS_CSV, W.CELLS_TITLE.zh, cells_schema()),
                  json_resource("cells-json", CELLS_JSON, W.JSON_TITLE.zh)]
     for table in report.format.tables:
         if table.key not in report.tables:
             continue
         name = f"{table.key}.csv"
-        yield f"{folder}/{name}", csv_text(wide.header(table), wide.rows(report, table))
+        files.append((f"{folder}/{name}", csv_text(wide.header(table), wide.rows(report, table))))
         resources.append(csv_resource(table.key.replace("_", "-"), name, W.TABLE_TITLE.zh.format(
             caption=table.caption), table_schema(table)))
     if workbooks:
         workbook = workbook_name(report)
-        yield f"{folder}/{workbook}", workbook_bytes(body, report)
+        files.append((f"{folder}/{workbook}", workbook_bytes(body, report)))
         resources.append(file_resource("workbook", workbook, W.WORKBOOK_TITLE.zh, "xlsx", XLSX))
     title = W.REPORT_PACKAGE_TITLE.zh.format(name=body.name, year=report.year)
-    yield f"{folder}/{PACKAGE}", json_text(package(
+    files.append((f"{folder}/{PACKAGE}", json_text(package(
         f"nianbao-{report.body}-{report.year}", title, resources, providers=1,
-        published=report.meta.published, updated=report.meta.published))
+        published=report.meta.published, updated=report.meta.published))))
+    return files
 
 
 def workbook_name(report: Report) -> str:

@@ -20,8 +20,8 @@ from . import (
     _head,
     _reports,
     _site_package,
-    report_files,
     report_folder,
+    report_open_data,
     write_open_data,
 )
 
@@ -49,7 +49,7 @@ class InPlace:
             if last is not None and last[0] is report and last[1] is body:
                 mine = last[2]
             else:
-                mine = write_open_data(report_files(body, report), out)
+                mine = write_open_data(report_open_data(body, report), out)
                 changed.add(key)
             kept[key] = (report, body, mine)
             sizes.update(mine)
