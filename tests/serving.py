@@ -103,19 +103,18 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @contextmanager
-def serving(project: Path, dirty: bool = True, env: dict[str, str] | None = None) -> Iterator[Preview]:
+def serving(project: Path) -> Iterator[Preview]:
     """`mkdocs serve` of project on a free local port, with `make serve`'s options (--dirty: rebuilt
-    in place) unless ``dirty`` is off; ``env`` adds to the environment."""
+    in place)."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     cmd = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
     port = _free_port()
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("NIANBAO_")}
-    environ.update(env or {}, NO_MKDOCS_2_WARNING="1", NIANBAO_LANG="zh")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NIANBAO_")}
+    env.update(NO_MKDOCS_2_WARNING="1", NIANBAO_LANG="zh")
     log = project.parent / "serve.log"
     with log.open("wb") as out:
         # cwd = the project, as the Makefile runs mkdocs.
-        proc = subprocess.Popen([*cmd, "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
-                                cwd=project, env=environ,
+        proc = subprocess.Popen([*cmd, "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
         try:
             yield Preview(f"http://127.0.0.1:{port}/", project, proc, log)
